@@ -1,0 +1,3 @@
+from infoint_tui.cli import main
+
+raise SystemExit(main())

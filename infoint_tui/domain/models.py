@@ -1,0 +1,366 @@
+"""The things a campaign is made of, as plain dataclasses.
+
+Each model converts to and from a JSON-ready dict (`to_doc` / `from_doc`); dates travel as
+ISO strings. Ids are the store's document ids; 0 means "not saved yet". Nothing here is
+stored twice: an outreach's stage, for instance, is derived from its attempt log.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from functools import cache
+from typing import Any, Callable, ClassVar, Self
+
+
+class ObjectiveKind(StrEnum):
+    INDUSTRY = "industry"
+    COMPANY = "company"
+    ROLE = "role"
+
+
+class Degree(StrEnum):
+    FIRST = "1st"
+    SECOND = "2nd"
+    COLD = "cold"
+
+
+class Route(StrEnum):
+    """How a request reaches the person (step 3 of the method)."""
+
+    DIRECT = "direct"  # 1st degree: ask them yourself
+    INTRO = "intro"  # 2nd degree: the mutual forwards an introduction
+    MENTION = "mention"  # 2nd degree: ask them yourself, naming the mutual
+    COLD = "cold"  # no connection
+
+    @classmethod
+    def for_person(cls, person: Person) -> Route:
+        if person.degree == Degree.FIRST:
+            return cls.DIRECT
+        if person.degree == Degree.SECOND and person.introducer_id:
+            return cls.INTRO
+        return cls.COLD
+
+
+class AttemptKind(StrEnum):
+    REQUEST = "request"
+    INTRO_ASKED = "intro_asked"
+    INTRO_MADE = "intro_made"
+    FOLLOW_UP = "follow_up"
+    CALL = "call"
+    REPLY_YES = "reply_yes"
+    REPLY_NO = "reply_no"
+    SNOOZED = "snoozed"
+    CLOSED = "closed"
+
+
+#: Attempts that count towards "three attempts, then assume no".
+CONTACT_ATTEMPTS = frozenset({AttemptKind.REQUEST, AttemptKind.FOLLOW_UP, AttemptKind.CALL})
+
+
+class Mode(StrEnum):
+    PHONE = "phone"
+    VIDEO = "video"
+    IN_PERSON = "in person"
+
+
+class Verdict(StrEnum):
+    """What an interview did to the plan (the point of the method)."""
+
+    UNSURE = ""
+    SOLIDIFIED = "solidified"
+    CHALLENGED = "challenged"
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_to_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _to_json(item) for key, item in value.items()}
+    if dataclasses.is_dataclass(value):
+        return value.to_doc()
+    return value
+
+
+class Model:
+    """Dict conversion shared by every model.
+
+    Fields typed `date`/`datetime` are parsed from ISO strings; nested models are named in
+    `NESTED`. Unknown keys in a document are ignored, missing keys take the field default.
+    """
+
+    NESTED: ClassVar[dict[str, type[Model]]] = {}
+    id: int
+
+    def to_doc(self) -> dict[str, Any]:
+        doc = {f.name: _to_json(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        doc.pop("id", None)
+        return doc
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any], id: int = 0) -> Self:
+        kwargs = {name: parse(doc[name]) for name, parse in _parsers(cls) if name in doc}
+        if "id" in cls.__dataclass_fields__:  # type: ignore[attr-defined]
+            kwargs["id"] = id
+        return cls(**kwargs)
+
+
+def _optional(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else parse(value)
+
+
+def _parser_for(cls: type[Model], name: str, type_name: str) -> Callable[[Any], Any]:
+    if name in cls.NESTED:
+        nested = cls.NESTED[name]
+        return lambda value: [nested.from_doc(item) for item in value]
+    if type_name == "list[date]":
+        return lambda value: [date.fromisoformat(item) for item in value]
+    if type_name == "dict[str, date]":
+        return lambda value: {key: date.fromisoformat(item) for key, item in value.items()}
+    base = type_name.removesuffix(" | None")
+    if base == "datetime":
+        return _optional(datetime.fromisoformat)
+    if base == "date":
+        return _optional(date.fromisoformat)
+    if base in _ENUMS:
+        return _optional(_ENUMS[base])
+    return lambda value: value
+
+
+@cache
+def _parsers(cls: type[Model]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """How to read each field of a model from JSON, worked out once per class."""
+    return tuple(
+        (f.name, _parser_for(cls, f.name, f.type))  # type: ignore[arg-type]
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if f.name != "id"
+    )
+
+
+@dataclass(slots=True)
+class Objective(Model):
+    kind: ObjectiveKind
+    text: str
+    active: bool = True
+    id: int = 0
+
+
+@dataclass(slots=True)
+class Company(Model):
+    name: str
+    industry: str = ""
+    size: str = ""
+    location: str = ""
+    website: str = ""
+    source: str = ""
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    id: int = 0
+
+
+@dataclass(slots=True)
+class Person(Model):
+    name: str
+    title: str = ""
+    company_id: int | None = None
+    email: str = ""
+    phone: str = ""
+    profile_url: str = ""
+    location: str = ""
+    postal_address: str = ""
+    degree: Degree = Degree.COLD
+    introducer_id: int | None = None
+    source: str = ""
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+    connected_on: date | None = None
+    #: Dates of "keeping you posted" updates sent to this person as a connector.
+    updates: list[date] = field(default_factory=list)
+    #: Due-item kind -> date it is snoozed until (for items not tied to an outreach).
+    snoozed: dict[str, date] = field(default_factory=dict)
+    id: int = 0
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.split() else ""
+
+
+@dataclass(slots=True)
+class Attempt(Model):
+    kind: AttemptKind
+    on: date
+    note: str = ""
+    #: For SNOOZED: the day the pending step comes back.
+    until: date | None = None
+
+
+@dataclass(slots=True)
+class Outreach(Model):
+    """One person approached for one objective, with everything that happened since."""
+
+    NESTED: ClassVar[dict[str, type[Model]]] = {"attempts": Attempt}
+    person_id: int
+    objective_id: int
+    route: Route
+    created: date
+    attempts: list[Attempt] = field(default_factory=list)
+    id: int = 0
+
+    def log(self, kind: AttemptKind, on: date, note: str = "", until: date | None = None) -> None:
+        self.attempts.append(Attempt(kind, on, note, until))
+
+    def has(self, *kinds: AttemptKind) -> bool:
+        return any(attempt.kind in kinds for attempt in self.attempts)
+
+    def last(self, *kinds: AttemptKind) -> Attempt | None:
+        for attempt in reversed(self.attempts):
+            if attempt.kind in kinds:
+                return attempt
+        return None
+
+    @property
+    def contact_attempts(self) -> int:
+        return sum(1 for attempt in self.attempts if attempt.kind in CONTACT_ATTEMPTS)
+
+    @property
+    def is_open(self) -> bool:
+        return not self.has(AttemptKind.CLOSED, AttemptKind.REPLY_NO)
+
+    @property
+    def stage(self) -> str:
+        """A one-word summary for lists: derived from the log, never stored."""
+        if self.has(AttemptKind.CLOSED):
+            return "closed"
+        if self.has(AttemptKind.REPLY_NO):
+            return "declined"
+        if self.has(AttemptKind.REPLY_YES):
+            return "yes"
+        if self.contact_attempts:
+            return f"attempt {self.contact_attempts}"
+        if self.has(AttemptKind.INTRO_MADE):
+            return "introduced"
+        if self.has(AttemptKind.INTRO_ASKED):
+            return "intro asked"
+        return "planned"
+
+
+@dataclass(slots=True)
+class PreparedQuestion(Model):
+    text: str
+    asked: bool = False
+
+
+@dataclass(slots=True)
+class ActionItem(Model):
+    text: str
+    due: date | None = None
+    done: bool = False
+
+
+@dataclass(slots=True)
+class Interview(Model):
+    NESTED: ClassVar[dict[str, type[Model]]] = {
+        "questions": PreparedQuestion,
+        "action_items": ActionItem,
+    }
+    person_id: int
+    when: datetime
+    objective_id: int | None = None
+    outreach_id: int | None = None
+    mode: Mode = Mode.PHONE
+    where: str = ""
+    questions: list[PreparedQuestion] = field(default_factory=list)
+    notes: str = ""
+    action_items: list[ActionItem] = field(default_factory=list)
+    #: Specific things discussed, for the thank-you.
+    discussed: str = ""
+    takeaways: str = ""
+    verdict: Verdict = Verdict.UNSURE
+    held: bool = False
+    thanked: date | None = None
+    note_mailed: date | None = None
+    introducer_thanked: date | None = None
+    snoozed: dict[str, date] = field(default_factory=dict)
+    id: int = 0
+
+
+@dataclass(slots=True)
+class Template(Model):
+    key: str
+    name: str
+    subject: str
+    body: str
+    #: Where the text goes: email, linkedin (300-character notes), voicemail, letter.
+    channel: str = "email"
+
+
+@dataclass(slots=True)
+class Question(Model):
+    text: str
+    kind: str = "general"  # industry / company / role / general
+    id: int = 0
+
+
+@dataclass(slots=True)
+class Profile(Model):
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    pitch: str = ""
+    #: The user's own words, never flagged by the spelling check.
+    words: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Settings(Model):
+    """The follow-up policy's intervals (DESIGN section 4)."""
+
+    follow_up_days: int = 7
+    call_days: int = 7
+    give_up_days: int = 7
+    max_attempts: int = 3
+    intro_nudge_days: int = 7
+    prep_days_before: int = 2
+    prep_min_questions: int = 5
+    thank_you_hours: int = 48
+    keep_posted_days: int = 30
+    action_days: int = 2
+    agenda_days: int = 7
+    campaign_active: bool = True
+
+
+_ENUMS: dict[str, type[StrEnum]] = {
+    "ObjectiveKind": ObjectiveKind,
+    "Degree": Degree,
+    "Route": Route,
+    "AttemptKind": AttemptKind,
+    "Mode": Mode,
+    "Verdict": Verdict,
+}
+
+
+@dataclass(slots=True)
+class Campaign:
+    """Everything the policy and the screens read, indexed by id."""
+
+    objectives: dict[int, Objective] = field(default_factory=dict)
+    companies: dict[int, Company] = field(default_factory=dict)
+    people: dict[int, Person] = field(default_factory=dict)
+    outreach: dict[int, Outreach] = field(default_factory=dict)
+    interviews: dict[int, Interview] = field(default_factory=dict)
+    questions: dict[int, Question] = field(default_factory=dict)
+    templates: dict[str, Template] = field(default_factory=dict)
+    profile: Profile = field(default_factory=Profile)
+    settings: Settings = field(default_factory=Settings)
+
+    def company_of(self, person: Person) -> Company | None:
+        return self.companies.get(person.company_id) if person.company_id else None
+
+    def introducer_of(self, person: Person) -> Person | None:
+        return self.people.get(person.introducer_id) if person.introducer_id else None
