@@ -1,0 +1,35 @@
+"""The top-level screens, in the order of the navigation bar.
+
+Each entry: mode name, title, key, and the module + class that implements it. Screens
+are imported only when first shown, which keeps start-up short.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+
+from textual.screen import Screen
+
+
+@dataclass(frozen=True)
+class Place:
+    mode: str
+    title: str
+    key: str
+    module: str
+    cls: str
+
+    def load(self) -> type[Screen]:
+        return getattr(import_module(f"infoint_tui.tui.screens.{self.module}"), self.cls)
+
+
+PLACES = [
+    Place("queue", "Queue", "f2", "queue", "QueueScreen"),
+    Place("targets", "Targets", "f3", "targets", "TargetsScreen"),
+    Place("objectives", "Objectives", "f4", "objectives", "ObjectivesScreen"),
+    Place("templates", "Templates", "f5", "templates", "TemplatesScreen"),
+    Place("interviews", "Interviews", "f6", "interviews", "InterviewsScreen"),
+    Place("insights", "Insights", "f7", "insights", "InsightsScreen"),
+    Place("settings", "Settings", "f8", "settings", "SettingsScreen"),
+]

@@ -1,0 +1,422 @@
+"""The follow-up rules (DESIGN section 4): campaign + settings + clock -> due items.
+
+One pure function, `due_items`, feeds both the queue screen and `infoint today`; `agenda`
+trims its answer to the days ahead. Nothing here reads the real clock or stores state: the
+next step of an outreach is worked out from its attempt log on every call.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any, NamedTuple
+
+from infoint_tui.clock import MORNING
+from infoint_tui.domain.models import (
+    CONTACT_ATTEMPTS,
+    AttemptKind,
+    Campaign,
+    Degree,
+    Interview,
+    Mode,
+    Outreach,
+    Person,
+    Route,
+    Settings,
+)
+
+
+class DueKind(StrEnum):
+    REQUEST = "request"  # send the first request (or, after an introduction, the request naming the mutual)
+    ASK_INTRO = "ask_intro"  # ask the mutual to forward an introduction
+    NUDGE_INTRO = "nudge_intro"  # the mutual has not introduced us yet
+    FOLLOW_UP = "follow_up"
+    CALL = "call"  # one phone call / voicemail
+    ASSUMED_NO = "assumed_no"  # three attempts, no reply: close, suggest the next person
+    BOOK = "book"  # they said yes: book a time that suits them
+    PREPARE = "prepare"  # fewer than N questions chosen for a booked interview
+    INTERVIEW = "interview"  # the interview itself (today, or past and not marked held)
+    THANK = "thank"  # thank the interviewer within 48 h
+    THANK_INTRODUCER = "thank_introducer"
+    ACTION = "action"  # an action item from an interview
+    KEEP_POSTED = "keep_posted"  # progress update to a connector
+
+
+class Status(StrEnum):
+    OVERDUE = "overdue"
+    TODAY = "today"
+    UPCOMING = "upcoming"
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    kind: DueKind
+    person_id: int
+    person: str
+    company: str
+    due: date
+    status: Status
+    #: Key of the template that fits (see domain.defaults), or "" when no text is sent.
+    template: str
+    #: Stable identity of the item, e.g. "follow_up:outreach:12"; used for snoozing.
+    key: str
+    outreach_id: int | None = None
+    interview_id: int | None = None
+    #: For thank-yous: the 48-hour deadline.
+    deadline: datetime | None = None
+    #: A short human detail: "2nd attempt", "14:30 by phone", "3 of 5 questions".
+    detail: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "kind": self.kind.value,
+            "person": self.person,
+            "company": self.company,
+            "due": self.due.isoformat(),
+            "status": self.status.value,
+            "template": self.template,
+        }
+
+
+# --- public entry points -----------------------------------------------------------------
+
+
+def due_items(campaign: Campaign, today: date, now: datetime | None = None) -> list[DueItem]:
+    """Everything the user owes someone, sorted by due date then person.
+
+    `now` only matters for the hours left on thank-yous; it defaults to the morning review
+    (09:00 on `today`) so that the same day always gives the same answer.
+    """
+    review = _Review(campaign, today, now or datetime.combine(today, MORNING))
+    items = [
+        *_outreach_items(review),
+        *(item for interview in campaign.interviews.values() for item in _interview_items(review, interview)),
+        *_keep_posted_items(review),
+    ]
+    return sorted(items, key=lambda item: (item.due, item.person.casefold()))
+
+
+_STATUS_ORDER = {Status.OVERDUE: 0, Status.TODAY: 1, Status.UPCOMING: 2}
+
+
+def agenda(items: Iterable[DueItem], today: date, days: int) -> list[DueItem]:
+    """Overdue, today, and what falls due within `days` days: the morning review's list."""
+    horizon = today + timedelta(days=days)
+    kept = [item for item in items if item.due <= horizon]
+    return sorted(kept, key=lambda item: (_STATUS_ORDER[item.status], item.due, item.person.casefold()))
+
+
+def hours_left(item: DueItem, now: datetime) -> float | None:
+    """Hours until the item's deadline (negative once it has passed); None without one."""
+    return None if item.deadline is None else _hours_between(now, item.deadline)
+
+
+_DEGREE_ORDER = {Degree.FIRST: 0, Degree.SECOND: 1, Degree.COLD: 2}
+
+
+def next_target(campaign: Campaign, company_id: int | None, exclude_person_id: int | None) -> Person | None:
+    """Who to approach at a company once someone there is assumed a "no".
+
+    Only people never approached (no outreach, no interview); the warmest degree first,
+    since a 1st-degree contact is the likeliest "yes", then by name.
+    """
+    if company_id is None:
+        return None
+    approached = {outreach.person_id for outreach in campaign.outreach.values()}
+    approached |= {interview.person_id for interview in campaign.interviews.values()}
+    candidates = [
+        person
+        for person in campaign.people.values()
+        if person.company_id == company_id and person.id != exclude_person_id and person.id not in approached
+    ]
+    return min(candidates, key=lambda p: (_DEGREE_ORDER[p.degree], p.name.casefold(), p.id), default=None)
+
+
+# --- shared plumbing ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Review:
+    """The fixed inputs of one run of the rules, and the one place a DueItem is made."""
+
+    campaign: Campaign
+    today: date
+    now: datetime
+
+    @property
+    def settings(self) -> Settings:
+        return self.campaign.settings
+
+    def item(
+        self,
+        kind: DueKind,
+        person: Person,
+        due: date,
+        key: str,
+        *,
+        snoozed_until: date | None = None,
+        template: str = "",
+        detail: str = "",
+        outreach_id: int | None = None,
+        interview_id: int | None = None,
+        deadline: datetime | None = None,
+    ) -> DueItem:
+        # A snooze only ever postpones: a step that is already later keeps its own date.
+        if snoozed_until is not None:
+            due = max(due, snoozed_until)
+        company = self.campaign.company_of(person)
+        return DueItem(
+            kind=kind,
+            person_id=person.id,
+            person=person.name,
+            company=company.name if company else "",
+            due=due,
+            status=_status(due, self.today),
+            template=template,
+            key=key,
+            outreach_id=outreach_id,
+            interview_id=interview_id,
+            deadline=deadline,
+            detail=detail,
+        )
+
+
+def _status(due: date, today: date) -> Status:
+    if due < today:
+        return Status.OVERDUE
+    return Status.TODAY if due == today else Status.UPCOMING
+
+
+def _hours_between(start: datetime, end: datetime) -> float:
+    return (end - start).total_seconds() / 3600
+
+
+def _days(n: int) -> timedelta:
+    return timedelta(days=n)
+
+
+# --- outreach: request, follow-up, call, give up; introductions; booking ------------------
+
+
+class _Step(NamedTuple):
+    """The pending step of one outreach, before it becomes a DueItem."""
+
+    kind: DueKind
+    due: date
+    template: str
+    detail: str
+
+
+_REQUEST_TEMPLATES = {
+    Route.DIRECT: "request_direct",
+    Route.MENTION: "request_mention",
+    Route.COLD: "request_cold",
+    # Once the mutual has introduced us, the request replies to that introduction.
+    Route.INTRO: "request_mention",
+}
+
+_REQUEST_DETAILS = {
+    Route.DIRECT: "direct",
+    Route.MENTION: "mention {mutual}",
+    Route.COLD: "cold",
+    Route.INTRO: "introduced by {mutual}",
+}
+
+
+def _outreach_items(review: _Review) -> Iterator[DueItem]:
+    booked = {i.outreach_id for i in review.campaign.interviews.values() if i.outreach_id is not None}
+    for outreach in review.campaign.outreach.values():
+        person = review.campaign.people.get(outreach.person_id)
+        if person is None:
+            continue
+        step = _outreach_step(review, outreach, person, booked)
+        if step is None:
+            continue
+        yield review.item(
+            step.kind,
+            person,
+            step.due,
+            f"{step.kind}:outreach:{outreach.id}",
+            snoozed_until=_snoozed_until(outreach),
+            template=step.template,
+            detail=step.detail,
+            outreach_id=outreach.id,
+        )
+
+
+def _outreach_step(review: _Review, outreach: Outreach, person: Person, booked: set[int]) -> _Step | None:
+    introducer = review.campaign.introducer_of(person)
+    mutual = introducer.name if introducer else "your mutual contact"
+    said_yes = _last_on(outreach, AttemptKind.REPLY_YES)
+    if said_yes is not None:
+        # Once the interview is booked, its own items take over.
+        return None if outreach.id in booked else _Step(DueKind.BOOK, said_yes, "book_time", "said yes")
+    if _waiting_for_introduction(outreach):
+        asked = _last_on(outreach, AttemptKind.INTRO_ASKED)
+        if asked is None:
+            return _Step(DueKind.ASK_INTRO, outreach.created, "intro_ask", f"ask {mutual} to introduce you")
+        nudge_on = asked + _days(review.settings.intro_nudge_days)
+        return _Step(DueKind.NUDGE_INTRO, nudge_on, "intro_nudge", f"remind {mutual} about the introduction")
+    return _contact_step(outreach, review.settings, mutual)
+
+
+def _waiting_for_introduction(outreach: Outreach) -> bool:
+    # Contacting the person directly ends the wait, even without an introduction.
+    return (
+        outreach.route == Route.INTRO
+        and not outreach.has(AttemptKind.INTRO_MADE)
+        and outreach.contact_attempts == 0
+    )
+
+
+def _contact_step(outreach: Outreach, settings: Settings, mutual: str) -> _Step:
+    sent = outreach.contact_attempts
+    if sent == 0:
+        start = _last_on(outreach, AttemptKind.INTRO_MADE) or outreach.created
+        detail = _REQUEST_DETAILS[outreach.route].format(mutual=mutual)
+        return _Step(DueKind.REQUEST, start, _REQUEST_TEMPLATES[outreach.route], detail)
+    last = _last_on(outreach, *CONTACT_ATTEMPTS)
+    assert last is not None  # sent > 0
+    if sent >= settings.max_attempts:
+        return _Step(DueKind.ASSUMED_NO, last + _days(settings.give_up_days), "", f"{sent} attempts, no reply")
+    detail = f"attempt {sent + 1} of {settings.max_attempts}"
+    if sent == 2:
+        return _Step(DueKind.CALL, last + _days(settings.call_days), "voicemail", detail)
+    return _Step(DueKind.FOLLOW_UP, last + _days(settings.follow_up_days), "follow_up", detail)
+
+
+def _last_on(outreach: Outreach, *kinds: AttemptKind) -> date | None:
+    """The latest date of those attempts (by date, so a back-dated entry cannot rewind it)."""
+    return max((attempt.on for attempt in outreach.attempts if attempt.kind in kinds), default=None)
+
+
+def _snoozed_until(outreach: Outreach) -> date | None:
+    """The most recent snooze, unless a real step was logged after it.
+
+    A snooze postpones the step pending when it was made; recording the next attempt
+    starts a new step, which the old snooze must not hold back.
+    """
+    for attempt in reversed(outreach.attempts):
+        if attempt.kind != AttemptKind.SNOOZED:
+            return None
+        if attempt.until is not None:
+            return attempt.until
+    return None
+
+
+# --- interviews: prepare, the day itself, thank-yous, action items ------------------------
+
+_MODE_PHRASES = {Mode.PHONE: "by phone", Mode.VIDEO: "by video", Mode.IN_PERSON: "in person"}
+
+
+def _interview_items(review: _Review, interview: Interview) -> Iterator[DueItem]:
+    person = review.campaign.people.get(interview.person_id)
+    if person is None:
+        return
+    if interview.held:
+        yield from _after_interview(review, interview, person)
+    else:
+        yield from _before_interview(review, interview, person)
+
+
+def _interview_item(
+    review: _Review, interview: Interview, kind: DueKind, person: Person, due: date, key: str = "", **extra: Any
+) -> DueItem:
+    return review.item(
+        kind,
+        person,
+        due,
+        key or f"{kind}:interview:{interview.id}",
+        snoozed_until=interview.snoozed.get(kind.value),
+        interview_id=interview.id,
+        outreach_id=interview.outreach_id,
+        **extra,
+    )
+
+
+def _before_interview(review: _Review, interview: Interview, person: Person) -> Iterator[DueItem]:
+    day = interview.when.date()
+    chosen, wanted = len(interview.questions), review.settings.prep_min_questions
+    prep = f"{chosen} of {wanted} questions"
+    if day > review.today:
+        if chosen < wanted:
+            prep_on = day - _days(review.settings.prep_days_before)
+            yield _interview_item(review, interview, DueKind.PREPARE, person, prep_on, detail=prep)
+        return
+    detail = f"{interview.when:%H:%M} {_MODE_PHRASES[interview.mode]}"
+    if day < review.today:
+        detail += ", not marked held"
+    elif chosen < wanted:
+        detail += f", {prep}"  # on the day, the prep state travels with the interview
+    yield _interview_item(review, interview, DueKind.INTERVIEW, person, day, detail=detail)
+
+
+def _after_interview(review: _Review, interview: Interview, person: Person) -> Iterator[DueItem]:
+    day = interview.when.date()
+    deadline = interview.when + timedelta(hours=review.settings.thank_you_hours)
+    time_left = _time_left(deadline, review.now)
+    if interview.thanked is None:
+        yield _interview_item(
+            review, interview, DueKind.THANK, person, day,
+            template="thank_interviewer", deadline=deadline, detail=time_left,
+        )
+    introducer = review.campaign.introducer_of(person)
+    if introducer is not None and interview.introducer_thanked is None:
+        yield _interview_item(
+            review, interview, DueKind.THANK_INTRODUCER, introducer, day,
+            template="thank_introducer", deadline=deadline, detail=f"introduced {person.name}, {time_left}",
+        )
+    for index, action in enumerate(interview.action_items):
+        if action.done:
+            continue
+        due = action.due or day + _days(review.settings.action_days)
+        key = f"{DueKind.ACTION}:interview:{interview.id}:{index}"
+        yield _interview_item(review, interview, DueKind.ACTION, person, due, key, detail=action.text)
+
+
+def _time_left(deadline: datetime, now: datetime) -> str:
+    hours = _hours_between(now, deadline)
+    if hours >= 0:
+        return f"{math.floor(hours)} h left"
+    return f"{math.ceil(-hours)} h late"
+
+
+# --- keeping connectors posted ------------------------------------------------------------
+
+
+def _keep_posted_items(review: _Review) -> Iterator[DueItem]:
+    if not review.settings.campaign_active:
+        return
+    for person_id, thanked in _last_thanked(review.campaign).items():
+        person = review.campaign.people.get(person_id)
+        if person is None:
+            continue
+        last = max([thanked, *person.updates])
+        yield review.item(
+            DueKind.KEEP_POSTED,
+            person,
+            last + _days(review.settings.keep_posted_days),
+            f"{DueKind.KEEP_POSTED}:person:{person.id}",
+            snoozed_until=person.snoozed.get(DueKind.KEEP_POSTED.value),
+            template="keep_posted",
+            detail=f"last in touch {last.isoformat()}",
+        )
+
+
+def _last_thanked(campaign: Campaign) -> dict[int, date]:
+    """Person id -> the latest day they were thanked, as interviewer or as introducer."""
+    latest: dict[int, date] = {}
+
+    def note(person_id: int | None, on: date | None) -> None:
+        if person_id is not None and on is not None:
+            latest[person_id] = max(on, latest.get(person_id, on))
+
+    for interview in campaign.interviews.values():
+        note(interview.person_id, interview.thanked)
+        interviewee = campaign.people.get(interview.person_id)
+        if interviewee is not None:
+            note(interviewee.introducer_id, interview.introducer_thanked)
+    return latest

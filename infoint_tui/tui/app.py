@@ -1,0 +1,148 @@
+"""The application: wires the screens, the data file, the keys and the signals."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from infoint_tui.store.errors import DataFileError
+from infoint_tui.store.repository import Repository
+from infoint_tui.tui.commands import RecordsProvider
+from infoint_tui.tui.screens import PLACES
+
+#: After a hang-up there is no terminal to restore; leave even if shutting down stalls.
+HANGUP_EXIT_SECONDS = 3.0
+
+
+class InfointApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "infoint"
+    COMMANDS = App.COMMANDS | {RecordsProvider}
+    MODES = {place.mode: (lambda place=place: place.load()()) for place in PLACES}
+    DEFAULT_MODE = "queue"
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help", tooltip="Every key of this screen"),
+        *(
+            Binding(place.key, f"switch_mode('{place.mode}')", place.title, show=False, id=place.mode)
+            for place in PLACES
+        ),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    #: (text, is_a_problem) shown at the right of every top bar.
+    save_status: reactive[tuple[str, bool]] = reactive(("", False))
+    #: Bumped after every change, so screens that watch it redraw.
+    data_version: reactive[int] = reactive(0)
+
+    def __init__(self, repo: Repository, *, read_only_reason: str | None = None) -> None:
+        super().__init__()
+        self.repo = repo
+        self.read_only_reason = read_only_reason
+        self.save_status = self._initial_status()
+
+    def _initial_status(self) -> tuple[str, bool]:
+        if self.repo.read_only:
+            return ("read-only", True)
+        return (self.repo.path.name, False)
+
+    def on_mount(self) -> None:
+        self.repo.add_listener(self._saved_elsewhere)
+        if self.read_only_reason:
+            self.notify(self.read_only_reason, title="Read-only", severity="warning", timeout=15)
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(signum, self._on_terminate_signal, signum)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not on the main thread (tests) or not on this platform
+
+    # Saving ----------------------------------------------------------------------------
+
+    def _saved_elsewhere(self, saved_at: datetime | None, error: str | None) -> None:
+        """Storage listener: runs on the writer thread."""
+        if error:
+            status = ("NOT SAVED: " + error.removeprefix("not saved: "), True)
+        else:
+            status = (f"saved {saved_at:%H:%M:%S}" if saved_at else "", False)
+        if threading.get_ident() == self._thread_id:
+            self.save_status = status
+        elif self.is_running:
+            try:
+                self.call_from_thread(setattr, self, "save_status", status)
+            except RuntimeError:
+                pass  # the app is shutting down
+
+    def change(self, action: Callable[..., Any], *args: Any) -> bool:
+        """Apply one change to the data; on refusal say why and return False."""
+        try:
+            action(*args)
+        except DataFileError as error:
+            self.notify(str(error), title="Not changed", severity="error", timeout=10)
+            return False
+        self.data_version += 1
+        return True
+
+    def save_everything(self) -> None:
+        """Put every unsaved text into the data, then write it, synchronously."""
+        for screen in self._every_screen():
+            flush = getattr(screen, "flush_unsaved", None)
+            if flush is not None:
+                flush()
+        if not self.repo.read_only:
+            self.repo.flush()
+
+    def _every_screen(self) -> Iterable[Screen]:
+        for stack in self._screen_stacks.values():
+            yield from stack
+
+    def _on_terminate_signal(self, signum: int) -> None:
+        try:
+            self.save_everything()
+        except DataFileError:
+            pass  # nothing more can be done without a user to tell
+        if signum == signal.SIGHUP:
+            # The terminal is gone: do not wait on a shutdown that may try to draw.
+            threading.Timer(HANGUP_EXIT_SECONDS, os._exit, args=(129,)).start()
+        self.exit(return_code=128 + signum)
+
+    async def action_quit(self) -> None:
+        try:
+            self.save_everything()
+        except DataFileError as error:
+            self.notify(f"{error}. Free some space or fix the folder, then quit again.",
+                        title="Not saved", severity="error", timeout=15)
+            return
+        self.exit()
+
+    # Navigation ------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from infoint_tui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def open_on(self, mode: str, action: str) -> None:
+        """Go to a screen and run one of its actions there (palette, queue, shell)."""
+        await self.switch_mode(mode)
+        await self.screen.run_action(action)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for place in PLACES:
+            yield SystemCommand(place.title, f"Go to the {place.title} screen ({place.key.upper()})",
+                                partial(self.switch_mode, place.mode))
+            for title, help_text, action in getattr(place.load(), "PALETTE", ()):
+                yield SystemCommand(title, help_text, partial(self.open_on, place.mode, action))
+        yield SystemCommand("Help", "Every key of this screen (F1)", self.action_help)
+        yield from super().get_system_commands(screen)

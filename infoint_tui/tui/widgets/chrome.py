@@ -1,0 +1,65 @@
+"""The frame around every screen: a top bar with the save state, a navigation line."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import RenderResult
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from infoint_tui.tui.screens import PLACES
+
+
+class TopBar(Widget):
+    """Screen title on the left; whether the data file is saved on the right."""
+
+    DEFAULT_CSS = """
+    TopBar { dock: top; height: 1; background: $panel; color: $foreground; }
+    """
+
+    status: reactive[str] = reactive("")
+    problem: reactive[bool] = reactive(False)
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title = title
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "save_status", self._show_status)
+
+    def _show_status(self, status: tuple[str, bool]) -> None:
+        self.status, self.problem = status
+
+    def render(self) -> RenderResult:
+        line = Text.assemble((" infoint ", "bold reverse"), " ", (self.title, "bold"))
+        style = "bold reverse red" if self.problem else "dim"
+        status = Text(f" {self.status} ", style=style)
+        gap = max(1, self.size.width - line.cell_len - status.cell_len)
+        return line + Text(" " * gap) + status
+
+
+class NavBar(Widget):
+    """F-keys to every screen, the current one highlighted; fits in 80 columns."""
+
+    COMPONENT_CLASSES = {"navbar--key", "navbar--current"}
+    DEFAULT_CSS = """
+    NavBar { height: 1; background: $panel; }
+    NavBar > .navbar--key { color: $text-accent; text-style: bold; }
+    NavBar > .navbar--current { background: $accent; color: $text; text-style: bold; }
+    """
+
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.current = current
+
+    def render(self) -> RenderResult:
+        key_style = self.get_component_rich_style("navbar--key")
+        current_style = self.get_component_rich_style("navbar--current")
+        roomy = self.size.width >= 100
+        line = Text()
+        for place in PLACES:
+            style = current_style if place.mode == self.current else ""
+            line.append(place.key.upper(), style=style or key_style)
+            line.append(f" {place.title}" if roomy else place.title, style=style)
+            line.append("  " if roomy else " ")
+        return line

@@ -1,0 +1,68 @@
+"""Shared fixtures: a fixed day, a private data file, demo campaigns, the app under test.
+
+A developer's own data file and clock never reach a test: INFOINT_DB and INFOINT_TODAY
+are set for every test.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+from infoint_tui import clock  # noqa: E402
+
+TODAY = date(2026, 11, 26)
+SAMPLES = Path(os.environ.get("INFOINT_SAMPLES", Path(__file__).resolve().parents[2] / "shared" / "samples"))
+
+
+@pytest.fixture(autouse=True)
+def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("INFOINT_DB", str(tmp_path / "private" / "infoint.json"))
+    monkeypatch.setenv("INFOINT_TODAY", TODAY.isoformat())
+    clock.fix(None)
+    yield
+    clock.fix(None)
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path) -> Path:
+    from infoint_tui.demo import write_demo
+
+    path = tmp_path / "demo.json"
+    write_demo(path, 60, TODAY)
+    return path
+
+
+@pytest.fixture
+def repo(demo_file: Path) -> Iterator:
+    from infoint_tui.store.repository import Repository
+
+    repository = Repository.open(demo_file, background=True)
+    yield repository
+    repository.close()
+
+
+@pytest.fixture
+def empty_repo(tmp_path: Path) -> Iterator:
+    from infoint_tui.store.repository import Repository
+
+    repository = Repository.open(tmp_path / "empty.json", background=True)
+    yield repository
+    repository.close()
+
+
+@pytest.fixture
+def make_app(repo):  # noqa: ANN001, ANN201
+    """Build the app on the demo campaign (call with another repo to change that)."""
+    from infoint_tui.tui.app import InfointApp
+
+    def build(repository=None, **kwargs):  # noqa: ANN001, ANN202
+        return InfointApp(repository or repo, **kwargs)
+
+    return build
