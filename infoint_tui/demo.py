@@ -82,9 +82,9 @@ def demo_campaign(size: int, today: date, seed: int = 7) -> Campaign:
         words=["infoint"],
     ))
     objectives = [
-        Objective(ObjectiveKind.INDUSTRY, "Is digital healthcare a good fit for a service designer?", id=1),
-        Objective(ObjectiveKind.ROLE, "What does a UX researcher really do all day?", id=2),
-        Objective(ObjectiveKind.COMPANY, "What is it like to work at Umbrella Health?", id=3),
+        Objective(ObjectiveKind.INDUSTRY, "digital healthcare and where service designers fit in it", id=1),
+        Objective(ObjectiveKind.ROLE, "the day-to-day work of a UX researcher", id=2),
+        Objective(ObjectiveKind.COMPANY, "what working at Umbrella Health is really like", id=3),
     ]
     campaign.objectives = {o.id: o for o in objectives}
     campaign.questions = {i: Question(q.text, q.kind, id=i) for i, q in enumerate(DEFAULT_QUESTIONS, start=1)}

@@ -1,4 +1,4 @@
-"""The follow-up rules (DESIGN section 4): campaign + settings + clock -> due items.
+"""The follow-up rules (DESIGN section 4): campaign + settings + today -> due items.
 
 One pure function, `due_items`, feeds both the queue screen and `infoint today`; `agenda`
 trims its answer to the days ahead. Nothing here reads the real clock or stores state: the
@@ -7,14 +7,12 @@ next step of an outreach is worked out from its attempt log on every call.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from infoint_tui.clock import MORNING
 from infoint_tui.domain.models import (
     CONTACT_ATTEMPTS,
     AttemptKind,
@@ -67,7 +65,7 @@ class DueItem:
     interview_id: int | None = None
     #: For thank-yous: the 48-hour deadline.
     deadline: datetime | None = None
-    #: A short human detail: "2nd attempt", "14:30 by phone", "3 of 5 questions".
+    #: A short human detail: "attempt 2 of 3", "14:30 by phone", "3 of 5 questions".
     detail: str = ""
 
     def to_json(self) -> dict[str, str]:
@@ -87,10 +85,11 @@ class DueItem:
 def due_items(campaign: Campaign, today: date, now: datetime | None = None) -> list[DueItem]:
     """Everything the user owes someone, sorted by due date then person.
 
-    `now` only matters for the hours left on thank-yous; it defaults to the morning review
-    (09:00 on `today`) so that the same day always gives the same answer.
+    The items depend on `today` alone: `now` is accepted so that callers can hand over their
+    clock, but hours left on a deadline go stale within the hour, so screens ask
+    `hours_left(item, now)` when they draw instead of reading them from the item.
     """
-    review = _Review(campaign, today, now or datetime.combine(today, MORNING))
+    review = _Review(campaign, today)
     items = [
         *_outreach_items(review),
         *(item for interview in campaign.interviews.values() for item in _interview_items(review, interview)),
@@ -111,7 +110,7 @@ def agenda(items: Iterable[DueItem], today: date, days: int) -> list[DueItem]:
 
 def hours_left(item: DueItem, now: datetime) -> float | None:
     """Hours until the item's deadline (negative once it has passed); None without one."""
-    return None if item.deadline is None else _hours_between(now, item.deadline)
+    return None if item.deadline is None else (item.deadline - now).total_seconds() / 3600
 
 
 _DEGREE_ORDER = {Degree.FIRST: 0, Degree.SECOND: 1, Degree.COLD: 2}
@@ -144,7 +143,6 @@ class _Review:
 
     campaign: Campaign
     today: date
-    now: datetime
 
     @property
     def settings(self) -> Settings:
@@ -190,10 +188,6 @@ def _status(due: date, today: date) -> Status:
     return Status.TODAY if due == today else Status.UPCOMING
 
 
-def _hours_between(start: datetime, end: datetime) -> float:
-    return (end - start).total_seconds() / 3600
-
-
 def _days(n: int) -> timedelta:
     return timedelta(days=n)
 
@@ -230,7 +224,7 @@ def _outreach_items(review: _Review) -> Iterator[DueItem]:
     booked = {i.outreach_id for i in review.campaign.interviews.values() if i.outreach_id is not None}
     for outreach in review.campaign.outreach.values():
         person = review.campaign.people.get(outreach.person_id)
-        if person is None:
+        if person is None or not outreach.is_open:
             continue
         step = _outreach_step(review, outreach, person, booked)
         if step is None:
@@ -357,17 +351,16 @@ def _before_interview(review: _Review, interview: Interview, person: Person) -> 
 def _after_interview(review: _Review, interview: Interview, person: Person) -> Iterator[DueItem]:
     day = interview.when.date()
     deadline = interview.when + timedelta(hours=review.settings.thank_you_hours)
-    time_left = _time_left(deadline, review.now)
     if interview.thanked is None:
         yield _interview_item(
             review, interview, DueKind.THANK, person, day,
-            template="thank_interviewer", deadline=deadline, detail=time_left,
+            template="thank_interviewer", deadline=deadline, detail=f"by {deadline:%a %d %b, %H:%M}",
         )
     introducer = review.campaign.introducer_of(person)
     if introducer is not None and interview.introducer_thanked is None:
         yield _interview_item(
             review, interview, DueKind.THANK_INTRODUCER, introducer, day,
-            template="thank_introducer", deadline=deadline, detail=f"introduced {person.name}, {time_left}",
+            template="thank_introducer", deadline=deadline, detail=f"introduced {person.name}",
         )
     for index, action in enumerate(interview.action_items):
         if action.done:
@@ -375,13 +368,6 @@ def _after_interview(review: _Review, interview: Interview, person: Person) -> I
         due = action.due or day + _days(review.settings.action_days)
         key = f"{DueKind.ACTION}:interview:{interview.id}:{index}"
         yield _interview_item(review, interview, DueKind.ACTION, person, due, key, detail=action.text)
-
-
-def _time_left(deadline: datetime, now: datetime) -> str:
-    hours = _hours_between(now, deadline)
-    if hours >= 0:
-        return f"{math.floor(hours)} h left"
-    return f"{math.ceil(-hours)} h late"
 
 
 # --- keeping connectors posted ------------------------------------------------------------

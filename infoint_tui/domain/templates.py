@@ -1,0 +1,236 @@
+"""Fill `{placeholder}` blanks in message templates, and find the blanks left over.
+
+A placeholder is `{name}`, the name starting with a letter or "_". `{{` and `}}` stand for
+literal braces; anything else (a lone `{`, `{ }`) is ordinary text, so rendering never fails.
+A known placeholder with no value is left in the text as written, so the user sees the blank;
+its position is reported so a screen can highlight it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+from infoint_tui.domain.models import Campaign, Interview, Objective, Person, Template
+
+#: Every placeholder a template may use, with what it stands for.
+PLACEHOLDERS: dict[str, str] = {
+    "first_name": "their first name",
+    "name": "their full name",
+    "title": "their job title",
+    "company": "their company",
+    "objective": 'what I want to learn, worded to follow "learn more about"',
+    "objective_kind": "what the objective is about: industry, company or role",
+    "introducer": "full name of the mutual contact who connects us",
+    "introducer_first_name": "first name of the mutual contact",
+    "my_name": "my full name",
+    "my_first_name": "my first name",
+    "my_phone": "my phone number as written",
+    "my_phone_slow": "my phone number in words, group by group, for a voicemail",
+    "my_email": "my email address",
+    "my_pitch": "one sentence about me and where I am heading",
+    "interview_date": 'day of the interview, e.g. "Thursday 3 December"',
+    "interview_time": 'time of the interview, e.g. "14:30"',
+    "discussed": 'something specific we talked about, worded to follow "our talk about"',
+    "action_items": 'follow-up items, one per line: "- text (done)" or "- text (in progress)"',
+    "takeaways": "what I took away from the interview",
+    "interviewee": "full name of the person I interviewed (for thanking an introducer)",
+}
+
+LINKEDIN_LIMIT = 300
+
+# `{{`, `}}`, or a `{name}` placeholder; earlier alternatives win, as in str.format.
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^\W\d]\w*)\}")
+
+SpanKind = Literal["unfilled", "unknown"]
+
+
+class Span(NamedTuple):
+    """Where a blank sits in a text: `text[start:end]` is the `{name}` as shown."""
+
+    start: int
+    end: int
+    kind: SpanKind
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    text: str
+    #: Known placeholders without a value, each once, in order of first appearance.
+    unfilled: list[str]
+    #: Placeholder names that are not in PLACEHOLDERS (typos), each once.
+    unknown: list[str]
+    #: Every blank left in `text`, in order.
+    spans: list[Span]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedMessage:
+    subject: Rendered
+    body: Rendered
+    channel: str
+
+    @property
+    def unfilled(self) -> list[str]:
+        return _unique(self.subject.unfilled + self.body.unfilled)
+
+    @property
+    def unknown(self) -> list[str]:
+        return _unique(self.subject.unknown + self.body.unknown)
+
+    @property
+    def char_count(self) -> int:
+        return len(self.body.text)
+
+    @property
+    def over_limit(self) -> bool:
+        return self.channel == "linkedin" and self.char_count > LINKEDIN_LIMIT
+
+
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def _kind(name: str) -> SpanKind:
+    return "unfilled" if name in PLACEHOLDERS else "unknown"
+
+
+def render(text: str, context: dict[str, str]) -> Rendered:
+    """Replace each known placeholder that has a non-blank value; keep the rest visible."""
+    pieces: list[str] = []
+    spans: list[Span] = []
+    length = 0  # of the output so far, to place spans in the rendered text
+    position = 0
+    for match in _TOKEN.finditer(text):
+        before = text[position : match.start()]
+        pieces.append(before)
+        length += len(before)
+        name = match.group(1)
+        if name is None:
+            piece = match.group()[0]  # an escaped brace
+        elif name in PLACEHOLDERS and (context.get(name) or "").strip():
+            piece = context[name]
+        else:
+            piece = match.group()
+            spans.append(Span(length, length + len(piece), _kind(name), name))
+        pieces.append(piece)
+        length += len(piece)
+        position = match.end()
+    pieces.append(text[position:])
+    return Rendered(
+        text="".join(pieces),
+        unfilled=_unique([span.name for span in spans if span.kind == "unfilled"]),
+        unknown=_unique([span.name for span in spans if span.kind == "unknown"]),
+        spans=spans,
+    )
+
+
+def find_blanks(text: str) -> list[Span]:
+    """The `{name}` blanks in `text` as written (escaped braces are not blanks)."""
+    return [
+        Span(match.start(), match.end(), _kind(match.group(1)), match.group(1))
+        for match in _TOKEN.finditer(text)
+        if match.group(1) is not None
+    ]
+
+
+def render_template(template: Template, context: dict[str, str]) -> RenderedMessage:
+    return RenderedMessage(
+        subject=render(template.subject, context),
+        body=render(template.body, context),
+        channel=template.channel,
+    )
+
+
+def context_for(
+    campaign: Campaign,
+    person: Person,
+    *,
+    objective: Objective | None = None,
+    interview: Interview | None = None,
+) -> dict[str, str]:
+    """Placeholder values for a message about `person`.
+
+    `person` is whom the message is about: the addressee of most templates, the target
+    of an introduction request (the mutual is `introducer`), and the introducer or
+    connector being thanked or updated (whom I met is then `interviewee`). The objective
+    defaults to the interview's. Values that are not known are absent or empty.
+    """
+    values = {"first_name": person.first_name, "name": person.name, "title": person.title}
+    if company := campaign.company_of(person):
+        values["company"] = company.name
+    if introducer := campaign.introducer_of(person):
+        values["introducer"] = introducer.name
+        values["introducer_first_name"] = introducer.first_name
+    if objective is None and interview is not None and interview.objective_id:
+        objective = campaign.objectives.get(interview.objective_id)
+    if objective is not None:
+        values["objective"] = objective.text
+        values["objective_kind"] = objective.kind.value
+    profile = campaign.profile
+    values |= {
+        "my_name": profile.name,
+        "my_first_name": profile.name.split()[0] if profile.name.split() else "",
+        "my_phone": profile.phone,
+        "my_phone_slow": phone_slow(profile.phone),
+        "my_email": profile.email,
+        "my_pitch": profile.pitch,
+    }
+    if interview is not None:
+        values |= _interview_values(campaign, interview)
+    return values
+
+
+def _interview_values(campaign: Campaign, interview: Interview) -> dict[str, str]:
+    when = interview.when
+    values = {
+        "interview_date": f"{when:%A} {when.day} {when:%B}",
+        "interview_time": f"{when:%H:%M}",
+        "discussed": interview.discussed,
+        "takeaways": interview.takeaways,
+        "action_items": "\n".join(
+            f"- {item.text} ({'done' if item.done else 'in progress'})"
+            for item in interview.action_items
+        ),
+    }
+    if interviewee := campaign.people.get(interview.person_id):
+        values["interviewee"] = interviewee.name
+    return values
+
+
+_DIGIT_WORDS = "zero one two three four five six seven eight nine".split()
+_EXTENSION_WORDS = {"x", "ext", "extension"}
+
+
+def phone_slow(phone: str) -> str:
+    """A phone number as words to be said slowly: "+1 415 555 0142" becomes
+    "plus one, four one five, five five five, zero one four two".
+
+    The number's own grouping is kept; a long unbroken run of digits is cut into threes
+    (the last group taking four digits rather than leaving one alone).
+    """
+    groups: list[str] = []
+    prefix = ""
+    for token in re.findall(r"\+|[0-9]+|[A-Za-z]+", phone):
+        if token == "+":
+            prefix = "plus "
+        elif token.isdigit():
+            for digits in _chunks(token):
+                groups.append(prefix + " ".join(_DIGIT_WORDS[int(d)] for d in digits))
+                prefix = ""
+        elif token.lower() in _EXTENSION_WORDS:
+            prefix = "extension "
+        else:  # letters standing for digits, as in 1-800-FLOWERS: say them as written
+            groups.append(prefix + token)
+            prefix = ""
+    return ", ".join(groups)
+
+
+def _chunks(digits: str) -> list[str]:
+    chunks = []
+    while len(digits) > 4:
+        chunks.append(digits[:3])
+        digits = digits[3:]
+    return chunks + [digits]

@@ -1,0 +1,85 @@
+"""What an import would do, worked out before anything is stored.
+
+Imports are all-or-nothing: a plan with rejected rows must not be applied (`apply` refuses),
+so the user fixes the file and imports again rather than ending up with half of it.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from infoint_tui.domain.models import Company, Person
+
+
+class ImportProblem(Exception):
+    """The file cannot be imported at all; the message is one sentence for the user."""
+
+
+class Repo(Protocol):
+    def add_many(self, items: list[Any]) -> Any: ...
+    def batch(self) -> AbstractContextManager[Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    line: int  # 1-based physical line in the file
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    #: New companies only; existing ones are reused.
+    companies: list[Company] = field(default_factory=list)
+    #: New people only.
+    people: list[Person] = field(default_factory=list)
+    #: The company of each new person (same order as `people`): new companies have no id
+    #: until they are stored, so the link is made by `apply`.
+    people_companies: list[Company | None] = field(default_factory=list)
+    #: Rows or cards naming someone the campaign (or the file, earlier) already has.
+    duplicates: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    #: Rows (or cards) read, blank lines not counted.
+    rows: int = 0
+    #: What a row is called in messages: "row" for CSV, "card" for vCard.
+    unit: str = "row"
+
+    def summary(self) -> str:
+        """One line, e.g. '24 people and 11 companies to add; 2 already there; 0 rows rejected'."""
+        text = (
+            f"{_count(len(self.people), 'person', 'people')} and "
+            f"{_count(len(self.companies), 'company', 'companies')} to add; "
+            f"{self.duplicates} already there; "
+            f"{self._rejected()} rejected"
+        )
+        if self.rejected:
+            text += " (nothing is imported while any is rejected)"
+        return text
+
+    def report(self) -> str:
+        """The summary, then one line per rejected row."""
+        return "\n".join([self.summary(), *map(str, self.rejected)])
+
+    def apply(self, repo: Repo) -> None:
+        """Store the new companies, link the new people to them, store the people: one write."""
+        if self.rejected:
+            raise ImportProblem(
+                f"Nothing imported: {self._rejected()} rejected; fix the file and import it again."
+            )
+        with repo.batch():
+            repo.add_many(self.companies)
+            for person, company in zip(self.people, self.people_companies, strict=True):
+                if company is not None:
+                    person.company_id = company.id
+            repo.add_many(self.people)
+
+    def _rejected(self) -> str:
+        return _count(len(self.rejected), self.unit, self.unit + "s")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
