@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     today = commands.add_parser("today", parents=[common], help="what is due: overdue, today, next days")
     today.add_argument("--json", action="store_true", help="print JSON instead of text")
 
+    stats = commands.add_parser("stats", parents=[common], help="what the campaign is teaching: routes, lessons")
+    stats.add_argument("--json", action="store_true", help="print JSON instead of text")
+
     demo = commands.add_parser("demo", parents=[common], help="write a demo data file")
     demo.add_argument("--size", type=int, default=60, help="number of people (default 60)")
     demo.add_argument("--out", required=True, metavar="PATH", help="file to write")
@@ -118,14 +121,32 @@ def run_app(args: argparse.Namespace) -> int:
 
 def cmd_today(args: argparse.Namespace) -> int:
     from infoint_tui.agenda import agenda_json, agenda_text
+
+    render = agenda_json if args.json else agenda_text
+    print(render(_open_for_reading(args).campaign, clock.now()))
+    return 0
+
+
+def _open_for_reading(args: argparse.Namespace):  # noqa: ANN202 - a Repository
     from infoint_tui.store.repository import Repository
 
     path = _db_path(args)
     if not path.exists():
         raise DataFileError(f"There is no data file at {path} yet: start `infoint` once, or pass --db.")
-    repo = Repository.open(path, read_only=True)
-    render = agenda_json if args.json else agenda_text
-    print(render(repo.campaign, clock.now()))
+    return Repository.open(path, read_only=True)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from infoint_tui.stats import stats_text
+    from infoint_tui.domain.insights import stats_json
+
+    campaign = _open_for_reading(args).campaign
+    if args.json:
+        import orjson
+
+        print(orjson.dumps(stats_json(campaign, clock.today()), option=orjson.OPT_INDENT_2).decode())
+    else:
+        print(stats_text(campaign, clock.today()))
     return 0
 
 
@@ -172,16 +193,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from infoint_tui.exchange import export
-    from infoint_tui.store.repository import Repository
-
-    campaign = Repository.open(_db_path(args), read_only=True).campaign
+    campaign = _open_for_reading(args).campaign
     if args.format == "markdown":
         return _export_markdown(campaign, args.out)
-    makers: dict[str, Callable] = {
-        "json": export.to_json, "csv": export.people_csv, "vcard": export.to_vcard, "ics": export.to_ics,
-    }
-    content = makers[args.format](campaign)
+    content = _exporter(args.format)(campaign)
     payload = content.encode() if isinstance(content, str) else content
     if args.out:
         Path(args.out).expanduser().write_bytes(payload)
@@ -191,19 +206,40 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _exporter(fmt: str) -> Callable:
+    if fmt == "ics":
+        from infoint_tui.exchange.ics import to_ics
+
+        return to_ics
+    if fmt == "vcard":
+        from infoint_tui.exchange.vcard import to_vcard
+
+        return to_vcard
+    from infoint_tui.exchange import export
+
+    return export.to_json if fmt == "json" else export.people_csv
+
+
 def _export_markdown(campaign, out: str | None) -> int:  # noqa: ANN001
-    from infoint_tui.exchange.export import interview_markdown, markdown_filename
+    from infoint_tui.exchange.interview_md import interview_markdown, markdown_filename
 
     folder = Path(out or ".").expanduser()
     folder.mkdir(parents=True, exist_ok=True)
-    for interview in campaign.interviews.values():
-        (folder / markdown_filename(campaign, interview)).write_text(interview_markdown(campaign, interview))
-    print(f"Wrote {len(campaign.interviews)} interview files to {folder}.", file=sys.stderr)
+    written: set[str] = set()
+    for interview in sorted(campaign.interviews.values(), key=lambda i: i.when):
+        name = markdown_filename(campaign, interview)
+        stem, n = name.removesuffix(".md"), 2
+        while name in written:  # two interviews with one person on one day
+            name, n = f"{stem}-{n}.md", n + 1
+        written.add(name)
+        (folder / name).write_text(interview_markdown(campaign, interview), encoding="utf-8")
+    print(f"Wrote {len(written)} interview files to {folder}.", file=sys.stderr)
     return 0
 
 
 HANDLERS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "today": cmd_today,
+    "stats": cmd_stats,
     "demo": cmd_demo,
     "import": cmd_import,
     "export": cmd_export,

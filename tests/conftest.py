@@ -66,3 +66,13 @@ def make_app(repo):  # noqa: ANN001, ANN201
         return InfointApp(repository or repo, **kwargs)
 
     return build
+
+
+def screen_text(app) -> str:  # noqa: ANN001
+    """What the terminal shows, as plain text (from Textual's own screenshot)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    body = svg[svg.index("<g class=\"terminal-"):] if "<g class=\"terminal-" in svg else svg
+    return html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")

@@ -636,10 +636,12 @@ def test_the_items_do_not_depend_on_the_hour_so_they_never_go_stale(held) -> Non
     assert due_items(b.campaign, day(11), now=at(11, 23, 59)) == due_items(b.campaign, day(11))
 
 
-def test_a_thank_you_is_overdue_from_the_day_after_the_interview(held) -> None:
+def test_a_thank_you_is_due_while_its_48_hours_run_and_late_after(held) -> None:
     b, *_ = held
 
-    assert [item.status for item in due_items(b.campaign, day(11))] == [Status.OVERDUE, Status.OVERDUE]
+    assert [item.status for item in due_items(b.campaign, day(11))] == [Status.TODAY, Status.TODAY]
+    assert [item.status for item in due_items(b.campaign, day(12))] == [Status.TODAY, Status.TODAY]
+    assert [item.status for item in due_items(b.campaign, day(13))] == [Status.OVERDUE, Status.OVERDUE]
 
 
 def test_the_thank_you_deadline_follows_the_settings() -> None:

@@ -21,7 +21,7 @@ from infoint_tui.domain.models import (
     Route,
     Verdict,
 )
-from infoint_tui.domain.policy import DueKind, due_items
+from infoint_tui.domain.policy import DueKind, due_items, last_in_touch
 
 #: The four ways a request reaches someone, in the order the method prefers them.
 ROUTES: dict[str, str] = {
@@ -183,19 +183,13 @@ def _texts(items: list[ActionItem], *, done: bool) -> list[str]:
 
 def connectors_due(campaign: Campaign, today: date) -> list[Connector]:
     """People to keep posted, soonest first, with when they last heard from the user."""
-    result = []
-    for item in due_items(campaign, today):
-        if item.kind != DueKind.KEEP_POSTED:
-            continue
-        last = item.due - _interval(campaign)
-        result.append(Connector(item.person, item.company, last, item.due))
+    last = last_in_touch(campaign)
+    result = [
+        Connector(item.person, item.company, last[item.person_id], item.due)
+        for item in due_items(campaign, today)
+        if item.kind == DueKind.KEEP_POSTED
+    ]
     return sorted(result, key=lambda c: (c.due, c.person))
-
-
-def _interval(campaign: Campaign):  # noqa: ANN202 - a timedelta
-    from datetime import timedelta
-
-    return timedelta(days=campaign.settings.keep_posted_days)
 
 
 def stats_json(campaign: Campaign, today: date) -> dict[str, object]:

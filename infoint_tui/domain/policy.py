@@ -172,7 +172,7 @@ class _Review:
             person=person.name,
             company=company.name if company else "",
             due=due,
-            status=_status(due, self.today),
+            status=_status(due, self.today, deadline),
             template=template,
             key=key,
             outreach_id=outreach_id,
@@ -182,9 +182,12 @@ class _Review:
         )
 
 
-def _status(due: date, today: date) -> Status:
-    if due < today:
+def _status(due: date, today: date, deadline: datetime | None = None) -> Status:
+    # A thank-you is not late the day after the interview while its 48 hours still run.
+    if due < today and (deadline is None or deadline.date() < today):
         return Status.OVERDUE
+    if due < today:
+        return Status.TODAY
     return Status.TODAY if due == today else Status.UPCOMING
 
 
@@ -376,11 +379,8 @@ def _after_interview(review: _Review, interview: Interview, person: Person) -> I
 def _keep_posted_items(review: _Review) -> Iterator[DueItem]:
     if not review.settings.campaign_active:
         return
-    for person_id, thanked in _last_thanked(review.campaign).items():
-        person = review.campaign.people.get(person_id)
-        if person is None:
-            continue
-        last = max([thanked, *person.updates])
+    for person_id, last in last_in_touch(review.campaign).items():
+        person = review.campaign.people[person_id]
         yield review.item(
             DueKind.KEEP_POSTED,
             person,
@@ -390,6 +390,15 @@ def _keep_posted_items(review: _Review) -> Iterator[DueItem]:
             template="keep_posted",
             detail=f"last in touch {last.isoformat()}",
         )
+
+
+def last_in_touch(campaign: Campaign) -> dict[int, date]:
+    """Person id -> the last day they heard from the user as a connector (thanks or updates)."""
+    return {
+        person_id: max([thanked, *campaign.people[person_id].updates])
+        for person_id, thanked in _last_thanked(campaign).items()
+        if person_id in campaign.people
+    }
 
 
 def _last_thanked(campaign: Campaign) -> dict[int, date]:
