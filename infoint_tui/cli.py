@@ -8,6 +8,7 @@ as one sentence on stderr.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -59,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("file", metavar="FILE")
     imports.add_argument("--dry-run", action="store_true", help="report what would be added; change nothing")
 
+    interview = commands.add_parser("interview", parents=[common],
+                                    help="open the live view of today's interview, or of NAME's next one")
+    interview.add_argument("name", nargs="?", metavar="NAME", help="part of the person's name")
+
     export = commands.add_parser("export", parents=[common], help="export the campaign")
     export.add_argument("format", choices=["json", "csv", "vcard", "ics", "markdown"])
     export.add_argument("--out", metavar="PATH", help="file (folder for markdown); default: standard output")
@@ -89,6 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return DATA_PROBLEM
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `infoint today | head`: the reader left, nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -110,13 +118,34 @@ def run_app(args: argparse.Namespace) -> int:
     else:
         path = _db_path(args)
     repo, read_only_reason = Repository.open_or_read_only(path, background=True)
-    from infoint_tui.tui.app import InfointApp  # Textual loads only here
-
     try:
-        InfointApp(repo, read_only_reason=read_only_reason).run()
+        start = _start_on(args, repo)
+        from infoint_tui.tui.app import InfointApp  # Textual loads only here
+
+        InfointApp(repo, read_only_reason=read_only_reason, start=start).run()
     finally:
         repo.close()
     return 0
+
+
+def _start_on(args: argparse.Namespace, repo) -> tuple[str, str] | None:  # noqa: ANN001
+    """`infoint interview [NAME]`: the live view to open, as (mode, action).
+
+    When there is none, a DataFileError says why in one sentence (exit status 1).
+    """
+    if args.command != "interview":
+        return None
+    from infoint_tui.interviewing import NoInterview, find_interview
+
+    try:
+        interview = find_interview(repo.campaign, clock.today(), args.name)
+    except NoInterview as nothing:
+        hint = "" if args.name else " Name someone to open theirs: infoint interview NAME."
+        raise DataFileError(f"{nothing}{hint}") from None
+    if repo.read_only:
+        raise DataFileError(f"{repo.path} is open in another infoint, so notes typed here could not be "
+                            "saved; take the interview there.")
+    return ("interviews", f"live({interview.id})")
 
 
 def cmd_today(args: argparse.Namespace) -> int:
@@ -243,6 +272,7 @@ HANDLERS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "import": cmd_import,
     "export": cmd_export,
+    "interview": run_app,
 }
 
 

@@ -5,8 +5,10 @@ Stock `JSONStorage` rewrites the file in place and re-parses it on every query. 
 - writes atomically and durably: temp file in the same folder, fsync, `os.replace`, fsync
   of the folder, so the file on disk is always a whole old or a whole new version;
 - serialises with orjson, keys sorted and indented, so the file diffs well under git;
-- in background mode, writes on its own thread (never the UI thread), coalescing bursts,
-  and retries a failed write until it succeeds, reporting every outcome to a listener.
+- in background mode, writes on its own thread (never the UI thread): a lone change at
+  once, a burst (typing with autosave) at most every PACE_SECONDS, so a large file is not
+  rewritten many times a second and a crash loses at most about the last second; retries
+  a failed write until it succeeds, reporting every outcome to the listeners.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ Data = dict[str, dict[str, Any]]
 StatusListener = Callable[[datetime | None, str | None], None]
 
 RETRY_SECONDS = 2.0
+PACE_SECONDS = 0.5
+PRIVATE = 0o600  # the data file, its backups and its lock: the owner's eyes only
 
 
 def serialise(data: Data) -> bytes:
@@ -37,11 +41,15 @@ def serialise(data: Data) -> bytes:
 
 
 def write_atomically(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` so that a crash leaves either version whole."""
+    """Replace `path` with `payload` so that a crash leaves either version whole.
+
+    Raises SaveError ("not saved: ...") when the disk refuses; no temp file is left behind.
+    """
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE)
         try:
+            os.chmod(temp, PRIVATE)  # whatever the umask, or the mode of a stale temp file
             view = memoryview(payload)
             while view:
                 view = view[os.write(fd, view) :]
@@ -49,10 +57,12 @@ def write_atomically(path: Path, payload: bytes) -> None:
         finally:
             os.close(fd)
         os.replace(temp, path)
-    except OSError as error:
+    except BaseException as error:  # also an interrupt: never leave a stray temp file
         with contextlib.suppress(OSError):
             temp.unlink()
-        raise SaveError(describe_os_error(error, path)) from error
+        if isinstance(error, OSError):
+            raise SaveError(describe_os_error(error, path)) from error
+        raise
     _fsync_folder(path.parent)
 
 
@@ -67,7 +77,7 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def describe_os_error(error: OSError, path: Path) -> str:
-    if error.errno == errno.ENOSPC:
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):  # full, or over quota
         return f"not saved: the disk holding {path.parent} is full"
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"not saved: {path.parent} cannot be written to"
@@ -78,13 +88,14 @@ class DurableStorage(Storage):
     def __init__(self, path: Path, data: Data, *, read_only: bool = False, background: bool = False) -> None:
         self.path = path
         self.read_only = read_only
+        self.closed = False
         #: Held by every reader and writer of `_data`; TinyDB itself is not thread-safe.
         self.mutex = threading.RLock()
         self._data = data
         self._changes = 0  # bumped by every write(); compared with _saved to know if dirty
         self._saved = 0
         self._batch_depth = 0
-        self._io = threading.Lock()  # one file write at a time
+        self._io = threading.Lock()  # one file write at a time, in the order of the changes
         self._listeners: list[StatusListener] = []
         self.saved_at: datetime | None = None
         self.error: str | None = None
@@ -101,24 +112,28 @@ class DurableStorage(Storage):
         return self._data
 
     def write(self, data: Data) -> None:
-        if self.read_only:
-            raise ReadOnlyError(f"{self.path} is open read-only; this change was not saved.")
+        self.check_writable()
         with self.mutex:
             self._data = data
             self._changes += 1
-        if self._batch_depth:
-            return
-        if self._thread is not None:
-            self._wake.set()
-        else:
-            self.flush()
+            if self._batch_depth:
+                return
+        self._written()
 
     def close(self) -> None:
+        """Stop the writer thread and write what is pending (SaveError if it cannot be).
+
+        Afterwards every change is refused: without the lock, writing would be unsafe.
+        """
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout=10)
             self._thread = None
+        try:
+            self.flush()
+        finally:
+            self.closed = True
 
     # Ours ------------------------------------------------------------------------------
 
@@ -126,12 +141,22 @@ class DurableStorage(Storage):
     def dirty(self) -> bool:
         return self._saved != self._changes
 
+    def check_writable(self) -> None:
+        """Raise ReadOnlyError unless changes may be made (call before touching the data)."""
+        if self.read_only:
+            raise ReadOnlyError(f"{self.path} is open read-only; this change was not saved.")
+        if self.closed:
+            raise ReadOnlyError(f"{self.path} has been closed; this change was not saved.")
+
     def add_listener(self, listener: StatusListener) -> None:
         self._listeners.append(listener)
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
-        """Group several changes into one write."""
+        """Group several changes into one write, made once the outermost batch ends.
+
+        The mutex is held throughout, so no write ever contains half a batch.
+        """
         with self.mutex:
             self._batch_depth += 1
             try:
@@ -139,21 +164,29 @@ class DurableStorage(Storage):
             finally:
                 self._batch_depth -= 1
         if not self._batch_depth and self.dirty:
-            if self._thread is not None:
-                self._wake.set()
-            else:
-                self.flush()
+            self._written()
+
+    def _written(self) -> None:
+        if self._thread is not None:
+            self._wake.set()
+        else:
+            self.flush()
 
     def flush(self) -> None:
         """Write now if anything changed; raise SaveError if it cannot be written."""
-        if self.read_only:
+        if self.read_only or self.closed:
             return
         with self._io:
             with self.mutex:
                 if not self.dirty:
                     return
                 changes = self._changes
-                payload = serialise(self._data)
+                try:
+                    payload = serialise(self._data)
+                except TypeError as error:  # a value JSON cannot hold: a bug, but say so
+                    message = f"not saved: {error}"
+                    self._report(error=message)
+                    raise SaveError(message) from error
             try:
                 write_atomically(self.path, payload)
             except SaveError as error:
@@ -166,21 +199,22 @@ class DurableStorage(Storage):
         self.error = error
         if saved_at is not None:
             self.saved_at = saved_at
-        for listener in self._listeners:
-            listener(self.saved_at, self.error)
+        for listener in tuple(self._listeners):
+            # Listeners only display the outcome; one that fails (an app shutting down)
+            # must not stop the saving. The outcome stays readable in saved_at / error.
+            with contextlib.suppress(Exception):
+                listener(self.saved_at, self.error)
 
     def _run(self) -> None:
         while True:
             self._wake.wait()
             self._wake.clear()
-            if self._stop.is_set() and not self.dirty:
-                return
             try:
                 self.flush()
+                pause = PACE_SECONDS  # changes made meanwhile gather into the next write
             except SaveError:
-                # Keep the change in memory and try again; the listener shows "not saved".
-                if self._stop.wait(RETRY_SECONDS):
-                    return  # closing: the owner makes a last synchronous attempt
+                # The change stays in memory and the listeners show "not saved"; retry.
                 self._wake.set()
-            if self._stop.is_set() and not self.dirty:
-                return
+                pause = RETRY_SECONDS
+            if self._stop.wait(pause):
+                return  # closing: close() writes what is pending itself

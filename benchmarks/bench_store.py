@@ -1,0 +1,90 @@
+"""The data file at 30,000 people: a save, a query, and `infoint today` (DESIGN section 7).
+
+Baselines: stock TinyDB on `JSONStorage` doing the same thing to a copy of the same file,
+and a bare interpreter that only parses the file.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from common import PEOPLE, TODAY, Row, at_most, best_of, demo_file, faster, median_of, scratch_copy, shown
+from tinydb import Query, TinyDB
+from tinydb.storages import JSONStorage
+
+from infoint_tui.store.repository import Repository
+
+NEEDLES = ["lindq", "zoë", "o'bri", "okafor", "mei ", "núñez", "sven", "rossi"]  # as typed in a filter
+
+
+def save_one_note() -> Row:
+    """One interview note edit, written durably (ours: save + flush; stock: update)."""
+    repo = Repository.open(scratch_copy("save-ours"))
+    interview = repo.campaign.interviews[1]
+
+    def ours() -> None:
+        interview.notes += " One more thought."
+        repo.save(interview)
+        repo.flush()
+
+    ours_time = median_of(ours, 15)
+    repo.close()
+
+    db = TinyDB(scratch_copy("save-stock"), storage=JSONStorage)
+    table = db.table("interviews")
+    notes = table.get(doc_id=1)["notes"]
+
+    def stock() -> None:
+        nonlocal notes
+        notes += " One more thought."
+        table.update({"notes": notes}, doc_ids=[1])
+
+    stock_time = median_of(stock, 7)
+    db.close()
+    return faster(f"save one note ({PEOPLE:,} people)", ours_time, stock_time, by_at_least=5)
+
+
+def find_people() -> Row:
+    """People whose name contains a string (ours: the in-memory campaign; stock: a search)."""
+    repo = Repository.open(demo_file(), read_only=True)
+    turn = iter(range(10**9))
+
+    def ours() -> list:
+        needle = NEEDLES[next(turn) % len(NEEDLES)]
+        return [person for person in repo.campaign.people.values() if needle in person.name.lower()]
+
+    ours_time = median_of(ours, 31)
+
+    db = TinyDB(demo_file(), storage=JSONStorage, access_mode="r")
+    table = db.table("people", cache_size=0)  # each keystroke is a new query anyway
+
+    def stock() -> list:
+        needle = NEEDLES[next(turn) % len(NEEDLES)]
+        return table.search(Query().name.test(lambda name: needle in name.lower()))
+
+    stock_time = median_of(stock, 7)
+    db.close()
+    return shown(f"find people by name ({PEOPLE:,})", ours_time, stock_time)
+
+
+def infoint_today() -> Row:
+    """`infoint today` as a shell runs it, against a bare parse of the same file."""
+    path = demo_file()
+    script = Path(sys.executable).with_name("infoint")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "infoint_tui"]
+    env = {**os.environ, "INFOINT_DB": str(path), "INFOINT_TODAY": TODAY.isoformat()}
+
+    def run(*args: str) -> None:
+        subprocess.run(args, check=True, env=env, stdout=subprocess.DEVNULL)
+
+    ours_time = best_of(lambda: run(*command, "today", "--db", str(path)), 7)
+    bare = "import json,sys; json.load(open(sys.argv[1]))"
+    bare_time = best_of(lambda: run(sys.executable, "-c", bare, str(path)), 7)
+    return at_most(f"infoint today ({PEOPLE:,})", ours_time, bare_time, times=2.0)
+
+
+def run() -> list[Row]:
+    return [save_one_note(), find_people(), infoint_today()]

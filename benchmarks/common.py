@@ -1,0 +1,116 @@
+"""Shared by the benchmarks: the 30,000-person demo file, timing, and the results table.
+
+Every benchmark module `bench_*.py` has `run() -> list[Row]`; `run.py` prints them all in
+one table. Figures are ratios against a baseline measured in the same run, on the same
+machine, so they mean something on any machine (DESIGN section 7).
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import infoint_tui.demo
+
+OUT = Path(__file__).resolve().parent / "out"  # gitignored
+TODAY = date(2026, 11, 26)
+PEOPLE = 30_000  # LinkedIn's cap on connections
+
+
+def demo_file(size: int = PEOPLE) -> Path:
+    """The demo campaign of `size` people, written once (again if demo.py changed since)."""
+    path = OUT / f"demo-{size}.json"
+    generator = Path(infoint_tui.demo.__file__)
+    if not path.exists() or path.stat().st_mtime < generator.stat().st_mtime:
+        infoint_tui.demo.write_demo(path, size, TODAY)
+    return path
+
+
+def scratch_copy(name: str, size: int = PEOPLE) -> Path:
+    """A private copy of the demo file, in its own folder, for a benchmark that writes."""
+    folder = OUT / name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return Path(shutil.copy(demo_file(size), folder / "data.json"))
+
+
+def timings(action: Callable[[], object], runs: int, setup: Callable[[], object] | None = None) -> list[float]:
+    """Seconds taken by each of `runs` calls of `action` (`setup` runs untimed before each)."""
+    taken = []
+    for _ in range(runs):
+        if setup is not None:
+            setup()
+        start = time.perf_counter()
+        action()
+        taken.append(time.perf_counter() - start)
+    return taken
+
+
+def best_of(action: Callable[[], object], runs: int, setup: Callable[[], object] | None = None) -> float:
+    return min(timings(action, runs, setup))
+
+
+def median_of(action: Callable[[], object], runs: int, setup: Callable[[], object] | None = None) -> float:
+    return statistics.median(timings(action, runs, setup))
+
+
+@dataclass(frozen=True)
+class Row:
+    measure: str
+    ours: float  # seconds
+    baseline: float  # seconds
+    #: "faster": ours must be at least `target` times faster (ratio = baseline / ours);
+    #: "at most": ours may take at most `target` times the baseline (ratio = ours / baseline);
+    #: "none": shown for information.
+    goal: str
+    target: float = 0.0
+
+    @property
+    def ratio(self) -> float:
+        return self.baseline / self.ours if self.goal in ("faster", "none") else self.ours / self.baseline
+
+    @property
+    def target_text(self) -> str:
+        return {"faster": f"base/ours >= {self.target:g}", "at most": f"ours/base <= {self.target:g}"}.get(
+            self.goal, "-"
+        )
+
+    @property
+    def ok(self) -> str:
+        if self.goal == "faster":
+            return "yes" if self.ratio >= self.target else "NO"
+        if self.goal == "at most":
+            return "yes" if self.ratio <= self.target else "NO"
+        return ""
+
+
+def faster(measure: str, ours: float, baseline: float, by_at_least: float) -> Row:
+    return Row(measure, ours, baseline, "faster", by_at_least)
+
+
+def at_most(measure: str, ours: float, baseline: float, times: float) -> Row:
+    return Row(measure, ours, baseline, "at most", times)
+
+
+def shown(measure: str, ours: float, baseline: float) -> Row:
+    return Row(measure, ours, baseline, "none")
+
+
+def table(rows: list[Row]) -> str:
+    header = ("measure", "ours", "baseline", "ratio", "target", "ok")
+    cells = [header] + [
+        (row.measure, _ms(row.ours), _ms(row.baseline), f"{row.ratio:.2f}x", row.target_text, row.ok) for row in rows
+    ]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(header))]
+    lines = [" | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)) for line in cells]
+    lines.insert(1, "-+-".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
