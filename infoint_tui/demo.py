@@ -78,7 +78,7 @@ def demo_campaign(size: int, today: date, seed: int = 7) -> Campaign:
     rng = random.Random(seed)
     campaign = Campaign(profile=Profile(
         name="Alex Morgan", phone="+44 20 7946 0958", email="alex.morgan@example.com",
-        pitch="a service designer moving from retail into healthcare research",
+        pitch="I'm a service designer moving from retail into healthcare research.",
         words=["infoint"],
     ))
     objectives = [

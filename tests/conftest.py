@@ -1,7 +1,7 @@
 """Shared fixtures: a fixed day, a private data file, demo campaigns, the app under test.
 
-A developer's own data file and clock never reach a test: INFOINT_DB and INFOINT_TODAY
-are set for every test.
+A developer's own data file, clock and clipboard never reach a test: INFOINT_DB and
+INFOINT_TODAY are set, and the clipboard is stubbed, for every test.
 """
 
 from __future__ import annotations
@@ -25,6 +25,11 @@ SAMPLES = Path(os.environ.get("INFOINT_SAMPLES", Path(__file__).resolve().parent
 def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("INFOINT_DB", str(tmp_path / "private" / "infoint.json"))
     monkeypatch.setenv("INFOINT_TODAY", TODAY.isoformat())
+    # As if over SSH, with pyperclip stubbed: no test reaches the developer's clipboard.
+    import pyperclip
+
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.2 50000 10.0.0.1 22")
+    monkeypatch.setattr(pyperclip, "copy", lambda text: None)
     clock.fix(None)
     yield
     clock.fix(None)

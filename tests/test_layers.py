@@ -49,10 +49,11 @@ def top_level(loaded: set[str]) -> set[str]:
 def test_everything_below_the_tui_loads_without_textual() -> None:
     imported, loaded = fresh_import(
         ["infoint_tui.domain", "infoint_tui.store", "infoint_tui.exchange"],
-        ["infoint_tui.agenda", "infoint_tui.cli", "infoint_tui.clock", "infoint_tui.demo"],
+        ["infoint_tui.agenda", "infoint_tui.cli", "infoint_tui.clock", "infoint_tui.demo",
+         "infoint_tui.stats", "infoint_tui.clipboard", "infoint_tui.due_actions", "infoint_tui.interviewing"],
     )
     for expected in ["domain.models", "domain.policy", "domain.templates", "domain.defaults",
-                     "domain.spelling", "domain.removal", "store.storage", "store.lock",
+                     "domain.spelling", "domain.removal", "domain.insights", "domain.validation", "store.storage", "store.lock",
                      "store.repository", "store.migrations", "store.errors", "store.location"]:
         assert f"infoint_tui.{expected}" in imported
     assert any(name.startswith("infoint_tui.exchange.") for name in imported)

@@ -8,6 +8,7 @@ check except `required`, so optional fields stay optional.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -15,6 +16,13 @@ from urllib.parse import urlsplit
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 _PHONE_CHARACTERS = re.compile(r"[0-9 +\-().]*")
 MIN_PHONE_DIGITS = 6
+
+Check = Callable[[str], "str | None"]
+
+
+def all_of(*checks: Check) -> Check:
+    """One check made of several (say, required and a date); the first complaint wins."""
+    return lambda text: next((problem for check in checks if (problem := check(text))), None)
 
 
 def required(text: str) -> str | None:
@@ -44,7 +52,7 @@ def day(text: str) -> str | None:
     text = text.strip()
     if not text:
         return None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         try:
             date.fromisoformat(text)
             return None
@@ -56,7 +64,7 @@ def day(text: str) -> str | None:
 def whole_number(text: str, minimum: int = 0, maximum: int | None = None) -> str | None:
     text = text.strip()
     within = f"from {minimum} to {maximum}" if maximum is not None else f"of {minimum} or more"
-    if not re.fullmatch(r"[+-]?\d+", text):
+    if not re.fullmatch(r"[+-]?[0-9]+", text):
         return f"Write a whole number {within}."
     number = int(text)
     if number < minimum or (maximum is not None and number > maximum):

@@ -173,27 +173,35 @@ class DurableStorage(Storage):
             self.flush()
 
     def flush(self) -> None:
-        """Write now if anything changed; raise SaveError if it cannot be written."""
+        """Write now if anything changed; raise SaveError if it cannot be written.
+
+        Listeners hear the outcome after the locks are released: a listener that waits on
+        another thread (the UI) must never hold up a flush that thread is waiting for.
+        """
         if self.read_only or self.closed:
             return
-        with self._io:
-            with self.mutex:
-                if not self.dirty:
+        try:
+            with self._io:
+                if not self._write_pending():
                     return
-                changes = self._changes
-                try:
-                    payload = serialise(self._data)
-                except TypeError as error:  # a value JSON cannot hold: a bug, but say so
-                    message = f"not saved: {error}"
-                    self._report(error=message)
-                    raise SaveError(message) from error
+        except SaveError as error:
+            self._report(error=str(error))
+            raise
+        self._report(error=None, saved_at=datetime.now())
+
+    def _write_pending(self) -> bool:
+        """Serialise and write if dirty; True when something was written."""
+        with self.mutex:
+            if not self.dirty:
+                return False
+            changes = self._changes
             try:
-                write_atomically(self.path, payload)
-            except SaveError as error:
-                self._report(error=str(error))
-                raise
-            self._saved = changes
-            self._report(error=None, saved_at=datetime.now())
+                payload = serialise(self._data)
+            except TypeError as error:  # a value JSON cannot hold: a bug, but say so
+                raise SaveError(f"not saved: {error}") from error
+        write_atomically(self.path, payload)
+        self._saved = changes
+        return True
 
     def _report(self, error: str | None, saved_at: datetime | None = None) -> None:
         self.error = error

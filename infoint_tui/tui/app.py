@@ -13,6 +13,7 @@ from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -20,6 +21,12 @@ from infoint_tui.store.errors import DataFileError
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui.commands import RecordsProvider
 from infoint_tui.tui.screens import PLACES
+
+class SaveStatusChanged(Message):
+    def __init__(self, status: tuple[str, bool]) -> None:
+        super().__init__()
+        self.status = status
+
 
 #: After a hang-up there is no terminal to restore; leave even if shutting down stalls.
 HANGUP_EXIT_SECONDS = 3.0
@@ -45,10 +52,13 @@ class InfointApp(App):
     #: Bumped after every change, so screens that watch it redraw.
     data_version: reactive[int] = reactive(0)
 
-    def __init__(self, repo: Repository, *, read_only_reason: str | None = None) -> None:
+    def __init__(self, repo: Repository, *, read_only_reason: str | None = None,
+                 start: tuple[str, str] | None = None) -> None:
         super().__init__()
         self.repo = repo
         self.read_only_reason = read_only_reason
+        #: (mode, action) to open on once the first screen is up (`infoint interview`).
+        self.start = start
         self.save_status = self._initial_status()
 
     def _initial_status(self) -> tuple[str, bool]:
@@ -66,22 +76,21 @@ class InfointApp(App):
                 loop.add_signal_handler(signum, self._on_terminate_signal, signum)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not on the main thread (tests) or not on this platform
+        if self.start is not None:
+            self.call_later(self.open_on, *self.start)
 
     # Saving ----------------------------------------------------------------------------
 
     def _saved_elsewhere(self, saved_at: datetime | None, error: str | None) -> None:
-        """Storage listener: runs on the writer thread."""
+        """Storage listener, on whichever thread wrote: posting never waits for the UI."""
         if error:
             status = ("NOT SAVED: " + error.removeprefix("not saved: "), True)
         else:
             status = (f"saved {saved_at:%H:%M:%S}" if saved_at else "", False)
-        if threading.get_ident() == self._thread_id:
-            self.save_status = status
-        elif self.is_running:
-            try:
-                self.call_from_thread(setattr, self, "save_status", status)
-            except RuntimeError:
-                pass  # the app is shutting down
+        self.post_message(SaveStatusChanged(status))
+
+    def on_save_status_changed(self, message: SaveStatusChanged) -> None:
+        self.save_status = message.status
 
     def change(self, action: Callable[..., Any], *args: Any) -> bool:
         """Apply one change to the data; on refusal say why and return False."""

@@ -1,29 +1,66 @@
-"""The morning review: what is due, overdue first."""
+"""The morning review: what is due, overdue first, each item one or two keys from done."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.binding import Binding
+from textual.containers import Container, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from infoint_tui import clock
 from infoint_tui.agenda import HEADINGS, KIND_LABELS, review, when_text
-from infoint_tui.domain.policy import DueItem, Status
+from infoint_tui.domain.policy import DueItem, DueKind, Status
+from infoint_tui.due_actions import snooze_change
+from infoint_tui.tui.flows.outreach import book_time, offer_next_target, record_reply
+from infoint_tui.tui.flows.sending import record_done, save, send_card, send_item
 from infoint_tui.tui.screens.base import BaseScreen
+from infoint_tui.tui.screens.interview_forms import end_dialog
+from infoint_tui.tui.screens.queue_card import card
+from infoint_tui.tui.screens.targets_rows import fit
+from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
 
 STATUS_STYLES = {Status.OVERDUE: "bold red", Status.TODAY: "bold", Status.UPCOMING: "dim"}
+#: Wide enough for the card beside the list rather than under it.
+WIDE = 110
+#: Steps still waiting on the other person's answer: a reply can come in.
+AWAITING_REPLY = frozenset({DueKind.NUDGE_INTRO, DueKind.FOLLOW_UP, DueKind.CALL, DueKind.ASSUMED_NO})
+SNOOZES = [("1", "1 day", 1), ("3", "3 days", 3), ("w", "1 week", 7)]
 
 
 class QueueScreen(BaseScreen):
     MODE = "queue"
     TITLE = "Queue"
-    HELP = "What is due today, what is late, and what comes in the next days."
+    CSS_PATH = "queue.tcss"
+    HELP = ("What is due today, what is late, and what comes in the next days. The card under the "
+            "list says what d does for the highlighted item.")
+    BINDINGS = [
+        Binding("c", "copy_text", "Copy text", id="queue_copy", tooltip="Check and copy the text this item calls for"),
+        Binding("d", "done", "Done", id="queue_done", tooltip="Record it done (the card says what that means)"),
+        Binding("s", "snooze", "Snooze", id="queue_snooze", tooltip="Put it off for a day, three days or a week"),
+        Binding("r", "reply", "Reply", id="queue_reply", tooltip="They answered: yes, no, or introduced"),
+        Binding("n", "card", "Card", id="queue_card", tooltip="The handwritten thank-you card"),
+        Binding("o", "open_person", "Open", id="queue_open", tooltip="Open the person on the Targets screen"),
+    ]
+    PALETTE = [
+        ("Copy the text for this item", "Check and copy the message the highlighted queue item calls for",
+         "copy_text"),
+        ("Mark this item done", "Record the highlighted queue item as done", "done"),
+        ("Snooze this item", "Put the highlighted queue item off", "snooze"),
+        ("Record a reply", "Yes, no or an introduction, for the highlighted queue item", "reply"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: What the list shows, in the order of `review`.
+        self.items: list[DueItem] = []
 
     def compose_body(self) -> ComposeResult:
-        with Horizontal(id="queue"):
+        with Container(id="queue"):
             yield OptionList(id="queue-items")
             with VerticalScroll(id="queue-detail"):
                 yield Static(id="queue-card")
@@ -31,46 +68,123 @@ class QueueScreen(BaseScreen):
     def on_mount(self) -> None:
         self.watch(self.infoint, "data_version", lambda _: self.refresh_data(), init=False)
 
+    def on_resize(self) -> None:
+        self.query_one("#queue").set_class(self.size.width >= WIDE, "-wide")
+
+    # Drawing -----------------------------------------------------------------------------
+
     def refresh_data(self) -> None:
+        """Rebuild the list, keeping the highlight on the same item (or the same place)."""
         now = clock.now()
-        self.items = review(self.campaign, now)
         options = self.query_one("#queue-items", OptionList)
-        highlighted = options.highlighted
+        kept = self.selected()
+        place = options.highlighted
+        self.items = review(self.campaign, now)
         options.clear_options()
         for status, heading in HEADINGS.items():
             group = [item for item in self.items if item.status == status]
-            options.add_option(Option(Text(f"{heading} ({len(group)})", style="bold underline"), disabled=True))
-            for item in group:
-                options.add_option(Option(self._line(item, now), id=item.key))
-        if self.items:
-            options.highlighted = highlighted if highlighted is not None else 1
+            if group:
+                options.add_option(Option(Text(f"{heading} ({len(group)})", style="bold underline"), disabled=True))
+                options.add_options(Option(_row(item, now), id=item.key) for item in group)
+        if not self.items:
+            self._show(None)
+            return
+        keys = [option.id for option in options.options]
+        if kept is not None and kept.key in keys:
+            options.highlighted = keys.index(kept.key)
         else:
-            self.query_one("#queue-card", Static).update("Nothing is due. Add targets (F3) and send requests.")
-
-    def _line(self, item: DueItem, now) -> Text:  # noqa: ANN001
-        return Text.assemble(
-            (f"{KIND_LABELS[item.kind]:<14}", STATUS_STYLES[item.status]),
-            f"{item.person:<22.22} ",
-            (when_text(item, now), "italic"),
-        )
+            later = [i for i, key in enumerate(keys) if key is not None and i >= (place or 0)]
+            options.highlighted = later[0] if later else max(i for i, key in enumerate(keys) if key)
+        self._show(self.selected())
 
     def selected(self) -> DueItem | None:
         options = self.query_one("#queue-items", OptionList)
-        if options.highlighted is None:
+        if options.highlighted is None or options.highlighted >= options.option_count:
             return None
         key = options.get_option_at_index(options.highlighted).id
         return next((item for item in self.items if item.key == key), None)
 
     @on(OptionList.OptionHighlighted, "#queue-items")
-    def show_card(self) -> None:
+    def _highlighted(self) -> None:
+        self._show(self.selected())
+
+    def _show(self, item: DueItem | None) -> None:
+        shown = card(self.campaign, item, clock.now()) if item else Text(
+            "Nothing is due. Add people on the Targets screen (F3) and request interviews.")
+        self.query_one("#queue-card", Static).update(shown)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        item = self.selected() if self.is_mounted else None
+        if action in ("copy_text", "done", "snooze", "reply", "card", "open_person") and item is None:
+            return False
+        if action == "copy_text":
+            return bool(item.template)
+        if action == "reply":
+            return item.kind in AWAITING_REPLY
+        if action == "card":
+            return item.kind == DueKind.THANK
+        return True
+
+    # Acting ------------------------------------------------------------------------------
+
+    @work(exclusive=True, group="queue")
+    async def action_copy_text(self) -> None:
+        if (item := self.selected()) is not None:
+            await send_item(self, item)
+
+    @work(exclusive=True, group="queue")
+    async def action_done(self) -> None:
         item = self.selected()
         if item is None:
             return
-        lines = [
-            Text(f"{KIND_LABELS[item.kind]}: {item.person}", style="bold"),
-            Text(item.company or "no company"),
-            Text(f"due {item.due:%A %-d %B} ({when_text(item, clock.now())})"),
-        ]
-        if item.detail:
-            lines.append(Text(item.detail, style="italic"))
-        self.query_one("#queue-card", Static).update(Text("\n").join(lines))
+        if item.kind == DueKind.BOOK and item.outreach_id is not None:
+            await book_time(self, item.outreach_id)
+        elif item.kind == DueKind.PREPARE:
+            await self.infoint.open_on("interviews", f"prepare({item.interview_id})")
+        elif item.kind == DueKind.INTERVIEW:
+            interview = self.campaign.interviews.get(item.interview_id or 0)
+            if interview is not None:
+                end_dialog(self.infoint, interview)  # the queue redraws on the change itself
+        elif await record_done(self, item) and item.kind == DueKind.ASSUMED_NO and item.outreach_id:
+            await offer_next_target(self, self.campaign.outreach[item.outreach_id])
+
+    @work(exclusive=True, group="queue")
+    async def action_snooze(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        today = clock.today()
+        choices = [Choice(key, f"{label}: back on {today + timedelta(days=days):%a %-d %b}", today + timedelta(days=days))
+                   for key, label, days in SNOOZES]
+        until = await self.app.push_screen_wait(ChoiceScreen(f"Snooze: {KIND_LABELS[item.kind]}, {item.person}", choices))
+        if until is None:
+            return
+        if save(self, snooze_change(self.campaign, item, today, until)):
+            self.notify(f"Snoozed: back in the queue on {until:%a %-d %b}.", timeout=4)
+
+    @work(exclusive=True, group="queue")
+    async def action_reply(self) -> None:
+        item = self.selected()
+        if item is not None and item.outreach_id is not None:
+            await record_reply(self, item.outreach_id)
+
+    @work(exclusive=True, group="queue")
+    async def action_card(self) -> None:
+        item = self.selected()
+        if item is not None and item.kind == DueKind.THANK:
+            await send_card(self, item)
+
+    async def action_open_person(self) -> None:
+        if (item := self.selected()) is not None:
+            await self.infoint.open_on("targets", f"show_person({item.person_id})")
+
+
+def _row(item: DueItem, now: datetime) -> Text:
+    return Text.assemble(
+        (fit(KIND_LABELS[item.kind], 13) + " ", STATUS_STYLES[item.status]),
+        fit(item.person, 20) + " ",
+        (fit(item.company, 15) + " ", "dim"),
+        f"{item.due:%a %d %b}  ",
+        (when_text(item, now), "italic"),
+    )

@@ -1,0 +1,201 @@
+"""Acting on a due item: the message it calls for, and what "done" and "snooze" change.
+
+No Textual here. Changes are made to a copy of the record, which the caller saves through
+the repository: a refused save then leaves the campaign in memory as it was.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+from infoint_tui.domain.defaults import template_for
+from infoint_tui.domain.models import AttemptKind, Campaign, Interview, Model, Objective, Outreach, Person, Template
+from infoint_tui.domain.policy import DueItem, DueKind
+from infoint_tui.domain.templates import context_for
+
+#: Due items that belong to an interview (snoozed in its `snoozed` dict).
+INTERVIEW_KINDS = frozenset({DueKind.PREPARE, DueKind.INTERVIEW, DueKind.THANK, DueKind.THANK_INTRODUCER})
+
+#: The attempt that records each outreach step as done.
+STEP_ATTEMPTS = {
+    DueKind.REQUEST: AttemptKind.REQUEST,
+    DueKind.ASK_INTRO: AttemptKind.INTRO_ASKED,
+    DueKind.NUDGE_INTRO: AttemptKind.INTRO_ASKED,  # asking again restarts the nudge clock
+    DueKind.FOLLOW_UP: AttemptKind.FOLLOW_UP,
+    DueKind.CALL: AttemptKind.CALL,
+}
+
+M = TypeVar("M", bound=Model)
+
+ASSUMED_NO_NOTE = "assumed no"
+
+# "Record that ...?": what marking each kind done means, in words.
+_DONE_WORDING = {
+    DueKind.REQUEST: "the request to {person} went out today",
+    DueKind.ASK_INTRO: "you asked {mutual} today to introduce you to {person}",
+    DueKind.NUDGE_INTRO: "you reminded {mutual} today about {person}",
+    DueKind.FOLLOW_UP: "the follow-up to {person} went out today",
+    DueKind.CALL: "you called {person} today",
+    DueKind.ASSUMED_NO: '{person} never replied: close this outreach as "assumed no"',
+    DueKind.THANK: "your thank-you e-mail to {person} went out today",
+    DueKind.THANK_INTRODUCER: "your thank-you to {person} went out today",
+    DueKind.ACTION: "this is done: {detail}",
+    DueKind.KEEP_POSTED: "you sent {person} an update today",
+}
+
+_TITLES = {
+    DueKind.REQUEST: "Request to {person}",
+    DueKind.ASK_INTRO: "Ask {mutual} to introduce you to {person}",
+    DueKind.NUDGE_INTRO: "Remind {mutual} about {person}",
+    DueKind.FOLLOW_UP: "Follow-up to {person}",
+    DueKind.CALL: "Voicemail for {person}",
+    DueKind.BOOK: "Booking a time with {person}",
+    DueKind.THANK: "Thank-you to {person}",
+    DueKind.THANK_INTRODUCER: "Thank-you to {person}",
+    DueKind.KEEP_POSTED: "Update for {person}",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A template with its values, ready for the preview."""
+
+    template: Template
+    context: dict[str, str]
+    title: str
+    #: Where it goes: an address, or the number to dial.
+    detail: str
+
+
+def outreach_of(campaign: Campaign, item: DueItem) -> Outreach | None:
+    return campaign.outreach.get(item.outreach_id) if item.outreach_id is not None else None
+
+
+def interview_of(campaign: Campaign, item: DueItem) -> Interview | None:
+    return campaign.interviews.get(item.interview_id) if item.interview_id is not None else None
+
+
+def objective_of(campaign: Campaign, item: DueItem) -> Objective | None:
+    record = interview_of(campaign, item) or outreach_of(campaign, item)
+    return campaign.objectives.get(record.objective_id) if record and record.objective_id else None
+
+
+def _mutual(campaign: Campaign, person: Person) -> str:
+    introducer = campaign.introducer_of(person)
+    return introducer.name if introducer else "your mutual contact"
+
+
+def _wording(text: str, campaign: Campaign, item: DueItem) -> str:
+    person = campaign.people[item.person_id]
+    return text.format(person=item.person, mutual=_mutual(campaign, person), detail=item.detail)
+
+
+def done_question(campaign: Campaign, item: DueItem) -> str | None:
+    """The yes/no question before marking the item done; None when "done" needs more."""
+    wording = _DONE_WORDING.get(item.kind)
+    return None if wording is None else f"Record that {_wording(wording, campaign, item)}?"
+
+
+def latest_interview_with(campaign: Campaign, person: Person) -> Interview | None:
+    """The latest held interview `person` gave or made possible (for keep-posted news)."""
+    held = [
+        interview
+        for interview in campaign.interviews.values()
+        if interview.held
+        and (interview.person_id == person.id or _introduced(campaign, interview, person))
+    ]
+    return max(held, key=lambda interview: interview.when, default=None)
+
+
+def _introduced(campaign: Campaign, interview: Interview, person: Person) -> bool:
+    interviewee = campaign.people.get(interview.person_id)
+    return interviewee is not None and interviewee.introducer_id == person.id
+
+
+def message_for(campaign: Campaign, item: DueItem, template: str = "") -> Message | None:
+    """The text the item asks to send (or the `template` given), or None when it needs none."""
+    key = template or item.template
+    if not key:
+        return None
+    person = campaign.people[item.person_id]
+    interview = interview_of(campaign, item)
+    if item.kind == DueKind.KEEP_POSTED:
+        interview = latest_interview_with(campaign, person)
+    objective = campaign.objectives.get(interview.objective_id) if interview and interview.objective_id else None
+    context = context_for(campaign, person, objective=objective or objective_of(campaign, item), interview=interview)
+    chosen = template_for(campaign, key)
+    title = _wording(_TITLES[item.kind], campaign, item)
+    return Message(chosen, context, title, address(campaign, person, item.kind, chosen.channel))
+
+
+def address(campaign: Campaign, person: Person, kind: DueKind, channel: str = "email") -> str:
+    """Where the message goes: the mutual's e-mail for introductions, a number for calls."""
+    if channel == "letter":
+        return f"Mail to {person.name}: {person.postal_address or 'no postal address on file'}"
+    if kind in (DueKind.ASK_INTRO, DueKind.NUDGE_INTRO):
+        mutual = campaign.introducer_of(person)
+        if mutual is None:
+            return "To your mutual contact"
+        return f"To {mutual.name}: {mutual.email or 'no e-mail on file'}"
+    if kind == DueKind.CALL:
+        return f"Call {person.name}: {person.phone or 'no phone number on file'}"
+    return f"To {person.name}: {person.email or 'no e-mail on file'}"
+
+
+def done_change(campaign: Campaign, item: DueItem, on: date) -> Model | None:
+    """A copy of the record with the item done, or None when "done" needs a form instead."""
+    if item.kind in STEP_ATTEMPTS or item.kind == DueKind.ASSUMED_NO:
+        outreach = _copy(outreach_of(campaign, item))
+        if item.kind == DueKind.ASSUMED_NO:
+            outreach.log(AttemptKind.CLOSED, on, ASSUMED_NO_NOTE)
+        else:
+            outreach.log(STEP_ATTEMPTS[item.kind], on)
+        return outreach
+    if item.kind == DueKind.KEEP_POSTED:
+        person = _copy(campaign.people.get(item.person_id))
+        person.updates.append(on)
+        return person
+    if item.kind not in (DueKind.THANK, DueKind.THANK_INTRODUCER, DueKind.ACTION):
+        return None  # booking, preparing and holding an interview each have their own dialog
+    interview = _copy(interview_of(campaign, item))
+    if item.kind == DueKind.THANK:
+        interview.thanked = on
+    elif item.kind == DueKind.THANK_INTRODUCER:
+        interview.introducer_thanked = on
+    else:
+        interview.action_items[action_index(item)].done = True
+    return interview
+
+
+def snooze_change(campaign: Campaign, item: DueItem, today: date, until: date) -> Model:
+    """A copy of the record with the item put off until `until`."""
+    if item.kind == DueKind.KEEP_POSTED:
+        person = _copy(campaign.people.get(item.person_id))
+        person.snoozed[item.kind.value] = until
+        return person
+    if item.kind == DueKind.ACTION:
+        # Per item, not per interview: its own due date moves (never earlier).
+        interview = _copy(interview_of(campaign, item))
+        interview.action_items[action_index(item)].due = max(until, item.due)
+        return interview
+    if item.kind in INTERVIEW_KINDS:
+        interview = _copy(interview_of(campaign, item))
+        interview.snoozed[item.kind.value] = until
+        return interview
+    outreach = _copy(outreach_of(campaign, item))
+    outreach.log(AttemptKind.SNOOZED, today, until=until)
+    return outreach
+
+
+def action_index(item: DueItem) -> int:
+    """Action items are keyed "action:interview:<id>:<index>"."""
+    return int(item.key.rsplit(":", 1)[1])
+
+
+def _copy(record: M | None) -> M:
+    if record is None:
+        raise LookupError("the record behind this item no longer exists")
+    return copy.deepcopy(record)

@@ -1,0 +1,199 @@
+"""The interview workflow as plain functions, shared by the screens and the CLI.
+
+Which interviews to list and in what order, the question bank that suits one, which
+interview `infoint interview [NAME]` means, and what a referral or the end of an interview
+changes, and the Markdown files. No Textual here: the CLI uses it before the app (and Textual) is loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process, utils
+
+from infoint_tui.domain.models import (
+    Campaign,
+    Company,
+    Degree,
+    Interview,
+    Outreach,
+    Person,
+    PreparedQuestion,
+    Question,
+    Route,
+    Verdict,
+)
+from infoint_tui.exchange.interview_md import interview_markdown, markdown_filename
+
+if TYPE_CHECKING:
+    from infoint_tui.store.repository import Repository
+
+#: Below this rapidfuzz score a typed name is not taken to mean anyone.
+NAME_CUTOFF = 70
+_TIME = re.compile(r"([01]?\d|2[0-3])[:.h]?([0-5]\d)")
+
+
+class NoInterview(LookupError):
+    """No booked interview fits what was asked; the message says so in one sentence."""
+
+
+# --- listing -------------------------------------------------------------------------------
+
+
+def interview_groups(campaign: Campaign, today: date) -> list[tuple[str, list[Interview]]]:
+    """Headed groups for the Interviews screen: today, past but not closed, ahead, held.
+
+    Booked ones soonest first; held ones most recent first, since the thank-you is due.
+    """
+    booked = sorted((i for i in campaign.interviews.values() if not i.held), key=lambda i: (i.when, i.id))
+    held = sorted((i for i in campaign.interviews.values() if i.held), key=lambda i: (i.when, i.id), reverse=True)
+    return [
+        ("Today", [i for i in booked if i.when.date() == today]),
+        ("Not marked held yet", [i for i in booked if i.when.date() < today]),
+        ("Upcoming", [i for i in booked if i.when.date() > today]),
+        ("Held", held),
+    ]
+
+
+def question_bank(campaign: Campaign, interview: Interview) -> list[Question]:
+    """Bank questions not chosen yet: those of the objective's kind first, then general ones.
+
+    Without an objective every question is offered.
+    """
+    objective = campaign.objectives.get(interview.objective_id) if interview.objective_id else None
+    kinds = (objective.kind.value, "general") if objective else None
+    chosen = {question.text for question in interview.questions}
+    offered = [q for q in campaign.questions.values()
+               if q.text not in chosen and (kinds is None or q.kind in kinds)]
+    return sorted(offered, key=lambda q: q.kind == "general")
+
+
+def next_to_prepare(campaign: Campaign, today: date) -> Interview | None:
+    """The soonest interview from today on with fewer questions chosen than wanted."""
+    wanted = campaign.settings.prep_min_questions
+    unready = [i for i in campaign.interviews.values()
+               if not i.held and i.when.date() >= today and len(i.questions) < wanted]
+    return min(unready, key=lambda i: (i.when, i.id), default=None)
+
+
+def objective_of(campaign: Campaign, interview: Interview) -> int | None:
+    """The interview's objective, or that of the outreach that led to it."""
+    if interview.objective_id in campaign.objectives:
+        return interview.objective_id
+    outreach = campaign.outreach.get(interview.outreach_id) if interview.outreach_id else None
+    return outreach.objective_id if outreach and outreach.objective_id in campaign.objectives else None
+
+
+# --- which interview `infoint interview [NAME]` opens ---------------------------------------
+
+
+def find_interview(campaign: Campaign, today: date, name: str | None = None) -> Interview:
+    """Today's first booked interview, or the named person's next one (loosely matched).
+
+    Raises NoInterview with a sentence that says what was not found.
+    """
+    booked = sorted((i for i in campaign.interviews.values() if not i.held), key=lambda i: (i.when, i.id))
+    if not name:
+        for interview in booked:
+            if interview.when.date() == today:
+                return interview
+        raise NoInterview(f"No interview is booked for today ({today:%A %-d %B}).")
+    people = {i.person_id: campaign.people[i.person_id].name for i in booked if i.person_id in campaign.people}
+    found = process.extract(name, people, scorer=fuzz.WRatio, processor=utils.default_process,
+                            score_cutoff=NAME_CUTOFF, limit=None)
+    if not found:
+        raise NoInterview(f"Nobody called {name!r} has an interview booked.")
+    best = found[0][1]
+    tied = [person_id for _, score, person_id in found if score == best]
+    if len(tied) > 1:
+        names = ", ".join(sorted(people[person_id] for person_id in tied))
+        raise NoInterview(f"{name!r} could be {names}: give more of the name.")
+    return next(i for i in booked if i.person_id == tied[0])
+
+
+# --- during and after ------------------------------------------------------------------------
+
+
+def question_heading(text: str, at: datetime) -> str:
+    """The Markdown heading a question becomes in the notes: '## 14:32 What ...?'."""
+    return f"## {at:%H:%M} {' '.join(text.split())}"
+
+
+def check_time(text: str) -> str | None:
+    """Form check for a time of day (14:30, 1430, 9.15)."""
+    return None if _TIME.fullmatch(text.strip()) else "Write a time as HH:MM, like 14:30."
+
+
+def parse_time(text: str) -> time:
+    match = _TIME.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(check_time(text))
+    return time(int(match[1]), int(match[2]))
+
+
+def add_question(repo: Repository, interview: Interview, text: str, kind: str) -> None:
+    """Choose a new question for the interview, and keep it in the bank for the next ones."""
+    with repo.batch():
+        if not any(q.text == text for q in repo.campaign.questions.values()):
+            repo.add(Question(text, kind))
+        interview.questions.append(PreparedQuestion(text))
+        repo.save(interview)
+
+
+def add_referral(repo: Repository, interview: Interview, today: date, *, name: str, company: str = "",
+                 email: str = "", phone: str = "") -> Person:
+    """Someone the interviewee suggested: a 2nd-degree target they introduce, and an
+    outreach by introduction for the same objective (DESIGN, step 6).
+
+    The interviewee becomes 1st degree: they know us now, which the introduction relies on.
+    """
+    campaign = repo.campaign
+    interviewee = campaign.people[interview.person_id]
+    with repo.batch():
+        if interviewee.degree != Degree.FIRST:
+            interviewee.degree = Degree.FIRST
+            repo.save(interviewee)
+        person = repo.add(Person(
+            name, company_id=_company_id(repo, company), email=email, phone=phone, degree=Degree.SECOND,
+            introducer_id=interviewee.id, source=f"referred by {interviewee.name}",
+        ))
+        objective_id = objective_of(campaign, interview)
+        if objective_id is not None:
+            repo.add(Outreach(person.id, objective_id, Route.INTRO, today))
+    return person
+
+
+def _company_id(repo: Repository, name: str) -> int | None:
+    name = " ".join(name.split())
+    if not name:
+        return None
+    for company in repo.campaign.companies.values():
+        if company.name.casefold() == name.casefold():
+            return company.id
+    return repo.add(Company(name, source="referral")).id
+
+
+def write_markdown(campaign: Campaign, interviews: Iterable[Interview], folder: Path) -> list[Path]:
+    """One Markdown file per interview in `folder` (created if missing); the files written."""
+    folder = folder.expanduser().resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for interview in interviews:
+        path = folder / markdown_filename(campaign, interview)
+        path.write_text(interview_markdown(campaign, interview), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def end_interview(repo: Repository, interview: Interview, *, discussed: str, takeaways: str,
+                  verdict: Verdict) -> None:
+    """Mark it held with what it taught; the policy then asks for the thank-yous."""
+    interview.held = True
+    interview.discussed = discussed
+    interview.takeaways = takeaways
+    interview.verdict = verdict
+    repo.save(interview)

@@ -1,0 +1,190 @@
+"""Requests, replies, bookings and moving on: the outreach steps that need the user's choices.
+
+`request_interview(screen, person_id)` is the one way to start asking someone, shared by
+the queue and the Targets screen. Everything here waits on dialogs: await it from a worker.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from infoint_tui import clock
+from infoint_tui.domain.models import AttemptKind, Campaign, Interview, Mode, Objective, Outreach, Person, Route
+from infoint_tui.domain.policy import DueItem, DueKind, due_items, next_target
+from infoint_tui.tui.flows.sending import Sent, ask, save, send_item
+from infoint_tui.tui.screens.interview_forms import read_reschedule, reschedule
+from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
+
+if TYPE_CHECKING:
+    from infoint_tui.tui.screens.base import BaseScreen
+
+#: The steps that send the first words to someone (or to the mutual who introduces them).
+OPENING_STEPS = frozenset({DueKind.REQUEST, DueKind.ASK_INTRO, DueKind.NUDGE_INTRO})
+
+
+def open_outreach(campaign: Campaign, person_id: int) -> Outreach | None:
+    """The person's latest outreach still under way, if any."""
+    mine = [o for o in campaign.outreach.values() if o.person_id == person_id and o.is_open]
+    return max(mine, key=lambda o: (o.created, o.id), default=None)
+
+
+def pending_item(campaign: Campaign, outreach: Outreach) -> DueItem | None:
+    """The outreach's next step, worked out on a view of the campaign holding only it."""
+    view = dataclasses.replace(
+        campaign,
+        outreach={outreach.id: outreach},
+        interviews={k: i for k, i in campaign.interviews.items() if i.outreach_id == outreach.id},
+    )
+    suffix = f":outreach:{outreach.id}"
+    return next((item for item in due_items(view, clock.today()) if item.key.endswith(suffix)), None)
+
+
+async def request_interview(screen: BaseScreen, person_id: int, objective_id: int | None = None) -> bool:
+    """Ask `person_id` for an interview, through the route their degree allows.
+
+    Picks the objective (unless `objective_id` names an active one) and, for a 2nd-degree
+    contact, the route; writes the text from the fitting template, and records the request
+    or the ask for an introduction once the user says it went out. Cancelled before copying,
+    it leaves nothing behind. True if recorded.
+    """
+    campaign = screen.campaign
+    person = campaign.people.get(person_id)
+    if person is None:
+        return False
+    outreach = open_outreach(campaign, person_id)
+    fresh = outreach is None
+    if outreach is None:
+        outreach = await _new_outreach(screen, person, objective_id)
+        if outreach is None:
+            return False
+    item = pending_item(screen.campaign, outreach)
+    if item is None or item.kind not in OPENING_STEPS:
+        screen.notify(f"{person.name} has been asked already ({outreach.stage}): the queue (F2) shows what "
+                      "comes next.", timeout=6)
+        return False
+    sent = await send_item(screen, item)
+    if sent is Sent.DROPPED and fresh:
+        screen.change(screen.repo.remove, outreach)  # nothing left the program: leave no trace
+    elif sent is Sent.COPIED:
+        screen.notify(f"The request to {person.name} waits in the queue until you mark it sent (d).", timeout=6)
+    return sent is Sent.RECORDED
+
+
+async def _new_outreach(screen: BaseScreen, person: Person, objective_id: int | None) -> Outreach | None:
+    """Choose the objective and route, and store the outreach (still planned)."""
+    campaign = screen.campaign
+    objectives = [o for o in campaign.objectives.values() if o.active]
+    if any(o.id == objective_id for o in objectives):
+        objectives = [campaign.objectives[objective_id]]  # type: ignore[index]
+    if not objectives:
+        if await ask(screen, "Every request serves an objective, and there is none yet.",
+                     "Say what you want to learn first, then request the interview again.",
+                     yes="Create one", no="Cancel"):
+            await screen.app.open_on("objectives", "new_objective")  # type: ignore[attr-defined]
+        return None
+    objective: Objective | None = _usual_objective(campaign, objectives)
+    if len(objectives) > 1:
+        ordered = [objective, *(o for o in objectives if o is not objective)]
+        objective = await screen.app.push_screen_wait(ChoiceScreen(
+            f"Request an interview with {person.name}: to learn about",
+            [Choice(str(n) if n < 10 else "", o.text, o) for n, o in enumerate(ordered, start=1)],
+        ))
+        if objective is None:
+            return None
+    route: Route | None = Route.for_person(person)
+    mutual = campaign.introducer_of(person)
+    if route == Route.INTRO and mutual is not None:
+        route = await screen.app.push_screen_wait(ChoiceScreen(f"How to reach {person.name}", [
+            Choice("i", f"Ask {mutual.name} to introduce you (the best route)", Route.INTRO),
+            Choice("m", f"Write to them yourself, naming {mutual.name}", Route.MENTION),
+        ], detail=f"{person.name} is a 2nd-degree contact through {mutual.name}."))
+        if route is None:
+            return None
+    outreach = Outreach(person.id, objective.id, route, created=clock.today())
+    return outreach if screen.change(screen.repo.add, outreach) else None
+
+
+def _usual_objective(campaign: Campaign, active: list[Objective]) -> Objective:
+    """The objective of the latest outreach, if still active: campaigns work one at a time."""
+    latest = max(campaign.outreach.values(), key=lambda o: (o.created, o.id), default=None)
+    return next((o for o in active if latest and o.id == latest.objective_id), active[0])
+
+
+async def record_reply(screen: BaseScreen, outreach_id: int) -> None:
+    """Yes (then book a time), no, or the mutual made the introduction (then write the request)."""
+    campaign = screen.campaign
+    outreach = campaign.outreach.get(outreach_id)
+    if outreach is None:
+        return
+    person = campaign.people[outreach.person_id]
+    choices = [Choice("y", "Yes: they will talk with me", AttemptKind.REPLY_YES),
+               Choice("n", "No: they declined", AttemptKind.REPLY_NO)]
+    mutual = campaign.introducer_of(person)
+    if outreach.route == Route.INTRO and not outreach.has(AttemptKind.INTRO_MADE):
+        who = mutual.name if mutual else "The mutual contact"
+        choices.append(Choice("i", f"{who} introduced us: I can write to them now", AttemptKind.INTRO_MADE))
+    reply = await screen.app.push_screen_wait(ChoiceScreen(f"What happened with {person.name}?", choices))
+    if reply is None:
+        return
+    updated = copy.deepcopy(outreach)
+    updated.log(reply, clock.today())
+    if not save(screen, updated):
+        return
+    if reply == AttemptKind.REPLY_YES:
+        await book_time(screen, outreach_id)
+    elif reply == AttemptKind.INTRO_MADE:
+        await _request_after_introduction(screen, updated, person)
+
+
+async def _request_after_introduction(screen: BaseScreen, outreach: Outreach, person: Person) -> None:
+    item = pending_item(screen.campaign, outreach)
+    if item is not None and item.kind == DueKind.REQUEST and await ask(
+        screen, f"{person.name} can now be asked directly. Write the request now?",
+        "It replies to the introduction and names your mutual contact.", yes="Write it", no="Later",
+    ):
+        await send_item(screen, item)
+
+
+async def book_time(screen: BaseScreen, outreach_id: int) -> bool:
+    """The time that suits them: day, time, how and where; creates the interview."""
+    campaign = screen.campaign
+    outreach = campaign.outreach.get(outreach_id)
+    if outreach is None:
+        return False
+    person = campaign.people[outreach.person_id]
+    proposal = Interview(person.id, datetime.combine(clock.today() + timedelta(days=1), time(10, 0)),
+                         objective_id=outreach.objective_id, outreach_id=outreach.id, mode=Mode.PHONE,
+                         where=person.phone)
+    form = reschedule(campaign, proposal)
+    form.form_title, form.submit_label = f"Book a time with {person.name}", "Book"
+    values = await screen.app.push_screen_wait(form)
+    if values is None:
+        return False
+    interview = dataclasses.replace(proposal, **read_reschedule(values))
+    if not screen.change(screen.repo.add, interview):
+        return False
+    screen.notify(f"Booked: {person.name}, {interview.when:%a %-d %b %H:%M}, {interview.mode}. "
+                  "`infoint export ics` puts it in your calendar.", timeout=6)
+    return True
+
+
+async def offer_next_target(screen: BaseScreen, outreach: Outreach) -> None:
+    """After an "assumed no": the next person at the same company, one key from a request
+    for the same objective."""
+    campaign = screen.campaign
+    person = campaign.people.get(outreach.person_id)
+    company = campaign.company_of(person) if person else None
+    if person is None or company is None:
+        return
+    following = next_target(campaign, company.id, person.id)
+    if following is None:
+        screen.notify(f"Nobody else at {company.name} is waiting to be asked: add people on the Targets "
+                      "screen (F3).", timeout=6)
+        return
+    about = ", ".join(part for part in (following.title, f"{following.degree} degree") if part)
+    if await ask(screen, f"Next at {company.name}: {following.name}?", f"{about}; not asked yet.",
+                 yes="Request interview", no="Later"):
+        await request_interview(screen, following.id, outreach.objective_id)

@@ -1,0 +1,91 @@
+"""Sending the text a due item calls for: preview it, then record that it went out.
+
+The coroutines here wait on dialogs: await them from a worker (`@work`, `run_worker`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from infoint_tui import clock
+from infoint_tui.domain.models import Model
+from infoint_tui.domain.policy import DueItem, DueKind
+from infoint_tui.due_actions import Message, done_change, done_question, interview_of, message_for
+from infoint_tui.tui.widgets.confirm import ConfirmScreen
+from infoint_tui.tui.widgets.message import MessageScreen, draft
+
+if TYPE_CHECKING:
+    from infoint_tui.tui.screens.base import BaseScreen
+
+
+class Sent(Enum):
+    DROPPED = "closed without copying"
+    COPIED = "copied, not recorded as sent"
+    RECORDED = "recorded"
+
+
+async def preview(screen: BaseScreen, message: Message) -> bool:
+    """Show the message to check and copy; True once it was copied."""
+    shown = draft(message.template, message.context, message.title, message.detail)
+    outcome = await screen.app.push_screen_wait(MessageScreen(shown))
+    return outcome.copied
+
+
+async def ask(screen: BaseScreen, question: str, detail: str = "", yes: str = "Record it",
+              no: str = "Not yet") -> bool:
+    return await screen.app.push_screen_wait(ConfirmScreen(question, detail, yes=yes, no=no))
+
+
+def save(screen: BaseScreen, record: Model) -> bool:
+    return screen.change(screen.repo.save, record)
+
+
+async def send_item(screen: BaseScreen, item: DueItem) -> Sent:
+    """The item's text in the preview; once copied, ask whether it went out and record it."""
+    message = message_for(screen.campaign, item)
+    if message is None:
+        screen.notify("This item has no text to send.", timeout=4)
+        return Sent.DROPPED
+    if not await preview(screen, message):
+        return Sent.DROPPED
+    return Sent.RECORDED if await record_done(screen, item) else Sent.COPIED
+
+
+async def record_done(screen: BaseScreen, item: DueItem) -> bool:
+    """Ask, then record the item as done today; a thank-you then offers the handwritten card."""
+    question = done_question(screen.campaign, item)
+    if question is None or not await ask(screen, question):
+        return False
+    record = done_change(screen.campaign, item, clock.today())
+    if record is None or not save(screen, record):
+        return False
+    if item.kind == DueKind.THANK:
+        await offer_card(screen, item)
+    return True
+
+
+async def offer_card(screen: BaseScreen, item: DueItem) -> None:
+    interview = interview_of(screen.campaign, item)
+    if interview is None or interview.note_mailed is not None:
+        return
+    person = screen.campaign.people[item.person_id]
+    where = person.postal_address or "no postal address on file yet (add one on the Targets screen)"
+    if await ask(screen, f"Also send {person.name} a handwritten card?", f"Mail to: {where}",
+                 yes="Write the card", no="No card"):
+        await send_card(screen, item)
+
+
+async def send_card(screen: BaseScreen, item: DueItem) -> bool:
+    """The handwritten thank-you card: its text to copy, with the postal address, then 'mailed'."""
+    message = message_for(screen.campaign, item, template="thank_note")
+    interview = interview_of(screen.campaign, item)
+    if message is None or interview is None:
+        return False
+    message = dataclasses.replace(message, title=f"Handwritten card for {item.person}")
+    if not await preview(screen, message):
+        return False
+    if not await ask(screen, f"Record that the card to {item.person} was mailed today?"):
+        return False
+    return save(screen, dataclasses.replace(interview, note_mailed=clock.today()))

@@ -1,0 +1,348 @@
+"""The live interview: prepared questions beside free-form notes, saved as they are typed.
+
+The hands never leave the notes: every key here is a ctrl+letter the editor does not use
+(nor tmux: not ctrl+b), or an F-key. Typing only notes the time; the autosave copies the
+text into the interview and hands it to the repository, whose own thread writes the file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from functools import partial
+from time import monotonic
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, RenderResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, OptionList, Static, TextArea
+
+from infoint_tui import clock
+from infoint_tui.domain.models import ActionItem, Interview, PreparedQuestion
+from infoint_tui.interviewing import add_referral, question_heading
+from infoint_tui.store.errors import DataFileError
+from infoint_tui.tui.editor import EditorProblem, edit_text
+from infoint_tui.tui.screens.interview_forms import end_dialog, one_line, referral
+from infoint_tui.tui.widgets.autosave import Autosave
+from infoint_tui.tui.widgets.checklist import Checklist
+
+if TYPE_CHECKING:
+    from infoint_tui.store.repository import Repository
+    from infoint_tui.tui.app import InfointApp
+
+MODE_PHRASES = {"phone": "by phone", "video": "by video", "in person": "in person"}
+
+
+class Elapsed(Widget):
+    """Minutes since the view opened: checked every second, redrawn once a minute."""
+
+    minutes: reactive[int] = reactive(0)
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._start = monotonic()
+
+    def on_mount(self) -> None:
+        self.set_interval(1, self._tick)
+
+    def _tick(self) -> None:
+        self.minutes = int(monotonic() - self._start) // 60
+
+    def render(self) -> RenderResult:
+        return f"{self.minutes} min"
+
+
+class LiveInterviewScreen(Screen):
+    CSS_PATH = "live.tcss"
+    TITLE = "Interview"
+    HELP = ("Type notes freely; they are saved within a second of a pause and every few seconds "
+            "while you type. The question keys work with the cursor in the notes.")
+    BINDINGS = [
+        Binding("ctrl+n,ctrl+down", "step(1)", "Next", id="live_next", tooltip="Highlight the next question"),
+        Binding("ctrl+g,ctrl+up", "step(-1)", "Prev", id="live_previous",
+                tooltip="Highlight the previous question"),
+        Binding("ctrl+l", "ask", "Ask", id="live_ask",
+                tooltip="Put the question into the notes as a heading with the time, tick it, move on"),
+        Binding("ctrl+o", "tick", "Tick", id="live_tick", tooltip="Mark the question asked, or not asked"),
+        Binding("ctrl+t", "todo", "To-do", id="live_todo",
+                tooltip="Note an action item: it falls due and goes into the thank-you"),
+        Binding("ctrl+f", "follow_up", "Follow", id="live_follow_up",
+                tooltip="Add a question that came up, right after the current one"),
+        Binding("ctrl+r", "referral", "Refer", id="live_referral",
+                tooltip="Someone they suggest you talk to: a new target they introduce"),
+        Binding("f9", "end", "End", id="live_end", tooltip="End the interview: takeaways, then the thank-yous"),
+        Binding("f10", "editor", "Editor", id="live_editor", tooltip="Edit the notes in your own editor"),
+        Binding("ctrl+s", "save", "Save", show=False, id="live_save", tooltip="Save now (it also saves by itself)"),
+        Binding("escape", "leave", "Back", show=False, id="live_leave",
+                tooltip="Back to the list; the interview stays open, the notes saved"),
+    ]
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.current = 0
+        self.referred: list[str] = []
+
+    # Access ------------------------------------------------------------------------------
+
+    @property
+    def infoint(self) -> InfointApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def repo(self) -> Repository:
+        return self.infoint.repo
+
+    @property
+    def interview(self) -> Interview:
+        return self.repo.campaign.interviews[self.interview_id]
+
+    @property
+    def questions(self) -> list[PreparedQuestion]:
+        return self.interview.questions
+
+    # Layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        # The notes are a direct child of the screen (a grid; see live.tcss): each frame
+        # drawn while typing then touches the fewest widgets.
+        with Vertical(id="live-top"):
+            with Horizontal(id="live-head"):
+                yield Static(self._who(), id="live-who", markup=False)
+                yield Elapsed(id="live-elapsed")
+            with Horizontal(id="live-subhead"):
+                yield Static(self._objective(), id="live-objective", markup=False)
+                yield Static(id="live-status", markup=False)
+        with Vertical(id="live-side"):
+            yield Static(id="live-questions-title", classes="pane-title")
+            yield Checklist(id="live-questions")
+            yield Static(id="live-captured")
+        self.notes = TextArea(self.interview.notes, id="live-notes", soft_wrap=True,
+                              placeholder="Notes: just type. ctrl+l puts the current question here.")
+        yield self.notes
+        # Compact, without the palette hint: at 80 columns every key of the view fits.
+        yield Footer(compact=True, show_command_palette=False)
+
+    def _who(self) -> Text:
+        campaign, interview = self.repo.campaign, self.interview
+        person = campaign.people[interview.person_id]
+        company = campaign.company_of(person)
+        when = interview.when
+        day = "" if when.date() == clock.today() else f"{when:%a %-d %b} "
+        return Text.assemble(
+            (person.name, "bold"),
+            f", {person.title}" if person.title else "",
+            f" · {company.name}" if company else "",
+            (f" · {day}{when:%H:%M} {MODE_PHRASES[interview.mode.value]}", "italic"),
+        )
+
+    def _objective(self) -> Text:
+        objective = self.repo.campaign.objectives.get(self.interview.objective_id or 0)
+        if objective is None:
+            return Text("No objective set", style="dim")
+        return Text.assemble(("Learning: ", "dim"), objective.text, (f" ({objective.kind.value})", "dim"))
+
+    def on_mount(self) -> None:
+        self.checklist = self.query_one(Checklist)
+        self.autosave = Autosave(self, self._autosave)
+        self.watch(self.app, "save_status", self._show_status)
+        self._show_questions()
+        self._show_captured()
+        self.notes.move_cursor(self.notes.document.end)
+        self.notes.focus()
+
+    def _show_status(self, status: tuple[str, bool]) -> None:
+        text, problem = status
+        label = self.query_one("#live-status", Static)
+        # The file's name (nothing written yet this session) says nothing about the notes.
+        label.update(text if problem or text.startswith("saved") else "")
+        label.set_class(problem, "-problem")
+
+    def _show_questions(self) -> None:
+        asked = sum(question.asked for question in self.questions)
+        title = f"Questions · {asked} of {len(self.questions)} asked" if self.questions else "No questions prepared"
+        self.query_one("#live-questions-title", Static).update(title)
+        self.current = min(self.current, max(0, len(self.questions) - 1))
+        self.checklist.show(self.questions, self.current)
+
+    def _show_captured(self) -> None:
+        todos = len(self.interview.action_items)
+        parts = [f"{todos} to-do{'s' if todos != 1 else ''}"]
+        if self.referred:
+            parts.append(f"{len(self.referred)} referral{'s' if len(self.referred) != 1 else ''}")
+        self.query_one("#live-captured", Static).update(" · ".join(parts))
+
+    # Saving ------------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#live-notes")
+    def _typed(self) -> None:
+        self.autosave.touched()
+
+    def _store_notes(self) -> None:
+        """Copy the editor's text into the interview and hand it to the repository.
+
+        In memory only, so it costs well under a millisecond; the storage's thread writes
+        the file. Raises DataFileError when the data cannot take the change.
+        """
+        text = self.notes.text
+        if text != self.interview.notes:
+            self.interview.notes = text
+            self.repo.save(self.interview)
+
+    def _autosave(self) -> None:
+        try:
+            self._store_notes()
+        except DataFileError as error:  # the text stays in the editor; say so where it is seen
+            self._show_status((str(error), True))
+
+    def flush_unsaved(self) -> None:
+        """Called by the app before it writes the file on quit, hang-up and terminate."""
+        self._store_notes()
+
+    async def _save_durably(self) -> bool:
+        """Store the notes and write the file before going on; on failure say so, return False."""
+        try:
+            self._store_notes()
+            # Written on a thread and awaited, not called here: a write already under way
+            # reports to the app on this loop, and blocking the loop would wait on it forever.
+            await asyncio.to_thread(self.repo.flush)
+        except DataFileError as error:
+            self.notify(f"{error}. The notes stay here and saving is retried by itself.",
+                        title="Not saved", severity="error", timeout=10)
+            return False
+        return True
+
+    def _save_interview(self, *, affects_due_items: bool = False) -> bool:
+        """Store a change to the questions or action items, with the notes as they are.
+
+        Only a change the due items depend on tells the other screens to redraw: the
+        queue recomputes the whole campaign, which is not for every tick of a question.
+        """
+        self.interview.notes = self.notes.text
+        if affects_due_items:
+            return self.infoint.change(self.repo.save, self.interview)
+        try:
+            self.repo.save(self.interview)
+        except DataFileError as error:
+            self._show_status((str(error), True))
+            return False
+        return True
+
+    async def action_save(self) -> None:
+        await self._save_durably()
+
+    async def action_leave(self) -> None:
+        if await self._save_durably():
+            self.dismiss()
+
+    # Questions ---------------------------------------------------------------------------
+
+    def _has_questions(self) -> bool:
+        if not self.questions:
+            self.notify("No question is prepared: ctrl+f adds one as it comes up.", timeout=4)
+        return bool(self.questions)
+
+    def action_step(self, delta: int) -> None:
+        if self._has_questions():
+            self.current = max(0, min(len(self.questions) - 1, self.current + delta))
+            self.checklist.highlighted = self.current
+
+    @on(OptionList.OptionHighlighted, "#live-questions")
+    def _clicked(self, event: OptionList.OptionHighlighted) -> None:
+        self.current = event.option_index
+
+    def action_ask(self) -> None:
+        if not self._has_questions():
+            return
+        question = self.questions[self.current]
+        self._insert_heading(question_heading(question.text, datetime.now()))
+        question.asked = True
+        # The next question still to ask, so that the list keeps pace with the talk.
+        later = [i for i in range(self.current + 1, len(self.questions)) if not self.questions[i].asked]
+        self.current = later[0] if later else self.current
+        self._show_questions()
+        self._save_interview()
+
+    def _insert_heading(self, heading: str) -> None:
+        # Markdown wants the heading on its own line with a blank line above it.
+        notes = self.notes
+        row, _ = notes.cursor_location
+        line = notes.document.get_line(row)
+        before = ""
+        if line.strip():
+            notes.move_cursor((row, len(line)))
+            before = "\n\n"
+        elif row > 0 and notes.document.get_line(row - 1).strip():
+            before = "\n"
+        notes.insert(f"{before}{heading}\n", maintain_selection_offset=False)
+
+    def action_tick(self) -> None:
+        if self._has_questions():
+            question = self.questions[self.current]
+            question.asked = not question.asked
+            self._show_questions()
+            self._save_interview()
+
+    # Captures ----------------------------------------------------------------------------
+
+    def action_todo(self) -> None:
+        self.app.push_screen(one_line("Action item", "To do", "e.g. send Ana my portfolio by Friday"),
+                             self._add_todo)
+
+    def _add_todo(self, values: dict[str, str] | None) -> None:
+        if values is None:
+            return
+        self.interview.action_items.append(ActionItem(values["text"]))
+        if self._save_interview(affects_due_items=True):
+            self._show_captured()
+            self.notify(f"To-do noted: {values['text']}", timeout=3)
+
+    def action_follow_up(self) -> None:
+        self.app.push_screen(one_line("A question that came up", "Question"), self._add_follow_up)
+
+    def _add_follow_up(self, values: dict[str, str] | None) -> None:
+        if values is None:
+            return
+        at = self.current + 1 if self.questions else 0
+        self.questions.insert(at, PreparedQuestion(values["text"]))
+        self._show_questions()
+        if self._save_interview(affects_due_items=True):
+            self.notify("Added after the current question (ctrl+n shows it).", timeout=3)
+
+    def action_referral(self) -> None:
+        self.app.push_screen(referral(self.repo.campaign, self.interview), self._add_referral)
+
+    def _add_referral(self, values: dict[str, str] | None) -> None:
+        if values is None:
+            return
+        add = partial(add_referral, self.repo, self.interview, clock.today(), **values)
+        if self.infoint.change(add):
+            self.referred.append(values["name"])
+            self._show_captured()
+            introducer = self.repo.campaign.people[self.interview.person_id].first_name
+            self.notify(f"{values['name']} is a new target; {introducer} is the introducer.", timeout=4)
+
+    # Long notes, and the end -------------------------------------------------------------
+
+    def action_editor(self) -> None:
+        self._autosave()  # the words are safe before the terminal is handed over
+        before = self.notes.text
+        try:
+            after = edit_text(self.app, before)
+        except EditorProblem as problem:
+            self.notify(str(problem), title="Editor", severity="warning", timeout=8)
+            return
+        if after != before:  # editors end the text with a newline: typing goes on below it
+            self.notes.replace(after, (0, 0), self.notes.document.end)  # undoable with ctrl+z
+            self.notes.move_cursor(self.notes.document.end)
+            self._autosave()
+
+    def action_end(self) -> None:
+        self._autosave()
+        end_dialog(self.infoint, self.interview, self.action_leave)

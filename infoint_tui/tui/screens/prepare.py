@@ -1,0 +1,151 @@
+"""Preparing an interview: choose questions from the bank, put them in order, write new ones."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from infoint_tui.domain import validation
+from infoint_tui.domain.models import Interview, PreparedQuestion, Question
+from infoint_tui.interviewing import add_question, question_bank
+from infoint_tui.tui.widgets.form import Field, FormScreen
+
+if TYPE_CHECKING:
+    from infoint_tui.tui.app import InfointApp
+
+KINDS = [(kind, kind) for kind in ("general", "industry", "company", "role")]
+
+
+class PrepareScreen(Screen):
+    CSS_PATH = "interviews.tcss"
+    TITLE = "Prepare"
+    HELP = ("Left: the questions chosen, in the order you mean to ask them. Right: the bank, "
+            "questions that suit this interview's objective first. Tab moves between them.")
+    BINDINGS = [
+        Binding("x,delete", "remove", "Remove", id="prepare_remove", tooltip="Take the question off the list"),
+        Binding("u,shift+up", "move(-1)", "Up", id="prepare_up", tooltip="Ask this question earlier"),
+        Binding("d,shift+down", "move(1)", "Down", id="prepare_down", tooltip="Ask this question later"),
+        Binding("n", "new", "New", id="prepare_new", tooltip="Write a question (it joins the bank too)"),
+        Binding("escape", "dismiss", "Done", id="prepare_done", tooltip="Back to the interviews"),
+    ]
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.bank: list[Question] = []
+
+    @property
+    def infoint(self) -> InfointApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def interview(self) -> Interview:
+        return self.infoint.repo.campaign.interviews[self.interview_id]
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._heading(), id="prepare-head", markup=False)
+        with Horizontal(id="prepare-body"):
+            with Vertical(id="prepare-chosen-pane"):
+                yield Static(id="prepare-count", classes="pane-title")
+                yield OptionList(id="prepare-chosen")
+            with Vertical(id="prepare-bank-pane"):
+                yield Static("Question bank · enter chooses", classes="pane-title")
+                yield OptionList(id="prepare-bank")
+        yield Footer()
+
+    def _heading(self) -> Text:
+        campaign, interview = self.infoint.repo.campaign, self.interview
+        person = campaign.people[interview.person_id]
+        objective = campaign.objectives.get(interview.objective_id or 0)
+        return Text.assemble(
+            ("Prepare: ", "bold"), (person.name, "bold"), f" · {interview.when:%a %-d %b %H:%M}",
+            (f" · {objective.text} ({objective.kind.value})" if objective else "", "dim"),
+        )
+
+    def on_mount(self) -> None:
+        self._show()
+        self.query_one("#prepare-bank" if not self.interview.questions else "#prepare-chosen").focus()
+
+    def _show(self, chosen_at: int | None = None) -> None:
+        questions = self.interview.questions
+        wanted = self.infoint.repo.campaign.settings.prep_min_questions
+        count = self.query_one("#prepare-count", Static)
+        count.update(f"{len(questions)} of {wanted} chosen")
+        count.set_class(len(questions) < wanted, "-short")
+        self._fill("#prepare-chosen", [Option(f"{n}. {q.text}") for n, q in enumerate(questions, start=1)],
+                   chosen_at)
+        self.bank = question_bank(self.infoint.repo.campaign, self.interview)
+        self._fill("#prepare-bank", [Option(Text.assemble((f"{q.kind:<8} ", "dim"), q.text)) for q in self.bank],
+                   None)
+
+    def _fill(self, selector: str, options: list[Option], at: int | None) -> None:
+        widget = self.query_one(selector, OptionList)
+        keep = widget.highlighted if at is None else at
+        widget.clear_options()
+        widget.add_options(options)
+        if options:
+            widget.highlighted = min(keep or 0, len(options) - 1)
+
+    def _store(self, chosen_at: int | None = None) -> None:
+        if self.infoint.change(self.infoint.repo.save, self.interview):
+            self._show(chosen_at)
+
+    # Keys --------------------------------------------------------------------------------
+
+    def _in(self, selector: str) -> int | None:
+        """The highlighted row of that list, when it has the focus."""
+        widget = self.query_one(selector, OptionList)
+        return widget.highlighted if self.focused is widget else None
+
+    @on(OptionList.OptionSelected, "#prepare-bank")
+    def _choose(self, event: OptionList.OptionSelected) -> None:
+        index = event.option_index
+        if index < len(self.bank):
+            self.interview.questions.append(PreparedQuestion(self.bank[index].text))
+            self._store()
+
+    def action_remove(self) -> None:
+        index = self._in("#prepare-chosen")
+        if index is not None and self.interview.questions:
+            del self.interview.questions[index]
+            self._store()
+
+    def action_move(self, delta: int) -> None:
+        index = self._in("#prepare-chosen")
+        questions = self.interview.questions
+        if index is None or not 0 <= index + delta < len(questions):
+            return
+        questions[index], questions[index + delta] = questions[index + delta], questions[index]
+        self._store(chosen_at=index + delta)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The footer offers only what the focused list can do.
+        if action in ("remove", "move"):
+            return self.focused is self.query_one("#prepare-chosen")
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_new(self) -> None:
+        objective = self.infoint.repo.campaign.objectives.get(self.interview.objective_id or 0)
+        kind = objective.kind.value if objective else "general"
+        form = FormScreen("A question of my own", [
+            Field("text", "Question", check=validation.required),
+            Field("kind", "Kind", kind, choices=KINDS, help="Which interviews the bank offers it for."),
+        ], submit_label="Add")
+        self.app.push_screen(form, self._added)
+
+    def _added(self, values: dict[str, str] | None) -> None:
+        if values is not None and self.infoint.change(
+            add_question, self.infoint.repo, self.interview, values["text"], values["kind"]
+        ):
+            self._show(chosen_at=len(self.interview.questions) - 1)

@@ -1,0 +1,36 @@
+"""The prepared questions beside the notes: glanced at, never focused.
+
+Focus stays in the notes; the screen moves the highlight (the current question) with its
+own keys, and a click on a question makes it the current one.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import OptionList
+
+from infoint_tui.domain.models import PreparedQuestion
+
+ASKED = "✓ "
+OPEN = "○ "
+
+
+class Checklist(OptionList, can_focus=False):
+    def show(self, questions: list[PreparedQuestion], current: int) -> None:
+        self.clear_options()
+        self.add_options(_line(question) for question in questions)
+        if questions:
+            self.highlighted = current
+
+
+def _line(question: PreparedQuestion) -> Table:
+    # A grid, so that a long question wraps under its own text, not under the mark.
+    line = Table.grid()
+    line.add_column(width=2)
+    line.add_column(ratio=1)
+    if question.asked:
+        line.add_row(Text(ASKED, style="bold green"), Text(question.text, style="dim"))
+    else:
+        line.add_row(Text(OPEN, style="bold"), Text(question.text))
+    return line

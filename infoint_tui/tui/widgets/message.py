@@ -1,0 +1,330 @@
+"""The message preview: check, edit and copy a text before it leaves the program.
+
+Used wherever a message is sent from (the queue, Targets, Templates). The text sits in an
+editor with its problems marked (blanks, misspellings, doubled words) and listed below,
+with the character count against LinkedIn's cap where that applies. Copying warns once
+while problems remain; pressing again copies anyway. The caller gets a `Copied` back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from infoint_tui import clipboard
+from infoint_tui.domain import spelling
+from infoint_tui.domain.models import Campaign, Template
+from infoint_tui.domain.templates import LINKEDIN_LIMIT, render_template
+from infoint_tui.tui.widgets.checked_text import CheckedTextArea
+from infoint_tui.tui.widgets.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from infoint_tui.tui.app import InfointApp
+
+RECHECK_DELAY = 0.25  # seconds of quiet typing before the spelling check runs again
+
+Part = Literal["subject", "body"]
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    title: str
+    subject: str
+    body: str
+    channel: str = "email"
+    #: One line above the text: where it goes (address, number to dial, postal address).
+    detail: str = ""
+
+
+def draft(template: Template, context: dict[str, str], title: str, detail: str = "") -> Draft:
+    message = render_template(template, context)
+    return Draft(title, message.subject.text, message.body.text, template.channel, detail)
+
+
+@dataclass(frozen=True, slots=True)
+class Copied:
+    """What happened in the preview: `copied` once the body reached the clipboard."""
+
+    copied: bool
+    subject: str
+    body: str
+
+
+def name_words(campaign: Campaign) -> set[str]:
+    """Every word of every person's and company's name: never a misspelling."""
+    names = [person.name for person in campaign.people.values()]
+    names += [company.name for company in campaign.companies.values()]
+    return {word for name in names for word in name.split()}
+
+
+class Problem(NamedTuple):
+    part: Part
+    issue: spelling.Issue
+
+
+class ProblemList(OptionList):
+    BINDINGS = [
+        Binding("enter", "select", "Fix it", tooltip="Put the suggestion in place of the problem"),
+        Binding("a", "screen.add_word", "Add to my words", tooltip="Never flag this word again"),
+    ]
+
+
+class MessageScreen(ModalScreen[Copied]):
+    """Check, edit and copy one message."""
+
+    DEFAULT_CSS = """
+    MessageScreen { align: center middle; }
+    MessageScreen > #message-box {
+        width: 100%; max-width: 100; height: 1fr; max-height: 40;
+        border: round $accent; border-title-color: $text-accent; border-title-style: bold;
+        background: $surface; padding: 0 1;
+    }
+    MessageScreen #message-detail { color: $text-muted; }
+    MessageScreen #message-subject-line { height: 1; margin: 0 0 1 0; }
+    MessageScreen #message-subject-label { width: 9; color: $text-muted; }
+    MessageScreen #message-subject { width: 1fr; background: $boost; }
+    MessageScreen #message-body { height: 1fr; min-height: 4; background: $boost; }
+    MessageScreen #message-count { color: $text-muted; text-align: right; }
+    MessageScreen #message-count.-over { color: $text-error; text-style: bold; }
+    MessageScreen #message-problems { height: auto; max-height: 4; border: none; padding: 0; }
+    MessageScreen #message-status { height: auto; max-height: 4; }
+    MessageScreen #message-status.-warning { color: $text-warning; }
+    MessageScreen #message-status.-fine { color: $text-success; }
+    MessageScreen #message-status.-copied { color: $text-success; text-style: bold; }
+    """
+    BINDINGS = [
+        Binding("ctrl+y", "copy('body')", "Copy", priority=True, id="message_copy",
+                tooltip="Copy the text (warns once if it has problems)"),
+        Binding("ctrl+t", "copy('subject')", "Copy subject", priority=True, id="message_copy_subject",
+                tooltip="Copy the subject line"),
+        Binding("escape", "close", "Close", id="message_close"),
+    ]
+
+    def __init__(self, message: Draft) -> None:
+        super().__init__()
+        self.message = message
+        self.problems: list[Problem] = []
+        #: The (part, text) the last warning was about: the same press again copies anyway.
+        self._warned: tuple[Part, str] | None = None
+        self._copied: tuple[str, str] | None = None  # (subject, body) last copied
+        self._recheck: Timer | None = None
+        self._names: set[str] = set()
+
+    @property
+    def infoint(self) -> InfointApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def has_subject(self) -> bool:
+        return self.message.channel == "email"
+
+    def compose(self) -> ComposeResult:
+        box = Vertical(id="message-box")
+        box.border_title = self.message.title
+        with box:
+            if self.message.detail:
+                yield Static(self.message.detail, id="message-detail", markup=False)
+            if self.has_subject:
+                with Horizontal(id="message-subject-line"):
+                    yield Label("Subject", id="message-subject-label")
+                    yield Input(self.message.subject, placeholder="Subject", compact=True, id="message-subject")
+            yield CheckedTextArea(self.message.body, soft_wrap=True, compact=True, id="message-body")
+            yield Static(id="message-count")
+            yield ProblemList(id="message-problems")
+            yield Static(id="message-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._names = name_words(self.infoint.repo.campaign)
+        self.recheck()
+        self.body_area.focus()
+
+    # Reading the text --------------------------------------------------------------------
+
+    @property
+    def body_area(self) -> CheckedTextArea:
+        return self.query_one("#message-body", CheckedTextArea)
+
+    @property
+    def subject(self) -> str:
+        return self.query_one("#message-subject", Input).value if self.has_subject else ""
+
+    @property
+    def body(self) -> str:
+        return self.body_area.text
+
+    def text_of(self, part: Part) -> str:
+        return self.subject if part == "subject" else self.body
+
+    @property
+    def edited(self) -> bool:
+        return (self.subject, self.body) != (self.message.subject, self.message.body)
+
+    @property
+    def over_limit(self) -> bool:
+        return self.message.channel == "linkedin" and len(self.body) > LINKEDIN_LIMIT
+
+    # Checking ----------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#message-body")
+    @on(Input.Changed, "#message-subject")
+    def _text_changed(self) -> None:
+        self._show_count()
+        if self._recheck is not None:
+            self._recheck.stop()
+        self._recheck = self.set_timer(RECHECK_DELAY, self.recheck)
+
+    def recheck(self) -> None:
+        """Check both parts now, mark and list what is wrong."""
+        if self._recheck is not None:
+            self._recheck.stop()
+        own = self.infoint.repo.campaign.profile.words
+        self.problems = [
+            Problem(part, issue)
+            for part in (("subject", "body") if self.has_subject else ("body",))
+            for issue in spelling.check(self.text_of(part), names=self._names, own_words=own)
+        ]
+        self.body_area.mark([p.issue for p in self.problems if p.part == "body"])
+        problem_list = self.query_one(ProblemList)
+        highlighted = problem_list.highlighted
+        problem_list.set_options(
+            Option(("Subject: " if p.part == "subject" else "") + p.issue.message) for p in self.problems
+        )
+        if problem_list.has_focus and not self.problems:
+            self.body_area.focus()  # the list is about to vanish
+        problem_list.display = bool(self.problems)
+        if self.problems:
+            problem_list.highlighted = min(highlighted or 0, len(self.problems) - 1)
+        self._show_count()
+        self._show_status()
+
+    @property
+    def problem_count(self) -> int:
+        return len(self.problems) + self.over_limit
+
+    def _show_count(self) -> None:
+        count = len(self.body)
+        text = f"{count} characters"
+        if self.message.channel == "linkedin":
+            text = f"{count} of {LINKEDIN_LIMIT} characters (LinkedIn's limit for a note)"
+        counter = self.query_one("#message-count", Static)
+        counter.update(text)
+        counter.set_class(self.over_limit, "-over")
+
+    def _show_status(self, text: str = "", style: str = "") -> None:
+        status = self.query_one("#message-status", Static)
+        if not text:
+            copied = self._copied == (self.subject, self.body)
+            if copied:
+                return  # the copy's report stays until the text changes
+            count = self.problem_count
+            if count:
+                parts = [spelling.summary(p.issue for p in self.problems)] if self.problems else []
+                if self.over_limit:
+                    parts.append(f"{len(self.body) - LINKEDIN_LIMIT} characters over LinkedIn's limit")
+                text, style = f"{_problems(count)}: {'; '.join(parts)}", "-warning"
+                if self.problems:
+                    text += ". Tab to the list: Enter fixes one, a adds a word to yours."
+            else:
+                text, style = "No problems found.", "-fine"
+        status.update(text)
+        status.set_classes(style)
+
+    # Acting ------------------------------------------------------------------------------
+
+    async def action_copy(self, part: Part) -> None:
+        if part == "subject" and not self.has_subject:
+            return
+        self.recheck()  # never copy on the strength of a check made before the last keystrokes
+        text = self.text_of(part)
+        count = self.problem_count
+        if count and self._warned != (part, text):
+            self._warned = (part, text)
+            key = "ctrl+y" if part == "body" else "ctrl+t"
+            self._show_status(f"{_problems(count)}: press {key} again to copy anyway", "-warning")
+            self.app.bell()
+            return
+        self._warned = None
+        result = await clipboard.copy(self.app, text)
+        if part == "body":
+            self._copied = (self.subject, self.body)
+        report = result.summary()
+        if part == "subject":
+            report = f"Subject: {report}"
+        if result.hint:
+            report += f"\n{result.hint}"
+        self._show_status(report, "-copied")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "copy" and parameters == ("subject",):
+            return self.has_subject
+        if action == "add_word":
+            return self._selected_word() is not None
+        return True
+
+    def _selected(self) -> Problem | None:
+        index = self.query_one(ProblemList).highlighted
+        return self.problems[index] if index is not None and index < len(self.problems) else None
+
+    def _selected_word(self) -> str | None:
+        problem = self._selected()
+        return problem.issue.word if problem and problem.issue.kind == "misspelled" else None
+
+    @on(OptionList.OptionHighlighted, "#message-problems")
+    def _refresh_keys(self) -> None:
+        self.refresh_bindings()
+
+    @on(OptionList.OptionSelected, "#message-problems")
+    def fix(self) -> None:
+        """Put the issue's suggestion in place, in the part it was found in."""
+        problem = self._selected()
+        if problem is None or problem.issue.suggestion is None:
+            self.notify("No suggestion for this one: edit the text itself.", timeout=4)
+            return
+        issue = problem.issue
+        if problem.part == "subject":
+            subject = self.query_one("#message-subject", Input)
+            subject.value = subject.value[: issue.start] + issue.suggestion + subject.value[issue.end :]
+        else:
+            area = self.body_area
+            area.replace(issue.suggestion, area.document.get_location_from_index(issue.start),
+                         area.document.get_location_from_index(issue.end))
+        self.recheck()
+
+    def action_add_word(self) -> None:
+        word = self._selected_word()
+        if word is None:
+            return
+        repo = self.infoint.repo
+        profile = repo.campaign.profile
+        updated = dataclasses.replace(profile, words=[*profile.words, word])
+        if self.infoint.change(repo.save_profile, updated):
+            self.notify(f'"{word}" added to your words: it will not be flagged again.', timeout=4)
+            self.recheck()
+
+    @work(exclusive=True, group="message-close")
+    async def action_close(self) -> None:
+        if self.edited and self._copied != (self.subject, self.body):
+            drop = await self.app.push_screen_wait(
+                ConfirmScreen("Close and lose your changes to this text?",
+                              "They were not copied. The template itself stays as it is.",
+                              yes="Lose changes", no="Keep editing"))
+            if not drop:
+                return
+        # What the caller records is what was copied, not later edits.
+        subject, body = self._copied or (self.subject, self.body)
+        self.dismiss(Copied(self._copied is not None, subject, body))
+
+
+def _problems(count: int) -> str:
+    return f"{count} problem{'' if count == 1 else 's'}"

@@ -1,0 +1,92 @@
+"""Ask for the path of an existing file; `~` works and names complete as they are typed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Static
+
+
+def expand(text: str) -> Path:
+    return Path(os.path.expandvars(text.strip())).expanduser()
+
+
+def file_problem(path: Path) -> str | None:
+    """One sentence when there is no readable file at `path`."""
+    if not path.exists():
+        return f"There is no file at {path}."
+    if path.is_dir():
+        return f"{path} is a folder: add the file's name after it."
+    if not os.access(path, os.R_OK):
+        return f"{path} cannot be read: check its permissions."
+    return None
+
+
+class PathSuggester(Suggester):
+    """Completes the last part of a path from the folder it is in, as a shell's tab does."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, start = value.rpartition("/")
+        folder = expand(head + "/") if head or value.startswith("/") else Path.cwd()
+        try:
+            names = sorted(entry.name + ("/" if entry.is_dir() else "") for entry in os.scandir(folder)
+                           if entry.name.startswith(start) and (start.startswith(".") or entry.name[0] != "."))
+        except OSError:
+            return None
+        return value + names[0][len(start):] if names else None
+
+
+class PathPrompt(ModalScreen[Path | None]):
+    """Returns the path of an existing file, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    PathPrompt { align: center middle; }
+    PathPrompt > #path-box {
+        width: 90%; max-width: 84; height: auto;
+        border: round $accent; border-title-color: $text-accent; border-title-style: bold;
+        border-subtitle-color: $text-muted;
+        background: $surface; padding: 0 1;
+    }
+    PathPrompt #path-help { color: $text-muted; margin: 0 0 1 0; }
+    PathPrompt #path-input { background: $boost; }
+    PathPrompt #path-problem { color: $text-error; height: auto; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, help: str, placeholder: str = "") -> None:
+        super().__init__()
+        self.prompt_title = title
+        self.help = help
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        box = Vertical(id="path-box")
+        box.border_title = self.prompt_title
+        box.border_subtitle = "enter Open · → completes · esc Cancel"
+        with box:
+            yield Static(self.help, id="path-help", markup=False)
+            yield Input(placeholder=self.placeholder, suggester=PathSuggester(), compact=True, id="path-input")
+            yield Static("", id="path-problem", markup=False)
+
+    @on(Input.Submitted)
+    def _open(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            return
+        path = expand(event.value)
+        problem = file_problem(path)
+        self.query_one("#path-problem", Static).update(problem or "")
+        if problem is None:
+            self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,80 @@
+"""Make an SVG and a PNG of every screen on demo data at 100x30.
+
+    .venv/bin/python screenshots/make.py
+
+PNGs need `rsvg-convert` (Debian: librsvg2-bin); without it only SVGs are written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ["TEXTUAL_ANIMATIONS"] = "none"
+os.environ["INFOINT_TODAY"] = "2026-11-26"
+
+from infoint_tui.demo import write_demo  # noqa: E402
+from infoint_tui.store.repository import Repository  # noqa: E402
+from infoint_tui.tui.app import InfointApp  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+SIZE = (100, 30)
+#: File name -> keys pressed after start-up to reach the view.
+SHOTS: dict[str, list[str]] = {
+    "queue": [],
+    "targets": ["f3"],
+    "objectives": ["f4"],
+    "templates": ["f5"],
+    "interviews": ["f6"],
+    "live-interview": ["f6", "enter"],
+    "insights": ["f7"],
+    "settings": ["f8"],
+    "help": ["f1"],
+    "palette": ["ctrl+p", *"new"],
+}
+
+
+async def shoot(name: str, keys: list[str], data: Path) -> Path:
+    repo = Repository.open(data, background=True)
+    app = InfointApp(repo)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            svg = HERE / f"{name}.svg"
+            svg.write_text(app.export_screenshot(title=f"infoint: {name}"), encoding="utf-8")
+    finally:
+        repo.close()
+    return svg
+
+
+def to_png(svg: Path) -> None:
+    subprocess.run(["rsvg-convert", "-o", str(svg.with_suffix(".png")), str(svg)], check=True)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "demo.json"
+        write_demo(data, 60, date(2026, 11, 26))
+        pristine = data.read_bytes()
+        for name, keys in SHOTS.items():
+            data.write_bytes(pristine)  # every shot starts from the same demo
+            svg = asyncio.run(shoot(name, keys, data))
+            if shutil.which("rsvg-convert"):
+                to_png(svg)
+            print(f"screenshots/{svg.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
