@@ -209,8 +209,8 @@ class LiveInterviewScreen(Screen):
         """Store the notes and write the file before going on; on failure say so, return False."""
         try:
             self._store_notes()
-            # Written on a thread and awaited, not called here: a write already under way
-            # reports to the app on this loop, and blocking the loop would wait on it forever.
+            # Written on a thread and awaited: done before we go on, while the screen keeps
+            # drawing and a write already under way can report to the app on this loop.
             await asyncio.to_thread(self.repo.flush)
         except DataFileError as error:
             self.notify(f"{error}. The notes stay here and saving is retried by itself.",
