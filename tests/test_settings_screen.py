@@ -114,7 +114,7 @@ async def test_bad_fields_say_why_and_nothing_is_saved(make_app, repo) -> None:
         await replace_text(app, pilot, "thank_you_hours", "two days")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert message(screen, "phone") == "Use only digits, spaces and + - ( ) . in a phone number."
+        assert message(screen, "phone") == "Use only digits, spaces and + - ( ) ."
         assert message(screen, "email") == "Write an e-mail like ana@example.com."
         assert message(screen, "max_attempts") == "Write a whole number from 1 to 10."
         assert message(screen, "thank_you_hours") == "Write a whole number from 1 to 168."
@@ -168,7 +168,12 @@ async def test_palette_entries_go_to_their_section(make_app) -> None:
         await app.open_on("settings", "edit_intervals")
         await pilot.pause()
         assert app.focused.id == f"field-{INTERVALS[0].name}"
-        assert app.screen.query_one("#policy-title").region.y <= 2  # its section at the top
+        title = app.screen.query_one("#policy-title")
+        for _ in range(5):  # the scroll waits for the new screen's first layout
+            if title.region.y <= 2:
+                break
+            await pilot.pause()
+        assert title.region.y <= 2  # its section at the top
         await app.open_on("settings", "edit_profile")
         await pilot.pause()
         assert app.focused.id == "field-name"
@@ -200,3 +205,18 @@ async def test_survives_a_tiny_terminal(make_app) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
+
+
+async def test_the_pitch_must_be_a_whole_sentence(make_app, repo) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_settings(app, pilot)
+        await replace_text(app, pilot, "pitch", "I'm a nurse moving into health tech")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert message(screen, "pitch") == "End it with a full stop: the request carries on after it."
+        assert repo.campaign.profile.pitch != "I'm a nurse moving into health tech"
+        await pilot.press("end", ".", "ctrl+s")
+        await pilot.pause()
+        assert repo.campaign.profile.pitch == "I'm a nurse moving into health tech."
+    assert stored(repo)["profile"]["1"]["pitch"] == "I'm a nurse moving into health tech."

@@ -36,7 +36,8 @@ def test_url_accepts(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["example.com", "ftp://example.com", "https://", "https://localhost",
-                                  "https://exa mple.com", "mailto:ana@example.com"])
+                                  "https://exa mple.com", "mailto:ana@example.com", "https://[example.com",
+                                  "http://[::1"])
 def test_url_refuses(text: str) -> None:
     assert v.url(text)
 

@@ -42,8 +42,12 @@ def url(text: str) -> str | None:
         return None
     if " " in text:
         return "A web address has no spaces."
-    parts = urlsplit(text)
-    if parts.scheme in ("http", "https") and parts.hostname and "." in parts.hostname:
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:  # an unclosed [ or another host urlsplit refuses outright
+        host = None
+    if host and "." in host and parts.scheme in ("http", "https"):
         return None
     return "Write a web address like https://example.com."
 
@@ -77,7 +81,7 @@ def phone(text: str) -> str | None:
     if not text:
         return None
     if not _PHONE_CHARACTERS.fullmatch(text):
-        return "Use only digits, spaces and + - ( ) . in a phone number."
+        return "Use only digits, spaces and + - ( ) ."
     if sum(ch.isdigit() for ch in text) < MIN_PHONE_DIGITS:
         return f"A phone number has at least {MIN_PHONE_DIGITS} digits."
     return None

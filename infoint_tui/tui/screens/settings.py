@@ -53,15 +53,22 @@ INTERVALS = [
 ]
 
 
+def _whole_sentence(text: str) -> str | None:
+    # The requests go straight on after it ("{my_pitch} At the moment I'm ...").
+    if text and not text.endswith((".", "!", "?")):
+        return "End it with a full stop: the request carries on after it."
+    return None
+
+
 def profile_fields(profile: Profile) -> list[Field]:
     return [
         Field("name", "Name", profile.name, help="Signs every message"),
         Field("phone", "Phone", profile.phone, check=validation.phone, placeholder="+44 20 7946 0958",
               help="For voicemails and signatures"),
         Field("email", "E-mail", profile.email, check=validation.email, placeholder="you@example.com"),
-        Field("pitch", "One-line pitch", profile.pitch,
-              placeholder="a service designer moving into digital healthcare",
-              help="Who you are, in one line, for the requests"),
+        Field("pitch", "One-line pitch", profile.pitch, check=_whole_sentence,
+              placeholder="I'm a service designer moving into digital healthcare.",
+              help="One sentence about you, used as is in requests"),
         Field("words", "My own words", ", ".join(profile.words), placeholder="Figma, JTBD, Løvland",
               help="Comma-separated; the spelling check never flags them"),
     ]
@@ -187,7 +194,8 @@ class SettingsScreen(BaseScreen):
 
     def _go_to(self, form: Form, title: str) -> None:
         """Focus the first field of a section, its title at the top of the page."""
-        form.rows[0].control.focus(scroll_visible=False)
-        # After a refresh: a screen the palette has only just opened is not laid out yet.
+        # Focused at once (not queued), so the screen's own first focus cannot come after it.
+        self.set_focus(form.rows[0].control, scroll_visible=False)
+        # Scrolled after a refresh: a screen the palette has just opened is not laid out yet.
         self.call_after_refresh(self.query_one("#settings", VerticalScroll).scroll_to_widget,
                                 self.query_one(title), top=True, animate=False)
