@@ -96,9 +96,10 @@ class ObjectiveInsight:
             "challenged": self.count(Verdict.CHALLENGED),
             "open_action_items": self.open_actions,
             "takeaways": [
-                {"person": l.person, "date": l.day.isoformat(), "verdict": l.verdict.value or "unsure",
-                 "takeaways": l.takeaways, "open_actions": l.open_actions}
-                for l in self.lessons
+                {"person": lesson.person, "date": lesson.day.isoformat(),
+                 "verdict": lesson.verdict.value or "unsure", "takeaways": lesson.takeaways,
+                 "open_actions": lesson.open_actions}
+                for lesson in self.lessons
             ],
         }
 

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from infoint_tui.domain.models import Campaign
-from infoint_tui.store.errors import DataFileError
+from infoint_tui.tui.access import DataAccess
 from infoint_tui.tui.widgets.chrome import NavBar, TopBar
 
-if TYPE_CHECKING:
-    from infoint_tui.store.repository import Repository
-    from infoint_tui.tui.app import InfointApp
 
-
-class BaseScreen(Screen):
+class BaseScreen(DataAccess, Screen):
     """A top-level screen: top bar, body, navigation line, footer.
 
     Subclasses yield their body from `compose_body` and redraw from the data in
@@ -28,18 +23,6 @@ class BaseScreen(Screen):
 
     MODE = ""
     TITLE = ""
-
-    @property
-    def infoint(self) -> InfointApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def repo(self) -> Repository:
-        return self.infoint.repo
-
-    @property
-    def campaign(self) -> Campaign:
-        return self.infoint.repo.campaign
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.TITLE)

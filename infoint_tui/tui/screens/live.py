@@ -11,7 +11,6 @@ import asyncio
 from datetime import datetime
 from functools import partial
 from time import monotonic
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -27,14 +26,11 @@ from infoint_tui import clock
 from infoint_tui.domain.models import ActionItem, Interview, PreparedQuestion
 from infoint_tui.interviewing import add_referral, question_heading
 from infoint_tui.store.errors import DataFileError
+from infoint_tui.tui.access import DataAccess
 from infoint_tui.tui.editor import EditorProblem, edit_text
 from infoint_tui.tui.screens.interview_forms import end_dialog, one_line, referral
 from infoint_tui.tui.widgets.autosave import Autosave
 from infoint_tui.tui.widgets.checklist import Checklist
-
-if TYPE_CHECKING:
-    from infoint_tui.store.repository import Repository
-    from infoint_tui.tui.app import InfointApp
 
 MODE_PHRASES = {"phone": "by phone", "video": "by video", "in person": "in person"}
 
@@ -58,7 +54,7 @@ class Elapsed(Widget):
         return f"{self.minutes} min"
 
 
-class LiveInterviewScreen(Screen):
+class LiveInterviewScreen(DataAccess, Screen):
     CSS_PATH = "live.tcss"
     TITLE = "Interview"
     HELP = ("Type notes freely; they are saved within a second of a pause and every few seconds "
@@ -90,14 +86,6 @@ class LiveInterviewScreen(Screen):
         self.referred: list[str] = []
 
     # Access ------------------------------------------------------------------------------
-
-    @property
-    def infoint(self) -> InfointApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def repo(self) -> Repository:
-        return self.infoint.repo
 
     @property
     def interview(self) -> Interview:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -17,14 +16,12 @@ from infoint_tui.domain import validation
 from infoint_tui.domain.models import Interview, PreparedQuestion, Question
 from infoint_tui.interviewing import add_question, question_bank
 from infoint_tui.tui.widgets.form import Field, FormScreen
-
-if TYPE_CHECKING:
-    from infoint_tui.tui.app import InfointApp
+from infoint_tui.tui.access import DataAccess
 
 KINDS = [(kind, kind) for kind in ("general", "industry", "company", "role")]
 
 
-class PrepareScreen(Screen):
+class PrepareScreen(DataAccess, Screen):
     CSS_PATH = "interviews.tcss"
     TITLE = "Prepare"
     HELP = ("Left: the questions chosen, in the order you mean to ask them. Right: the bank, "
@@ -41,10 +38,6 @@ class PrepareScreen(Screen):
         super().__init__()
         self.interview_id = interview_id
         self.bank: list[Question] = []
-
-    @property
-    def infoint(self) -> InfointApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def interview(self) -> Interview:

@@ -23,10 +23,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, ProgressBar, Static
 
 from infoint_tui.domain.models import Campaign
+from infoint_tui.tui.access import DataAccess
 
 if TYPE_CHECKING:
     from infoint_tui.exchange.plan import ImportPlan
-    from infoint_tui.tui.app import InfointApp
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ VCARD = ImportKind(
 )
 
 
-class ImportScreen(ModalScreen[int]):
+class ImportScreen(DataAccess, ModalScreen[int]):
     """Runs one import; returns how many people were added (0: none)."""
 
     DEFAULT_CSS = """
@@ -80,10 +80,6 @@ class ImportScreen(ModalScreen[int]):
         self.kind = kind
         self.path = path
         self.plan: ImportPlan | None = None
-
-    @property
-    def infoint(self) -> InfointApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         box = Vertical(id="import-box")

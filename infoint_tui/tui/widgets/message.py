@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,9 +27,7 @@ from infoint_tui.domain.models import Campaign, Template
 from infoint_tui.domain.templates import LINKEDIN_LIMIT, render_template
 from infoint_tui.tui.widgets.checked_text import CheckedTextArea
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
-
-if TYPE_CHECKING:
-    from infoint_tui.tui.app import InfointApp
+from infoint_tui.tui.access import DataAccess
 
 RECHECK_DELAY = 0.25  # seconds of quiet typing before the spelling check runs again
 
@@ -79,7 +77,7 @@ class ProblemList(OptionList):
     ]
 
 
-class MessageScreen(ModalScreen[Copied]):
+class MessageScreen(DataAccess, ModalScreen[Copied]):
     """Check, edit and copy one message."""
 
     DEFAULT_CSS = """
@@ -119,10 +117,6 @@ class MessageScreen(ModalScreen[Copied]):
         self._copied: tuple[str, str] | None = None  # (subject, body) last copied
         self._recheck: Timer | None = None
         self._names: set[str] = set()
-
-    @property
-    def infoint(self) -> InfointApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def has_subject(self) -> bool:
