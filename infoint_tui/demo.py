@@ -9,6 +9,7 @@ their preparation, held interviews awaiting thank-yous, connectors to keep poste
 from __future__ import annotations
 
 import random
+import unicodedata
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -105,7 +106,7 @@ def demo_campaign(size: int, today: date, seed: int = 7) -> Campaign:
         degree = Degree.FIRST if roll < 0.4 or not first_degree else Degree.SECOND if roll < 0.75 else Degree.COLD
         person = Person(
             name, title=rng.choice(TITLES), company_id=rng.randint(1, company_count), degree=degree,
-            email=f"{name.split()[0].lower()}.{pid}@example.com" if rng.random() < 0.5 else "",
+            email=f"{_ascii(name.split()[0]).lower()}.{pid}@example.com" if rng.random() < 0.5 else "",
             location=rng.choice(CITIES), source=rng.choice(SOURCES),
             profile_url=f"https://www.linkedin.com/in/demo-{pid:05d}",
             introducer_id=rng.choice(first_degree[-50:]) if degree == Degree.SECOND else None,
@@ -118,6 +119,11 @@ def demo_campaign(size: int, today: date, seed: int = 7) -> Campaign:
 
     _add_activity(campaign, rng, today)
     return campaign
+
+
+def _ascii(text: str) -> str:
+    """Élise -> Elise: e-mail addresses that every mail server accepts."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _add_activity(campaign: Campaign, rng: random.Random, today: date) -> None:

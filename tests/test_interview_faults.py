@@ -10,70 +10,18 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
 import pytest
 
+from terminal import Terminal, wait_for
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-
-DEADLINE = 20.0
-
-
-def wait_for(condition: Callable[[], bool], what: str, seconds: float = DEADLINE) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
-
-
-class Terminal:
-    """One tmux server of our own (private socket in a folder of its own), running one
-    program at 80x24."""
-
-    def __init__(self, name: str, command: list[str], env: dict[str, str]) -> None:
-        self.socket = name
-        # A short private folder: socket paths are limited to about 100 characters.
-        self.folder = tempfile.mkdtemp(prefix="infoint-tmux-")
-        line = " ".join(f"{key}={value}" for key, value in env.items())
-        # exec: the pane's process is the program itself, so its pid is the pane's.
-        script = f"exec env {line} " + " ".join(command)
-        self.tmux("new-session", "-d", "-s", name, "-x", "80", "-y", "24", script)
-        self.pid = int(self.tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
-
-    def tmux(self, *args: str, check: bool = True) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args], check=check,
-                              capture_output=True, text=True, env={**os.environ, "TMUX_TMPDIR": self.folder}).stdout
-
-    def screen(self) -> str:
-        try:
-            return self.tmux("capture-pane", "-p", "-t", self.socket)
-        except subprocess.CalledProcessError:
-            return ""
-
-    def type(self, text: str) -> None:
-        self.tmux("send-keys", "-t", self.socket, "-l", text)
-
-    def alive(self) -> bool:
-        try:
-            os.kill(self.pid, 0)
-        except ProcessLookupError:
-            return False
-        # A zombie waiting for tmux to reap it is gone as far as we care.
-        status = Path(f"/proc/{self.pid}/status")
-        return not (status.exists() and "zombie" in status.read_text())
-
-    def close(self) -> None:
-        self.tmux("kill-server", check=False)
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 @pytest.fixture
