@@ -18,6 +18,12 @@ GENERAL = [
 ]
 
 
+#: What every Textual screen binds (focus moves, copy): movement keys, not this screen's own.
+TEXTUAL_SCREEN_ACTIONS = {
+    binding.action for binding in Screen.BINDINGS if isinstance(binding, Binding)
+}
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Close")]
 
@@ -31,31 +37,35 @@ class HelpScreen(ModalScreen[None]):
 
     def _keys_table(self) -> Table:
         title = getattr(self.beneath, "TITLE", "") or "This screen"
-        table = Table(title=f"Keys: {title}", expand=True, show_header=False, box=None, padding=(0, 1))
+        table = Table(title=f"Keys: {title}", title_justify="left", expand=True, show_header=False,
+                      box=None, padding=(0, 1))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(ratio=1)
-        seen: set[str] = set()
-        for key, description in self._screen_keys():
-            if key not in seen:
-                seen.add(key)
-                table.add_row(key, description)
-        table.add_row("", "")
-        table.add_row(Text("Everywhere", style="bold underline"), "")
-        for key, description in GENERAL:
-            table.add_row(key, description)
         explain = getattr(self.beneath, "HELP", "")
         if explain:
-            table.add_row("", "")
             table.add_row("", Text(explain, style="italic"))
+        screen_keys, app_keys, widget_keys = self._keys_by_source()
+        for heading, rows in (("On this screen", screen_keys), ("Everywhere", [*app_keys, *GENERAL]),
+                              ("Moving around", widget_keys)):
+            if rows:
+                table.add_row("", "")
+                table.add_row(Text(heading, style="bold underline"), "")
+                for key, description in rows:
+                    table.add_row(key, description)
         return table
 
-    def _screen_keys(self) -> list[tuple[str, str]]:
-        """Keys bound on the focused widget, the screen and the app, as the footer sees them."""
-        rows = []
-        for key, active in self.beneath.active_bindings.items():
+    def _keys_by_source(self) -> tuple[list[tuple[str, str]], ...]:
+        """The keys that work now, split by who defines them: the screen first, since those are
+        what the user came for, then the app's, then the focused widget's own movement keys."""
+        groups: tuple[list[tuple[str, str]], ...] = ([], [], [])
+        seen: set[str] = set()
+        for active in self.beneath.active_bindings.values():
             binding = active.binding
-            if binding.system or not binding.description:
-                continue
             label = self.app.get_key_display(binding)
-            rows.append((label, binding.tooltip or binding.description))
-        return rows
+            if binding.system or not binding.description or label in seen:
+                continue
+            seen.add(label)
+            own = active.node is self.beneath and binding.action not in TEXTUAL_SCREEN_ACTIONS
+            group = 0 if own else 1 if active.node is self.app else 2
+            groups[group].append((label, binding.tooltip or binding.description))
+        return groups
