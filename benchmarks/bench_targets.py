@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from common import OUT, PEOPLE, TODAY, Row, at_most, demo_file, faster, shown
+from common import OUT, PEOPLE, TODAY, Row, at_most, demo_file, faster, repeats, shown
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Static
@@ -103,7 +103,7 @@ async def _first_draw(app: App) -> tuple[float, float]:
 
 
 def first_draw(make: Callable[[], App]) -> tuple[float, float]:
-    draws = [asyncio.run(_first_draw(make())) for _ in range(RUNS)]
+    draws = [asyncio.run(_first_draw(make())) for _ in range(repeats(RUNS))]
     return min(painted for painted, _ in draws), min(idle for _, idle in draws)
 
 
@@ -131,7 +131,7 @@ def _fresh_file(name: str) -> Path:
 
 def typing(repo: Repository) -> list[float]:
     """CPU time of each key of TYPED, in the least busy of three runs."""
-    return min((asyncio.run(_keys(_targets_app(repo), TYPED)) for _ in range(3)), key=sum)
+    return min((asyncio.run(_keys(_targets_app(repo), TYPED)) for _ in range(repeats(3))), key=sum)
 
 
 def filter_keystrokes(repo: Repository) -> list[float]:
@@ -140,7 +140,7 @@ def filter_keystrokes(repo: Repository) -> list[float]:
     index = people_index(repo.campaign, Links.of(repo.campaign))
     index.prepare("name")  # as the screen does once it is drawn
     # Each query's best of RUNS: what the filter itself costs, without the odd garbage collection.
-    return [min(_timed(lambda query=query: index.filter(query, "name")) for _ in range(RUNS))
+    return [min(_timed(lambda query=query: index.filter(query, "name")) for _ in range(repeats(RUNS)))
             for query in SESSION]
 
 
@@ -169,16 +169,16 @@ def run() -> list[Row]:
         repo.close()
         empty.close()
     return [
-        shown(f"Targets first drawn, {PEOPLE:,} people vs same app, empty file", ours, no_data),
-        shown("  until idle (filter prepared) vs same app, empty file", ours_idle, no_data_idle),
-        shown("  first drawn vs a bare Textual app with the same widgets", ours, bare),
+        shown(f"Targets first drawn, {PEOPLE:,} people vs same app, empty file", ours, no_data, "ours/base"),
+        shown("  until idle (filter prepared) vs same app, empty file", ours_idle, no_data_idle, "ours/base"),
+        shown("  first drawn vs a bare Textual app with the same widgets", ours, bare, "ours/base"),
         faster(f"Targets first drawn vs a DataTable of the {PEOPLE:,} people", ours, table, 1.0),
         at_most(f"filter one keystroke ({PEOPLE:,}), worst of {len(SESSION)} vs a frame", max(keystrokes),
                 FRAME, 1.0),
-        shown("  median keystroke of those", statistics.median(keystrokes), FRAME),
+        shown("  median keystroke of those", statistics.median(keystrokes), FRAME, "ours/base"),
         shown(f"CPU of a key typed in the filter ('{TYPED}'), median vs empty file",
-              statistics.median(app_keys), statistics.median(empty_keys)),
-        shown("  slowest of those keys", max(app_keys), max(empty_keys)),
+              statistics.median(app_keys), statistics.median(empty_keys), "ours/base"),
+        shown("  slowest of those keys", max(app_keys), max(empty_keys), "ours/base"),
     ]
 
 

@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run a campaign of informational interviews from the terminal.",
     )
     parser.add_argument("--demo", action="store_true", help="start on a fresh copy of demo data")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     today = commands.add_parser("today", parents=[common], help="what is due: overdue, today, next days")
@@ -70,10 +70,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _version() -> str:
-    from infoint_tui import __version__
+class _Version(argparse.Action):
+    """argparse's "version" action, but the version is looked up only when asked for:
+    importlib.metadata would cost every command ~20 ms."""
 
-    return __version__
+    def __init__(self, option_strings: Sequence[str], dest: str) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from infoint_tui import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -106,11 +115,11 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    import tempfile
-
     from infoint_tui.store.repository import Repository
 
     if args.demo:
+        import tempfile
+
         from infoint_tui.demo import write_demo
 
         path = Path(tempfile.mkdtemp(prefix="infoint-demo-")) / "demo.json"

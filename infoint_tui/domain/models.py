@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
-from typing import Any, Callable, ClassVar, Self
+from typing import Any, Callable, ClassVar, NoReturn, Self
 
 
 class ObjectiveKind(StrEnum):
@@ -105,17 +105,15 @@ class Model:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any], id: int = 0) -> Self:
-        kwargs = {name: parse(doc[name]) for name, parse in _parsers(cls) if name in doc}
-        if "id" in cls.__dataclass_fields__:  # type: ignore[attr-defined]
-            kwargs["id"] = id
-        return cls(**kwargs)
+        return _reader(cls)(doc, id)
 
 
 def _optional(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda value: None if value is None else parse(value)
 
 
-def _parser_for(cls: type[Model], name: str, type_name: str) -> Callable[[Any], Any]:
+def _parser_for(cls: type[Model], name: str, type_name: str) -> Callable[[Any], Any] | None:
+    """How to read a field from JSON; None when the JSON value is the field's value."""
     if name in cls.NESTED:
         nested = cls.NESTED[name]
         return lambda value: [nested.from_doc(item) for item in value]
@@ -129,18 +127,53 @@ def _parser_for(cls: type[Model], name: str, type_name: str) -> Callable[[Any], 
     if base == "date":
         return _optional(date.fromisoformat)
     if base in _ENUMS:
-        return _optional(_ENUMS[base])
-    return lambda value: value
+        return _member_of(_ENUMS[base])
+    return None
+
+
+def _member_of(enum: type[StrEnum]) -> Callable[[Any], Any]:
+    """Reads an enum member (or None) by a dict lookup: calling the enum takes ten times longer."""
+    members: dict[Any, Any] = {None: None} | {member.value: member for member in enum}
+    return lambda value: members[value] if value in members else enum(value)  # raises, naming the value
+
+
+def _missing(name: str) -> NoReturn:
+    raise TypeError(f"it has no {name!r}")
 
 
 @cache
-def _parsers(cls: type[Model]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
-    """How to read each field of a model from JSON, worked out once per class."""
-    return tuple(
-        (f.name, _parser_for(cls, f.name, f.type))  # type: ignore[arg-type]
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.name != "id"
-    )
+def _reader(cls: type[Model]) -> Callable[[dict[str, Any], int], Any]:
+    """`from_doc` for one class, written out field by field and compiled once.
+
+    The way dataclasses writes `__init__`, but filling the slots straight from the document,
+    without calling `__init__`: loading 30,000 people is the bulk of start-up, and a loop over
+    the fields building keyword arguments for `__init__` took twice as long (118 ms against
+    56 ms). Missing keys take the field's default.
+    """
+    assert not hasattr(cls, "__post_init__"), f"{cls.__name__}.from_doc would skip __post_init__"
+    env: dict[str, Any] = {"new": object.__new__, "cls": cls, "missing": _missing}
+    lines = ["def from_doc(doc, id):", "    record = new(cls)"]
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        name = f.name
+        if name == "id":
+            lines.append("    record.id = id")
+            continue
+        value = f"doc[{name!r}]"
+        if (parse := _parser_for(cls, name, f.type)) is not None:  # type: ignore[arg-type]
+            env[f"parse_{name}"] = parse
+            value = f"parse_{name}({value})"
+        if f.default is not dataclasses.MISSING:
+            env[f"default_{name}"] = f.default
+            otherwise = f"default_{name}"
+        elif f.default_factory is not dataclasses.MISSING:
+            env[f"factory_{name}"] = f.default_factory
+            otherwise = f"factory_{name}()"
+        else:
+            otherwise = f"missing({name!r})"
+        lines.append(f"    record.{name} = {value} if {name!r} in doc else {otherwise}")
+    lines.append("    return record")
+    exec("\n".join(lines), env)  # noqa: S102 - source built above from field names only
+    return env["from_doc"]
 
 
 @dataclass(slots=True)

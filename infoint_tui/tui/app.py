@@ -60,6 +60,9 @@ class InfointApp(App):
         #: (mode, action) to open on once the first screen is up (`infoint interview`).
         self.start = start
         self.save_status = self._initial_status()
+        # Set now, or Textual initialises it once the first screen is up and fires the
+        # screens' watchers: a second, needless build of the queue before the first frame.
+        self.set_reactive(InfointApp.data_version, 0)
 
     def _initial_status(self) -> tuple[str, bool]:
         if self.repo.read_only:

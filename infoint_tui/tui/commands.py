@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from rapidfuzz import fuzz, process
 from textual.command import Hit, Hits, Provider
 
 MAX_HITS = 12
@@ -24,6 +23,8 @@ class RecordsProvider(Provider):
         return choices
 
     async def search(self, query: str) -> Hits:
+        from rapidfuzz import fuzz, process  # on first use: the app starts without it
+
         choices = self._choices()
         matcher = self.matcher(query)
         found = process.extract(query, choices, scorer=fuzz.WRatio, limit=MAX_HITS, score_cutoff=50)

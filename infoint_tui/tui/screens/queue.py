@@ -1,14 +1,20 @@
-"""The morning review: what is due, overdue first, each item one or two keys from done."""
+"""The morning review: what is due, overdue first, each item one or two keys from done.
+
+The queue is the first screen, so the flows and dialogs that only its actions need are
+imported in those actions, after start-up (DESIGN section 7).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
+from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,15 +22,10 @@ from infoint_tui import clock
 from infoint_tui.agenda import HEADINGS, KIND_LABELS, review, when_text
 from infoint_tui.domain.policy import DueItem, DueKind, Status
 from infoint_tui.due_actions import snooze_change
-from infoint_tui.tui.flows.outreach import book_time, offer_next_target, record_reply
-from infoint_tui.tui.flows.sending import record_done, save, send_card, send_item
 from infoint_tui.tui.screens.base import BaseScreen
-from infoint_tui.tui.screens.interview_forms import end_dialog
 from infoint_tui.tui.screens.queue_card import card
-from infoint_tui.tui.screens.targets_rows import fit
-from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
 
-STATUS_STYLES = {Status.OVERDUE: "bold red", Status.TODAY: "bold", Status.UPCOMING: "dim"}
+STATUS_STYLES = {Status.OVERDUE: "bold ansi_red", Status.TODAY: "bold", Status.UPCOMING: "dim"}
 #: Wide enough for the card beside the list rather than under it.
 WIDE = 110
 #: Steps still waiting on the other person's answer: a reply can come in.
@@ -84,7 +85,7 @@ class QueueScreen(BaseScreen):
         for status, heading in HEADINGS.items():
             group = [item for item in self.items if item.status == status]
             if group:
-                options.add_option(Option(Text(f"{heading} ({len(group)})", style="bold underline"), disabled=True))
+                options.add_option(Option(Content.styled(f"{heading} ({len(group)})", "bold underline"), disabled=True))
                 options.add_options(Option(_row(item, now), id=item.key) for item in group)
         if not self.items:
             self._show(None)
@@ -130,11 +131,17 @@ class QueueScreen(BaseScreen):
 
     @work(exclusive=True, group="queue")
     async def action_copy_text(self) -> None:
+        from infoint_tui.tui.flows.sending import send_item
+
         if (item := self.selected()) is not None:
             await send_item(self, item)
 
     @work(exclusive=True, group="queue")
     async def action_done(self) -> None:
+        from infoint_tui.tui.flows.outreach import book_time, offer_next_target
+        from infoint_tui.tui.flows.sending import record_done
+        from infoint_tui.tui.screens.interview_forms import end_dialog
+
         item = self.selected()
         if item is None:
             return
@@ -151,6 +158,9 @@ class QueueScreen(BaseScreen):
 
     @work(exclusive=True, group="queue")
     async def action_snooze(self) -> None:
+        from infoint_tui.tui.flows.sending import save
+        from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
+
         item = self.selected()
         if item is None:
             return
@@ -165,12 +175,16 @@ class QueueScreen(BaseScreen):
 
     @work(exclusive=True, group="queue")
     async def action_reply(self) -> None:
+        from infoint_tui.tui.flows.outreach import record_reply
+
         item = self.selected()
         if item is not None and item.outreach_id is not None:
             await record_reply(self, item.outreach_id)
 
     @work(exclusive=True, group="queue")
     async def action_card(self) -> None:
+        from infoint_tui.tui.flows.sending import send_card
+
         item = self.selected()
         if item is not None and item.kind == DueKind.THANK:
             await send_card(self, item)
@@ -180,11 +194,18 @@ class QueueScreen(BaseScreen):
             await self.infoint.open_on("targets", f"show_person({item.person_id})")
 
 
-def _row(item: DueItem, now: datetime) -> Text:
-    return Text.assemble(
-        (fit(KIND_LABELS[item.kind], 13) + " ", STATUS_STYLES[item.status]),
-        fit(item.person, 20) + " ",
-        (fit(item.company, 15) + " ", "dim"),
+def _row(item: DueItem, now: datetime) -> Content:
+    # Content, the list's own form: from rich Text, each of hundreds of rows is converted.
+    return Content.assemble(
+        (_fit(KIND_LABELS[item.kind], 13) + " ", STATUS_STYLES[item.status]),
+        _fit(item.person, 20) + " ",
+        (_fit(item.company, 15) + " ", "dim"),
         f"{item.due:%a %d %b}  ",
         (when_text(item, now), "italic"),
     )
+
+
+def _fit(text: str, width: int) -> str:
+    """Exactly `width` cells: padded, or cut with an ellipsis. As targets_rows.fit, whose
+    module would bring the Targets filter (and rapidfuzz) into start-up."""
+    return set_cell_size(text, width - 1) + "…" if cell_len(text) > width else set_cell_size(text, width)

@@ -1,0 +1,105 @@
+"""Start-up to the first drawn screen, the Queue, with 30,000 people (DESIGN section 7: at
+most 1.3x a bare Textual app showing the same widgets with no data).
+
+Every start-up is a fresh process (cold imports count) in an 80x24 pseudo-terminal, on
+Textual's own terminal driver, timed from just before the process is spawned to the arrival
+of the signal it sends on its first frame that shows the queue list (startup_probe.py).
+Ours is the `infoint --db FILE` command line on a private copy of the demo file (and of
+the 60-person demo, for information); the baseline is a bare Textual app with the Queue
+screen's widgets and style sheets, its list holding as many rows as are visible. The
+start-ups alternate, after one untimed start of each (bytecode compiled, file in the page
+cache, the day's backup written). The CPU time of the process up to that frame is shown
+too: it is steadier than the wall time on a busy machine.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+from common import PEOPLE, TODAY, Row, at_most, repeats, scratch_copy, shown
+
+PROBE = Path(__file__).resolve().with_name("startup_probe.py")
+COLUMNS, LINES = 80, 24
+#: Rows of the queue list at 80x24: all but the top bar, the card (9) and the bottom two lines.
+VISIBLE_ROWS = LINES - 1 - 9 - 2
+TIMEOUT = 60.0
+ENV = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", "INFOINT_TODAY": TODAY.isoformat()}
+
+
+def start_once(*args: str) -> tuple[float, float]:
+    """Seconds from spawning the probe with `args` to its first frame of the queue, and the
+    CPU seconds the process had used by then."""
+    master, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+    ready, ready_end = os.pipe()
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, str(PROBE), str(ready_end), *args], stdin=terminal,
+                               stdout=terminal, stderr=terminal, pass_fds=(ready_end,), env=ENV,
+                               start_new_session=True)
+    os.close(terminal)
+    os.close(ready_end)
+    taken, cpu, screen = None, b"", b""
+    try:
+        # Drain the terminal as a terminal would, or the app blocks on a full buffer.
+        open_ends = [master, ready]
+        while open_ends and time.perf_counter() - start < TIMEOUT:
+            for end in select.select(open_ends, [], [], 1.0)[0]:
+                try:
+                    data = os.read(end, 1 << 16)
+                except OSError:  # EIO: the terminal's other side closed
+                    data = b""
+                if end == ready:
+                    if taken is None:
+                        taken = time.perf_counter() - start
+                    cpu += data
+                else:
+                    screen = (screen + data)[-4000:]
+                if not data:
+                    open_ends.remove(end)
+        process.wait(timeout=TIMEOUT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
+        os.close(ready)
+    if taken is None or process.returncode != 0:
+        raise RuntimeError(f"start-up of {args} failed (exit {process.returncode}): {screen[-1000:]!r}")
+    return taken, float(cpu)
+
+
+def median_starts(runs: int, *sides: tuple[str, ...]) -> list[tuple[float, float]]:
+    """Median start-up (wall, CPU) of each side, alternated run by run so that drift in the
+    machine touches all alike."""
+    for side in sides:
+        start_once(*side)
+    runs_by_side = zip(*([start_once(*side) for side in sides] for _ in range(runs)), strict=True)
+    return [(statistics.median(wall for wall, _ in taken), statistics.median(cpu for _, cpu in taken))
+            for taken in runs_by_side]
+
+
+def run() -> list[Row]:
+    full = ("ours", "--db", str(scratch_copy("startup")))
+    small = ("ours", "--db", str(scratch_copy("startup-60", 60)))
+    bare = ("bare", str(VISIBLE_ROWS))
+    (ours, ours_cpu), (ours_small, _), (base, base_cpu) = median_starts(repeats(7), full, small, bare)
+    return [
+        at_most(f"start-up to the Queue drawn ({PEOPLE:,} people) vs bare Textual", ours, base, 1.3),
+        shown("  CPU of that start-up", ours_cpu, base_cpu, ratio="ours/base"),
+        shown("  the same start-up, 60-person demo", ours_small, base, ratio="ours/base"),
+    ]
+
+
+if __name__ == "__main__":
+    from common import table
+
+    print(table(run()))
