@@ -385,3 +385,17 @@ async def test_three_attempts_without_a_reply_then_the_next_person_at_the_compan
     closed = [o for o in empty_repo.campaign.outreach.values() if o.person_id == ids["target"]][0]
     assert (closed.attempts[-1].kind, closed.attempts[-1].note) == (A.CLOSED, "assumed no")
     assert attempts(empty_repo, ids["colleague"]) == [(A.REQUEST, "2026-12-22")]
+
+
+async def test_r_on_the_targets_screen_requests_an_interview_with_the_highlighted_person(
+    make_app, empty_repo
+) -> None:
+    ids = small_campaign(empty_repo, degree=Degree.FIRST)
+    clock.fix("2026-12-01")
+    app = make_app(empty_repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.open_on("targets", f"show_person({ids['target']})")
+        await pilot.pause()
+        await pilot.press("r")
+        await copy_and_confirm(pilot)
+    assert attempts(empty_repo, ids["target"]) == [(A.REQUEST, "2026-12-01")]

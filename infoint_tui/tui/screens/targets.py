@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -65,6 +65,8 @@ class TargetsScreen(BaseScreen):
         ("New company", "Add a company to your targets", "new_company"),
         ("Import LinkedIn connections", "Add everyone from LinkedIn's Connections.csv", "import_linkedin"),
         ("Import vCard contacts", "Add everyone from an address book's .vcf file", "import_vcard"),
+        ("Request an interview", "Write, check and record a request to the highlighted person",
+         "request_interview"),
     ]
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", id="targets_filter", tooltip="Filter the list as you type"),
@@ -74,6 +76,8 @@ class TargetsScreen(BaseScreen):
         Binding("e", "edit", "Edit", id="targets_edit", tooltip="Edit the highlighted one (or Enter)"),
         Binding("delete,d", "delete", "Delete", id="targets_delete", tooltip="Delete the highlighted one"),
         Binding("s", "cycle_sort", "Sort", id="targets_sort", tooltip="Sort by name, company, degree, newest"),
+        Binding("r", "request_interview", "Request", id="targets_request",
+                tooltip="Write, check and record a request for an informational interview"),
         Binding("i", "import_linkedin", "Import LinkedIn", show=False, id="targets_import_linkedin"),
         Binding("v", "import_vcard", "Import vCard", show=False, id="targets_import_vcard"),
         Binding("escape,down", "leave_filter", "Back to the list", id="targets_leave_filter"),
@@ -213,7 +217,17 @@ class TargetsScreen(BaseScreen):
             return parameters[0] != self.kind
         if action in ("edit", "delete"):
             return None if self.highlighted() is None else True
+        if action == "request_interview":
+            return isinstance(self.highlighted(), Person) or None
         return True
+
+    @work(exclusive=True, group="targets-request")
+    async def action_request_interview(self) -> None:
+        person = self.highlighted()
+        if isinstance(person, Person):
+            from infoint_tui.tui.flows.outreach import request_interview  # its dialogs load on first use
+
+            await request_interview(self, person.id)
 
     def action_show_list(self, kind: Kind) -> None:
         if kind != self.kind:
