@@ -65,6 +65,11 @@ class Mode(StrEnum):
     VIDEO = "video"
     IN_PERSON = "in person"
 
+    @property
+    def phrase(self) -> str:
+        """How the interview takes place, after its time: "14:30 by phone"."""
+        return "in person" if self is Mode.IN_PERSON else f"by {self.value}"
+
 
 class Verdict(StrEnum):
     """What an interview did to the plan (the point of the method)."""

@@ -19,7 +19,6 @@ from infoint_tui.domain.models import (
     Campaign,
     Degree,
     Interview,
-    Mode,
     Outreach,
     Person,
     Route,
@@ -306,9 +305,6 @@ def _snoozed_until(outreach: Outreach) -> date | None:
 
 # --- interviews: prepare, the day itself, thank-yous, action items ------------------------
 
-_MODE_PHRASES = {Mode.PHONE: "by phone", Mode.VIDEO: "by video", Mode.IN_PERSON: "in person"}
-
-
 def _interview_items(review: _Review, interview: Interview) -> Iterator[DueItem]:
     person = review.campaign.people.get(interview.person_id)
     if person is None:
@@ -343,7 +339,7 @@ def _before_interview(review: _Review, interview: Interview, person: Person) -> 
             prep_on = day - _days(review.settings.prep_days_before)
             yield _interview_item(review, interview, DueKind.PREPARE, person, prep_on, detail=prep)
         return
-    detail = f"{interview.when:%H:%M} {_MODE_PHRASES[interview.mode]}"
+    detail = f"{interview.when:%H:%M} {interview.mode.phrase}"
     if day < review.today:
         detail += ", not marked held"
     elif chosen < wanted:

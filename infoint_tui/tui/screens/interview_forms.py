@@ -13,7 +13,7 @@ from infoint_tui.domain import validation
 from infoint_tui.domain.models import Campaign, Interview, Mode, Verdict
 from infoint_tui.domain.policy import DueKind, due_items, hours_left
 from infoint_tui.interviewing import check_time, end_interview, parse_time
-from infoint_tui.tui.widgets.form import Check, Field, FormScreen
+from infoint_tui.tui.widgets.form import Field, FormScreen
 
 if TYPE_CHECKING:
     from infoint_tui.tui.app import InfointApp
@@ -24,11 +24,6 @@ VERDICTS = [
     ("It challenged my plan", Verdict.CHALLENGED.value),
 ]
 MODES = [(mode.value, mode.value) for mode in Mode]
-
-
-def _all(*checks: Check) -> Check:
-    """One check made of several, the first complaint winning."""
-    return lambda text: next((problem for check in checks if (problem := check(text))), None)
 
 
 def one_line(title: str, label: str, placeholder: str = "") -> FormScreen:
@@ -83,9 +78,9 @@ def thank_yous_due(campaign: Campaign, interview: Interview) -> str:
 def reschedule(campaign: Campaign, interview: Interview) -> FormScreen:
     person = campaign.people[interview.person_id]
     return FormScreen(f"Move the interview with {person.name}", [
-        Field("day", "Day", interview.when.date().isoformat(), check=_all(validation.required, validation.day),
+        Field("day", "Day", interview.when.date().isoformat(), check=validation.all_of(validation.required, validation.day),
               placeholder="YYYY-MM-DD"),
-        Field("time", "Time", f"{interview.when:%H:%M}", check=_all(validation.required, check_time),
+        Field("time", "Time", f"{interview.when:%H:%M}", check=validation.all_of(validation.required, check_time),
               placeholder="HH:MM"),
         Field("mode", "How", interview.mode.value, choices=MODES),
         Field("where", "Where", interview.where, placeholder="phone number, link or address"),

@@ -21,7 +21,7 @@ from infoint_tui.domain.models import Interview, Verdict
 from infoint_tui.interviewing import NoInterview, find_interview, interview_groups, next_to_prepare, write_markdown
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.screens.interview_forms import end_dialog, export_folder, read_reschedule, reschedule
-from infoint_tui.tui.screens.live import MODE_PHRASES, LiveInterviewScreen
+from infoint_tui.tui.screens.live import LiveInterviewScreen
 from infoint_tui.tui.screens.prepare import PrepareScreen
 from infoint_tui.tui.widgets.checklist import ASKED, OPEN
 
@@ -124,7 +124,7 @@ class InterviewsScreen(BaseScreen):
         lines = [
             Text(person.name, style="bold") + Text(f", {person.title}" if person.title else ""),
             Text(company.name if company else "no company", style="dim"),
-            Text(f"{interview.when:%A %-d %B, %H:%M} {MODE_PHRASES[interview.mode.value]}{where}"),
+            Text(f"{interview.when:%A %-d %B, %H:%M} {interview.mode.phrase}{where}"),
         ]
         if introducer:
             lines.append(Text(f"Introduced by {introducer.name}", style="italic"))

@@ -32,9 +32,6 @@ from infoint_tui.tui.screens.interview_forms import end_dialog, one_line, referr
 from infoint_tui.tui.widgets.autosave import Autosave
 from infoint_tui.tui.widgets.checklist import Checklist
 
-MODE_PHRASES = {"phone": "by phone", "video": "by video", "in person": "in person"}
-
-
 class Elapsed(Widget):
     """Minutes since the view opened: checked every second, redrawn once a minute."""
 
@@ -127,7 +124,7 @@ class LiveInterviewScreen(DataAccess, Screen):
             (person.name, "bold"),
             f", {person.title}" if person.title else "",
             f" · {company.name}" if company else "",
-            (f" · {day}{when:%H:%M} {MODE_PHRASES[interview.mode.value]}", "italic"),
+            (f" · {day}{when:%H:%M} {interview.mode.phrase}", "italic"),
         )
 
     def _objective(self) -> Text:
