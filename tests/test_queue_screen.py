@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 
 from infoint_tui import cli, clock
-from infoint_tui.domain.models import AttemptKind, Degree, Outreach, Route
+from infoint_tui.domain.models import AttemptKind, Degree, Interview, Outreach, Route
 from infoint_tui.domain.policy import DueKind, Status
 from infoint_tui.tui.screens.interviews import InterviewsScreen
 from infoint_tui.tui.screens.queue import QueueScreen
@@ -41,6 +41,11 @@ A = AttemptKind
 
 def person_named(repo, name: str):  # noqa: ANN001, ANN201
     return next(p for p in repo.campaign.people.values() if p.name == name)
+
+
+def interview_of(repo, name: str) -> Interview:  # noqa: ANN001
+    person = person_named(repo, name)
+    return next(i for i in repo.campaign.interviews.values() if i.person_id == person.id)
 
 
 def outreach_of(repo, name: str) -> Outreach:  # noqa: ANN001
@@ -208,8 +213,7 @@ async def test_d_records_asking_and_nudging_the_mutual_contact(make_app, repo) -
 
 
 async def test_d_on_a_thank_you_records_it_then_offers_the_handwritten_card(make_app, repo) -> None:
-    mei = person_named(repo, "Mei Sato")
-    interview = next(i for i in repo.campaign.interviews.values() if i.person_id == mei.id)
+    interview = interview_of(repo, "Mei Sato")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await show_queue(pilot)
@@ -229,8 +233,7 @@ async def test_d_on_a_thank_you_records_it_then_offers_the_handwritten_card(make
 
 
 async def test_n_writes_the_card_before_the_e_mail_is_recorded(make_app, repo) -> None:
-    mei = person_named(repo, "Mei Sato")
-    interview = next(i for i in repo.campaign.interviews.values() if i.person_id == mei.id)
+    interview = interview_of(repo, "Mei Sato")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await show_queue(pilot)
@@ -246,8 +249,7 @@ async def test_n_writes_the_card_before_the_e_mail_is_recorded(make_app, repo) -
 
 
 async def test_d_on_an_action_item_and_a_keep_posted(make_app, repo) -> None:
-    mei = person_named(repo, "Mei Sato")
-    interview = next(i for i in repo.campaign.interviews.values() if i.person_id == mei.id)
+    interview = interview_of(repo, "Mei Sato")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await show_queue(pilot)
@@ -362,8 +364,7 @@ async def test_s_snoozes_an_outreach_step_in_its_log(make_app, repo, key, days) 
 
 
 async def test_s_snoozes_interview_and_person_items_in_their_own_records(make_app, repo) -> None:
-    mei = person_named(repo, "Mei Sato")
-    interview = next(i for i in repo.campaign.interviews.values() if i.person_id == mei.id)
+    interview = interview_of(repo, "Mei Sato")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await show_queue(pilot)
