@@ -614,3 +614,19 @@ def test_a_session_left_open_past_midnight_still_backs_up(tmp_path: Path, monkey
     repo.add(Person("Ana"))
     repo.close()
     assert (backups_folder(path) / "data.2099-01-02.json").read_bytes() == path.read_bytes()
+
+
+def test_the_app_s_daily_backup_is_made_off_the_opening_thread(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "data.json"
+    Repository.open(path).close()
+    today = backups_folder(path) / f"data.{date.today().isoformat()}.json"
+    today.unlink()
+
+    repo = Repository.open(path, background=True)
+    for thread in threading.enumerate():
+        if thread.name == "infoint-backup":
+            thread.join(timeout=10)
+    repo.close()
+    assert today.read_bytes() == path.read_bytes()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -176,7 +177,13 @@ class Repository:
                 if version < CURRENT_SCHEMA:
                     _backup_before_migration(path, raw, version)
                     write_atomically(path, serialise(data))
-                _daily_backup(path)
+                if background:
+                    # Copying a large file costs the first start of a day ~60 ms: not before the
+                    # first frame. The copy is atomic, so a quit during it leaves no half backup.
+                    threading.Thread(target=_daily_backup, args=(path,), name="infoint-backup",
+                                     daemon=True).start()
+                else:
+                    _daily_backup(path)
             return cls(path, data, campaign, lock=lock, background=background)
         except BaseException:
             if lock is not None:
