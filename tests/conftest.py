@@ -18,7 +18,8 @@ os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 from infoint_tui import clock  # noqa: E402
 
 TODAY = date(2026, 11, 26)
-SAMPLES = Path(os.environ.get("INFOINT_SAMPLES", Path(__file__).resolve().parents[2] / "shared" / "samples"))
+#: Fixture files, kept with the tests (see data/README.md).
+DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture(autouse=True)

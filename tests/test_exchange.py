@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -43,10 +42,10 @@ from infoint_tui.exchange.interview_md import interview_markdown, markdown_filen
 from infoint_tui.exchange.linkedin import read_linkedin
 from infoint_tui.exchange.plan import ImportProblem
 from infoint_tui.exchange.vcard import read_vcard, to_vcard
+from tests.conftest import DATA
 
-SAMPLES = Path(os.environ.get("INFOINT_SAMPLES") or Path(__file__).parents[2] / "shared/samples")
-LINKEDIN = SAMPLES / "linkedin-Connections.csv"
-CONTACTS = SAMPLES / "contacts.vcf"
+LINKEDIN = DATA / "linkedin-Connections.csv"
+CONTACTS = DATA / "contacts.vcf"
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 
 
@@ -99,7 +98,7 @@ def company_of(plan: Any, name: str) -> str | None:
 # LinkedIn --------------------------------------------------------------------------------
 
 def test_linkedin_sample_gives_what_the_expected_file_says() -> None:
-    expected = json.loads((SAMPLES / "linkedin-Connections.expected.json").read_text("utf-8"))
+    expected = json.loads((DATA / "linkedin-Connections.expected.json").read_text("utf-8"))
     plan = read_linkedin(LINKEDIN, Campaign())
     assert plan.rows == expected["rows_in_file"]
     assert len(plan.people) == expected["unique_people"]

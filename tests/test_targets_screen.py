@@ -20,7 +20,7 @@ from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.form import FormScreen
 from infoint_tui.tui.widgets.heading import Heading
 from infoint_tui.tui.widgets.path_prompt import PathPrompt
-from tests.conftest import SAMPLES, TODAY
+from tests.conftest import DATA, TODAY
 from tests.test_targets_index import expected, words_of
 
 # Helpers ---------------------------------------------------------------------------------
@@ -552,7 +552,7 @@ def import_text(pilot: Pilot) -> str:
 
 
 async def test_import_linkedin_connections_then_again_adds_nobody(make_app, repo) -> None:
-    sample = SAMPLES / "linkedin-Connections.csv"
+    sample = DATA / "linkedin-Connections.csv"
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_targets(pilot)
@@ -577,7 +577,7 @@ async def test_import_linkedin_connections_then_again_adds_nobody(make_app, repo
 
 
 async def test_import_of_a_bad_csv_lists_its_lines_and_adds_nobody(make_app, repo, tmp_path) -> None:
-    lines = (SAMPLES / "linkedin-Connections.csv").read_text(encoding="utf-8-sig").splitlines()
+    lines = (DATA / "linkedin-Connections.csv").read_text(encoding="utf-8-sig").splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("First Name"))
     lines.insert(header + 3, "Only,Three,Fields")
     lines.insert(header + 6, "Ada,Lovelace,https://www.linkedin.com/in/ada,,Analytical,Engineer,yesterday")
@@ -615,7 +615,7 @@ async def test_import_path_must_name_a_file(make_app, tmp_path) -> None:
 
 async def test_import_path_expands_home_and_completes(make_app, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
-    (tmp_path / "contacts-2026.vcf").write_bytes((SAMPLES / "contacts.vcf").read_bytes())
+    (tmp_path / "contacts-2026.vcf").write_bytes((DATA / "contacts.vcf").read_bytes())
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_targets(pilot)
@@ -636,7 +636,7 @@ async def test_import_vcard_contacts(make_app, repo) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_targets(pilot)
         before = len(repo.campaign.people)
-        await start_import(pilot, "v", SAMPLES / "contacts.vcf")
+        await start_import(pilot, "v", DATA / "contacts.vcf")
         await pilot.press("enter")
         await pilot.pause()
         assert len(repo.campaign.people) == before + 3
