@@ -20,6 +20,17 @@ DATA_PROBLEM = 1
 USAGE = 2
 
 
+RESTORE_HELP = """\
+import json FILE restores a file made by `infoint export json` (a backup):
+  - into a new or empty data file, everything comes back, with the same ids;
+  - a data file that already holds a campaign is left as it is, unless --replace:
+    then a copy of it goes into the backups folder beside it, and the export
+    replaces it whole (never a mix of the two);
+  - the whole file is checked first: if any record cannot be read, or points at
+    one that is not there, one sentence says which and nothing is written.
+Use --db to restore into another data file; --dry-run only checks the file."""
+
+
 class UsageError(Exception):
     """A command line that cannot be carried out as written."""
 
@@ -55,10 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--size", type=int, default=60, help="number of people (default 60)")
     demo.add_argument("--out", required=True, metavar="PATH", help="file to write")
 
-    imports = commands.add_parser("import", parents=[common], help="import people from a file")
-    imports.add_argument("format", choices=["linkedin", "vcard"])
+    imports = commands.add_parser(
+        "import", parents=[common], help="import people from a file, or restore a JSON export",
+        epilog=RESTORE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    imports.add_argument("format", choices=["linkedin", "vcard", "json"])
     imports.add_argument("file", metavar="FILE")
     imports.add_argument("--dry-run", action="store_true", help="report what would be added; change nothing")
+    imports.add_argument("--replace", action="store_true",
+                         help="json only: replace the campaign the data file holds (after a backup)")
 
     interview = commands.add_parser("interview", parents=[common],
                                     help="open the live view of today's interview, or of NAME's next one")
@@ -66,7 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", parents=[common], help="export the campaign")
     export.add_argument("format", choices=["json", "csv", "vcard", "ics", "markdown"])
-    export.add_argument("--out", metavar="PATH", help="file (folder for markdown); default: standard output")
+    export.add_argument("--out", metavar="PATH",
+                        help="file to write (default: standard output); for markdown a folder, by default "
+                             "'interviews' beside the data file")
+    export.add_argument("--force", action="store_true",
+                        help="replace the --out file if it exists (interview files are never replaced: "
+                             "a name already taken gets -2, -3)")
+    export.add_argument("--bom", action="store_true",
+                        help="csv only: start with a byte order mark, so that Excel reads the file as UTF-8")
     return parser
 
 
@@ -205,10 +228,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     from infoint_tui.exchange.vcard import read_vcard
     from infoint_tui.store.repository import Repository
 
-    reader = {"linkedin": read_linkedin, "vcard": read_vcard}[args.format]
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise UsageError(f"{source} is not a file.")
+    if args.format == "json":
+        return _restore(args, source)
+    if args.replace:
+        raise UsageError("--replace is for json only: people imported from LinkedIn or vCard are added.")
+    reader = {"linkedin": read_linkedin, "vcard": read_vcard}[args.format]
     repo = Repository.open(_db_path(args), read_only=args.dry_run)
     try:
         try:
@@ -230,47 +257,100 @@ def cmd_import(args: argparse.Namespace) -> int:
         repo.close()
 
 
+def _restore(args: argparse.Namespace, source: Path) -> int:
+    """`infoint import json FILE`: see RESTORE_HELP."""
+    from datetime import datetime
+
+    from infoint_tui.exchange.plan import ImportProblem
+    from infoint_tui.exchange.restore import is_empty, read_json_export, summary
+    from infoint_tui.store.repository import Repository, backups_folder
+
+    try:
+        campaign = read_json_export(source.read_bytes(), str(source))
+    except OSError as error:
+        raise DataFileError(f"{source} cannot be read ({error.strerror}); nothing was imported.") from None
+    except ImportProblem as problem:
+        raise DataFileError(str(problem)) from None
+    repo = Repository.open(_db_path(args), read_only=args.dry_run)
+    try:
+        held = repo.campaign
+        if not is_empty(held) and not args.replace:
+            raise DataFileError(
+                f"{repo.path} already holds a campaign ({summary(held)}), so nothing was imported: restore "
+                f"into a new data file with --db, or add --replace to replace it (a copy goes to "
+                f"{backups_folder(repo.path)} first)."
+            )
+        if args.dry_run:
+            print(f"Dry run, nothing changed: {source} holds {summary(campaign)}.")
+            return 0
+        kept = ""
+        if not is_empty(held):
+            copy = repo.back_up(f"before-import-{datetime.now():%Y%m%d-%H%M%S}")
+            kept = f"; what it held before is kept in {copy}"
+        repo.replace_all(campaign)
+        print(f"Restored {summary(campaign)} from {source} into {repo.path}{kept}.")
+        return 0
+    finally:
+        repo.close()
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    campaign = _open_for_reading(args).campaign
-    if args.format == "markdown":
-        return _export_markdown(campaign, args.out)
-    content = _exporter(args.format)(campaign)
-    payload = content.encode() if isinstance(content, str) else content
-    if args.out:
-        Path(args.out).expanduser().write_bytes(payload)
-        print(f"Wrote {args.out}.", file=sys.stderr)
-    else:
-        sys.stdout.buffer.write(payload)
+    from infoint_tui.exchange.output import OutputProblem
+
+    if args.bom and args.format != "csv":
+        raise UsageError("--bom is for csv only: it tells Excel that the file is UTF-8.")
+    repo = _open_for_reading(args)
+    campaign = repo.campaign
+    if args.format == "ics" and not campaign.id:
+        campaign.id = _campaign_id(repo.path)
+    try:
+        if args.format == "markdown":
+            return _export_markdown(campaign, args.out, repo.path)
+        payload = _export_payload(args, campaign)
+        if args.out:
+            from infoint_tui.exchange.output import write_export
+
+            write_export(Path(args.out), payload, replace=args.force)
+            print(f"Wrote {args.out}.", file=sys.stderr)
+        else:
+            sys.stdout.buffer.write(payload)
+    except OutputProblem as problem:
+        raise UsageError(str(problem)) from None
     return 0
 
 
-def _exporter(fmt: str) -> Callable:
-    if fmt == "ics":
+def _campaign_id(path: Path) -> str:
+    """The file's campaign id, made now if it has none yet (its first calendar export)."""
+    from infoint_tui.store.repository import Repository
+
+    repo, _ = Repository.open_or_read_only(path)
+    try:
+        return repo.campaign_id
+    finally:
+        repo.close()
+
+
+def _export_payload(args: argparse.Namespace, campaign) -> bytes:  # noqa: ANN001
+    if args.format == "ics":
         from infoint_tui.exchange.ics import to_ics
 
-        return to_ics
-    if fmt == "vcard":
+        return to_ics(campaign)
+    if args.format == "vcard":
         from infoint_tui.exchange.vcard import to_vcard
 
-        return to_vcard
+        return to_vcard(campaign).encode()
     from infoint_tui.exchange import export
 
-    return export.to_json if fmt == "json" else export.people_csv
+    if args.format == "json":
+        return export.to_json(campaign)
+    return export.people_csv(campaign, bom=args.bom).encode()
 
 
-def _export_markdown(campaign, out: str | None) -> int:  # noqa: ANN001
-    from infoint_tui.exchange.interview_md import interview_markdown, markdown_filename
+def _export_markdown(campaign, out: str | None, data_file: Path) -> int:  # noqa: ANN001
+    from infoint_tui.exchange.output import interviews_folder, write_interviews
 
-    folder = Path(out or ".").expanduser()
-    folder.mkdir(parents=True, exist_ok=True)
-    written: set[str] = set()
-    for interview in sorted(campaign.interviews.values(), key=lambda i: i.when):
-        name = markdown_filename(campaign, interview)
-        stem, n = name.removesuffix(".md"), 2
-        while name in written:  # two interviews with one person on one day
-            name, n = f"{stem}-{n}.md", n + 1
-        written.add(name)
-        (folder / name).write_text(interview_markdown(campaign, interview), encoding="utf-8")
+    folder = Path(out).expanduser() if out else interviews_folder(data_file)
+    written = write_interviews(campaign, campaign.interviews.values(), folder)
     print(f"Wrote {len(written)} interview files to {folder}.", file=sys.stderr)
     return 0
 

@@ -2,15 +2,13 @@
 
 Which interviews to list and in what order, the question bank that suits one, which
 interview `infoint interview [NAME]` means, and what a referral or the end of an interview
-changes, and the Markdown files. No Textual here: the CLI uses it before the app (and Textual) is loaded.
+changes. No Textual here: the CLI uses it before the app (and Textual) is loaded.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import date, datetime, time
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
@@ -24,10 +22,10 @@ from infoint_tui.domain.models import (
     Person,
     PreparedQuestion,
     Question,
+    REFERRED_BY,
     Route,
     Verdict,
 )
-from infoint_tui.exchange.interview_md import interview_markdown, markdown_filename
 
 if TYPE_CHECKING:
     from infoint_tui.store.repository import Repository
@@ -159,7 +157,7 @@ def add_referral(repo: Repository, interview: Interview, today: date, *, name: s
             repo.save(interviewee)
         person = repo.add(Person(
             name, company_id=_company_id(repo, company), email=email, phone=phone, degree=Degree.SECOND,
-            introducer_id=interviewee.id, source=f"referred by {interviewee.name}",
+            introducer_id=interviewee.id, source=f"{REFERRED_BY}{interviewee.name}",
         ))
         objective_id = objective_of(campaign, interview)
         if objective_id is not None:
@@ -175,18 +173,6 @@ def _company_id(repo: Repository, name: str) -> int | None:
         if company.name.casefold() == name.casefold():
             return company.id
     return repo.add(Company(name, source="referral")).id
-
-
-def write_markdown(campaign: Campaign, interviews: Iterable[Interview], folder: Path) -> list[Path]:
-    """One Markdown file per interview in `folder` (created if missing); the files written."""
-    folder = folder.expanduser().resolve()
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for interview in interviews:
-        path = folder / markdown_filename(campaign, interview)
-        path.write_text(interview_markdown(campaign, interview), encoding="utf-8")
-        written.append(path)
-    return written
 
 
 def end_interview(repo: Repository, interview: Interview, *, discussed: str, takeaways: str,

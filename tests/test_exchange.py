@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import orjson
 import pytest
@@ -454,6 +455,7 @@ def test_vcard_same_name_at_another_company_is_someone_else() -> None:
 # Exports ---------------------------------------------------------------------------------
 
 WHEN = datetime(2026, 11, 26, 10, 30)
+MADRID = ZoneInfo("Europe/Madrid")
 
 
 @pytest.fixture
@@ -489,6 +491,7 @@ def campaign() -> Campaign:
         Interview(zoe.id, datetime(2026, 12, 1, 16, 0), mode=Mode.PHONE),
     ])
     repo.campaign.templates["thanks"] = Template("thanks", "Thank-you", "Thanks", "Dear {name}")
+    repo.campaign.id = "5eed"
     return repo.campaign
 
 
@@ -529,11 +532,12 @@ def test_people_csv_neutralises_formulas(campaign: Campaign) -> None:
     hacker = next(r for r in rows if "HYPERLINK" in r[0])
     assert hacker[0] == "'=HYPERLINK(\"http://evil\")"
     assert hacker[1] == "'@SUM(A1)"
-    assert hacker[4] == "'+1 555"
+    assert hacker[4] == "+1 555"  # a phone number: nothing to run, so it reads back as it is
     assert hacker[8] == "'-2+3"
     assert hacker[10] == "'\tTab"
     assert hacker[11] == "'\rcarriage"
-    for cell in (cell for r in rows for cell in r):
+    assert next(r for r in rows if r[0] == "Ana Ruiz")[4] == "+34 600 000 000"
+    for cell in (cell for r in rows for column, cell in enumerate(r) if column != 4):  # 4: the phones
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
     assert next(r for r in rows if r[0] == "Ana Ruiz")[2] == "Acme Robotics"  # others untouched
 
@@ -560,7 +564,7 @@ def test_vcard_export_keeps_every_field(campaign: Campaign) -> None:
 
 
 def test_ics_has_one_event_per_booked_interview(campaign: Campaign) -> None:
-    data = to_ics(campaign)
+    data = to_ics(campaign, MADRID)
     events = Calendar.from_ical(data).walk("VEVENT")
     assert [str(e["summary"]) for e in events] == [
         "Informational interview: Ana Ruiz (Acme Robotics)",
@@ -568,8 +572,8 @@ def test_ics_has_one_event_per_booked_interview(campaign: Campaign) -> None:
     ]  # Bo's interview was held: not in the calendar
     ana = events[0]
     interview = next(i for i in campaign.interviews.values() if i.where == "Zoom")
-    assert str(ana["uid"]) == f"interview-{interview.id}@infoint"
-    assert ana.decoded("dtstart") == WHEN and ana.decoded("dtstart").tzinfo is None
+    assert str(ana["uid"]) == f"interview-{interview.id}-5eed@infoint"
+    assert ana.decoded("dtstart") == WHEN.replace(tzinfo=MADRID)
     assert ana.decoded("dtend") - ana.decoded("dtstart") == timedelta(minutes=45)
     assert str(ana["location"]) == "Zoom"
     assert "dtstamp" in ana
@@ -577,7 +581,7 @@ def test_ics_has_one_event_per_booked_interview(campaign: Campaign) -> None:
     assert "Mode: video" in description
     assert "- What does a typical day look like?" in description
     assert "- What would you do differently?" in description
-    assert b"\r\nDTSTART:20261126T103000\r\n" in data  # floating: no Z, no TZID
+    assert b"\r\nDTSTART;TZID=Europe/Madrid:20261126T103000\r\n" in data  # the user's zone
     assert "location" not in events[1]
 
 
@@ -619,7 +623,7 @@ def test_interview_markdown(campaign: Campaign) -> None:
 def test_interview_markdown_of_an_empty_interview(campaign: Campaign) -> None:
     text = interview_markdown(campaign, interview_with(campaign, "Bo Li"))
     assert "- **Objective:** —" in text
-    assert text.count("_None._") == 5  # questions, notes, action items, discussed, takeaways
+    assert text.count("_None._") == 6  # questions, notes, action items, referrals, discussed, takeaways
     assert "**Verdict:** not decided yet" in text
 
 

@@ -113,6 +113,10 @@ class Model:
         return _reader(cls)(doc, id)
 
 
+#: What `from_doc` raises on a record it cannot read (a missing field, a bad date or value).
+UNREADABLE = (TypeError, ValueError, KeyError, AttributeError)
+
+
 def _optional(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda value: None if value is None else parse(value)
 
@@ -200,6 +204,10 @@ class Company(Model):
     notes: str = ""
     tags: list[str] = field(default_factory=list)
     id: int = 0
+
+
+#: How `Person.source` starts for someone an interviewee suggested (interviewing.add_referral).
+REFERRED_BY = "referred by "
 
 
 @dataclass(slots=True)
@@ -292,6 +300,8 @@ class Outreach(Model):
 class PreparedQuestion(Model):
     text: str
     asked: bool = False
+    #: Added during the interview, because something said called for it.
+    follow_up: bool = False
 
 
 @dataclass(slots=True)
@@ -325,7 +335,15 @@ class Interview(Model):
     note_mailed: date | None = None
     introducer_thanked: date | None = None
     snoozed: dict[str, date] = field(default_factory=dict)
+    #: Raised at every move, so that a calendar replaces the entry it holds (RFC 5545).
+    sequence: int = 0
     id: int = 0
+
+    def reschedule(self, when: datetime, mode: Mode, where: str) -> None:
+        """Move it to another time, way or place; any change raises `sequence`."""
+        if (when, mode, where) != (self.when, self.mode, self.where):
+            self.sequence += 1
+        self.when, self.mode, self.where = when, mode, where
 
 
 @dataclass(slots=True)
@@ -396,6 +414,8 @@ class Campaign:
     templates: dict[str, Template] = field(default_factory=dict)
     profile: Profile = field(default_factory=Profile)
     settings: Settings = field(default_factory=Settings)
+    #: Random, made once per data file: keeps its calendar entries apart from any other's.
+    id: str = ""
 
     def company_of(self, person: Person) -> Company | None:
         return self.companies.get(person.company_id) if person.company_id else None

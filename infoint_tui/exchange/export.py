@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import re
 from typing import Any
 
 import orjson
@@ -18,16 +19,24 @@ PEOPLE_COLUMNS = (
     "name", "title", "company", "email", "phone", "degree", "introducer", "profile_url",
     "location", "tags", "source", "notes", "stage",
 )
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+#: Excel reads a file that starts with it as UTF-8 (else as the system's code page).
+BOM = "\ufeff"
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection, OWASP).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# ... except a signed number or phone number ("+1 555 0100", "-3.5"): digits, spaces and
+# ( ) . - can call no function and reach no cell, so the value is kept as it is.
+_PLAIN_NUMBER = re.compile(r"[+-][\d ().-]*\d[\d ().-]*")
 
 
 def to_json(campaign: Campaign) -> bytes:
-    """Every record with its id, indented, UTF-8: readable, and complete enough to rebuild from."""
+    """Every record with its id, indented, UTF-8: readable, and complete enough to rebuild from
+    (`infoint import json`, see restore.py)."""
     dump: dict[str, Any] = {"format": JSON_FORMAT, "version": JSON_VERSION}
     for part in dataclasses.fields(campaign):
         value = getattr(campaign, part.name)
-        if isinstance(value, dict):  # id -> record (templates: key -> template, key inside)
+        if part.name == "id":
+            dump["campaign_id"] = value
+        elif isinstance(value, dict):  # id -> record (templates: key -> template, key inside)
             dump[part.name] = [
                 {"id": key, **item.to_doc()} if isinstance(key, int) else item.to_doc()
                 for key, item in value.items()
@@ -37,10 +46,14 @@ def to_json(campaign: Campaign) -> bytes:
     return orjson.dumps(dump, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def people_csv(campaign: Campaign) -> str:
-    """One row per person, headed by PEOPLE_COLUMNS; 'stage' is that of their latest outreach."""
+def people_csv(campaign: Campaign, *, bom: bool = False) -> str:
+    """One row per person, headed by PEOPLE_COLUMNS; 'stage' is that of their latest outreach.
+
+    With `bom`, the text starts with a byte order mark, for Excel.
+    """
     latest = _latest_outreach(campaign)
     out = io.StringIO()
+    out.write(BOM if bom else "")
     writer = csv.writer(out)
     writer.writerow(PEOPLE_COLUMNS)
     for person in campaign.people.values():
@@ -58,8 +71,11 @@ def people_csv(campaign: Campaign) -> str:
 
 
 def _neutralised(cell: str) -> str:
-    """The cell as text a spreadsheet shows but never evaluates."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+    """The cell as text a spreadsheet shows but never evaluates: a leading ' where it would
+    run as a formula, and only there, so that real values read back as they are."""
+    if cell.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def _latest_outreach(campaign: Campaign) -> dict[int, Outreach]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import secrets
 import threading
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -36,12 +37,20 @@ from infoint_tui.domain.models import (
     Question,
     Settings,
     Template,
+    UNREADABLE,
 )
 from infoint_tui.domain.removal import removal_plan
 from infoint_tui.store.errors import DataFileError, LockedError, SaveError
 from infoint_tui.store.lock import WriterLock
 from infoint_tui.store.migrations import CURRENT_SCHEMA, migrate
-from infoint_tui.store.storage import Data, DurableStorage, StatusListener, serialise, write_atomically
+from infoint_tui.store.storage import (
+    Data,
+    DurableStorage,
+    StatusListener,
+    describe_os_error,
+    serialise,
+    write_atomically,
+)
 
 M = TypeVar("M", bound=Model)
 
@@ -56,6 +65,7 @@ TABLES: dict[type[Model], str] = {
 }
 SINGLE_DOC = 1  # meta, profile, settings and template overrides are one document each
 DAILY_BACKUPS_KEPT = 7
+CAMPAIGN_ID = "campaign_id"  # its key in the meta document
 
 
 def backups_folder(path: Path) -> Path:
@@ -132,6 +142,7 @@ def load_campaign(path: Path, data: Data) -> Campaign:
     campaign.templates = {key: _parse(path, "templates", Template, doc) for key, doc in overrides.items()}
     campaign.profile = _parse(path, "profile", Profile, _single(data, "profile"))
     campaign.settings = _parse(path, "settings", Settings, _single(data, "settings"))
+    campaign.id = _single(data, "meta").get(CAMPAIGN_ID, "")
     return campaign
 
 
@@ -249,6 +260,8 @@ class Repository:
         with self._change():
             item.id = self._table(type(item)).insert(doc)
             self._index(type(item))[item.id] = item
+            if isinstance(item, Interview):
+                self._give_campaign_id()
         return item
 
     def add_many(self, items: Iterable[M]) -> list[M]:
@@ -270,6 +283,8 @@ class Repository:
         with self._change():
             _replace(self._table(type(item)), item.id, doc)
             self._index(type(item))[item.id] = item
+            if isinstance(item, Interview):
+                self._give_campaign_id()
 
     def remove(self, item: Model) -> None:
         """Delete a record and everything that goes with it (see `removal_plan`)."""
@@ -313,6 +328,66 @@ class Repository:
     def _put_single(self, table: str, doc: dict[str, Any]) -> None:
         _replace(self.db.table(table), SINGLE_DOC, doc)
 
+    # The campaign as a whole -----------------------------------------------------------
+
+    @property
+    def campaign_id(self) -> str:
+        """The random id that keeps this campaign's calendar entries apart from any other's.
+
+        Made on first need and kept in the meta document: when an interview is stored, or
+        here. DataFileError when there is none yet and this file is open read-only.
+        """
+        if not self.campaign.id:
+            if self.read_only:
+                raise DataFileError(
+                    f"{self.path} has no calendar id yet and is open in another infoint, which alone "
+                    "may give it one: book or move an interview there, or quit it, then try again."
+                )
+            with self._change():
+                self._give_campaign_id()
+        return self.campaign.id
+
+    def _give_campaign_id(self) -> None:
+        """Store a new random campaign id unless there is one (call within a change)."""
+        if not self.campaign.id:
+            self.campaign.id = secrets.token_hex(8)
+            self._put_single("meta", {**_single(self.storage.read(), "meta"), CAMPAIGN_ID: self.campaign.id})
+
+    def replace_all(self, campaign: Campaign) -> None:
+        """Make the file hold `campaign` and nothing else, ids kept, in one write.
+
+        For restoring a backup. The campaign's id comes along (else the file keeps its own),
+        so that calendars update their entries rather than doubling them.
+        """
+        with self._change():
+            meta = dict(_single(self.storage.read(), "meta"))
+            campaign.id = campaign.id or meta.get(CAMPAIGN_ID, "")
+            if campaign.id:
+                meta[CAMPAIGN_ID] = campaign.id
+            self.db.drop_tables()
+            for name in TABLES.values():
+                records = getattr(campaign, name).items()
+                self.db.table(name).insert_multiple(Document(item.to_doc(), doc_id=i) for i, item in records)
+            self._put_single("meta", meta)
+            if campaign.templates:
+                self._put_single("templates", {key: t.to_doc() for key, t in campaign.templates.items()})
+            self._put_single("profile", campaign.profile.to_doc())
+            self._put_single("settings", campaign.settings.to_doc())
+            self.campaign = campaign
+
+    def back_up(self, label: str) -> Path:
+        """A copy of the data as it is now in backups/, under a name no other copy has.
+
+        SaveError when it cannot be made.
+        """
+        free, n = label, 2
+        while (backups_folder(self.path) / f"{self.path.stem}.{free}{self.path.suffix}").exists():
+            free, n = f"{label}-{n}", n + 1
+        try:
+            return _backup(self.path, serialise(self.storage.read()), free)
+        except OSError as error:
+            raise SaveError(describe_os_error(error, backups_folder(self.path))) from None
+
 
 def _replace(table: Table, doc_id: int, doc: dict[str, Any]) -> None:
     def overwrite(stored: dict[str, Any]) -> None:
@@ -323,10 +398,6 @@ def _replace(table: Table, doc_id: int, doc: dict[str, Any]) -> None:
         table.update(overwrite, doc_ids=[doc_id])
     else:
         table.insert(Document(doc, doc_id=doc_id))
-
-
-#: What a model raises on a record it cannot read (a missing field, a bad date or value).
-UNREADABLE = (TypeError, ValueError, KeyError, AttributeError)
 
 
 def _parse(path: Path, table: str, model: type[M], doc: dict[str, Any]) -> M:

@@ -102,8 +102,8 @@ def referral(campaign: Campaign, interview: Interview) -> FormScreen:
     ], submit_label="Add")
 
 
-def export_folder(title: str) -> FormScreen:
+def export_folder(title: str, folder: Path) -> FormScreen:
     return FormScreen(title, [
-        Field("folder", "Folder", str(Path.cwd()), check=validation.required,
-              help="Created if missing; files of the same name are replaced."),
+        Field("folder", "Folder", str(folder), check=validation.required,
+              help="Created if missing; a file already there is kept, the new one named -2, -3."),
     ], submit_label="Export")

@@ -18,7 +18,9 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from infoint_tui import clock
 from infoint_tui.domain.models import Interview, Verdict
-from infoint_tui.interviewing import NoInterview, find_interview, interview_groups, next_to_prepare, write_markdown
+from infoint_tui.exchange.output import OutputProblem, interviews_folder, write_interviews
+from infoint_tui.interviewing import NoInterview, find_interview, interview_groups, next_to_prepare
+from infoint_tui.store.errors import DataFileError
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.screens.interview_forms import end_dialog, export_folder, read_reschedule, reschedule
 from infoint_tui.tui.screens.live import LiveInterviewScreen
@@ -194,8 +196,7 @@ class InterviewsScreen(BaseScreen):
     def _moved(self, interview: Interview, values: dict[str, str] | None) -> None:
         if values is None:
             return
-        for name, value in read_reschedule(values).items():
-            setattr(interview, name, value)
+        interview.reschedule(**read_reschedule(values))
         if self.change(self.repo.save, interview):
             self.notify(f"Moved to {interview.when:%A %-d %B, %H:%M}.", timeout=4)
 
@@ -207,21 +208,20 @@ class InterviewsScreen(BaseScreen):
     def action_export(self) -> None:
         interview = self._chosen()
         if interview is not None:
-            self.app.push_screen(export_folder("Export this interview as Markdown"),
-                                 partial(self._export, [interview]))
+            form = export_folder("Export this interview as Markdown", interviews_folder(self.repo.path))
+            self.app.push_screen(form, partial(self._export, [interview]))
 
     def action_export_all(self) -> None:
-        self.app.push_screen(export_folder("Export every interview as Markdown"),
-                             partial(self._export, list(self.campaign.interviews.values())))
+        form = export_folder("Export every interview as Markdown", interviews_folder(self.repo.path))
+        self.app.push_screen(form, partial(self._export, list(self.campaign.interviews.values())))
 
     def _export(self, interviews: list[Interview], values: dict[str, str] | None) -> None:
         if values is None:
             return
         try:
-            written = write_markdown(self.campaign, interviews, Path(values["folder"]))
-        except OSError as error:
-            self.notify(f"Nothing written to {values['folder']}: {error.strerror or error}.",
-                        title="Not exported", severity="error", timeout=10)
+            written = write_interviews(self.campaign, interviews, Path(values["folder"]))
+        except (OutputProblem, DataFileError) as problem:
+            self.notify(str(problem), title="Not exported", severity="error", timeout=10)
             return
         where = str(written[0]) if len(written) == 1 else f"{len(written)} files in {written[0].parent}"
         self.notify(f"Wrote {where}" if written else "There is no interview to export.", timeout=8)

@@ -295,7 +295,7 @@ class LiveInterviewScreen(DataAccess, Screen):
         if values is None:
             return
         at = self.current + 1 if self.questions else 0
-        self.questions.insert(at, PreparedQuestion(values["text"]))
+        self.questions.insert(at, PreparedQuestion(values["text"], follow_up=True))
         self._show_questions()
         if self._save_interview(affects_due_items=True):
             self.notify("Added after the current question (ctrl+n shows it).", timeout=3)
