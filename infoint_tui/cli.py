@@ -271,7 +271,11 @@ def _restore(args: argparse.Namespace, source: Path) -> int:
         raise DataFileError(f"{source} cannot be read ({error.strerror}); nothing was imported.") from None
     except ImportProblem as problem:
         raise DataFileError(str(problem)) from None
-    repo = Repository.open(_db_path(args), read_only=args.dry_run)
+    path = _db_path(args)
+    if args.dry_run and not path.exists():
+        print(f"Dry run, nothing changed: {source} holds {summary(campaign)}, which would go into a new {path}.")
+        return 0
+    repo = Repository.open(path, read_only=args.dry_run)
     try:
         held = repo.campaign
         if not is_empty(held) and not args.replace:
