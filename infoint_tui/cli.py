@@ -299,7 +299,7 @@ def _restore(args: argparse.Namespace, source: Path) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from infoint_tui.exchange.output import OutputProblem
+    from infoint_tui.exchange.output import OutputProblem, write_export
 
     if args.bom and args.format != "csv":
         raise UsageError("--bom is for csv only: it tells Excel that the file is UTF-8.")
@@ -312,8 +312,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             return _export_markdown(campaign, args.out, repo.path)
         payload = _export_payload(args, campaign)
         if args.out:
-            from infoint_tui.exchange.output import write_export
-
             write_export(Path(args.out), payload, replace=args.force)
             print(f"Wrote {args.out}.", file=sys.stderr)
         else:
