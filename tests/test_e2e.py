@@ -147,7 +147,7 @@ def test_notes_typed_in_the_live_interview_are_in_the_file_after_ctrl_q(start: C
     notes = re.fullmatch(rf"{re.escape(said)}\n\n## \d\d:\d\d (?P<question>.+)\n{re.escape(answer)}",
                          interview["notes"])
     assert notes, interview["notes"]
-    assert {"text": notes["question"], "asked": True} in interview["questions"]
+    assert {"text": notes["question"], "asked": True, "follow_up": False} in interview["questions"]
 
 
 def test_infoint_today_prints_the_agenda_in_the_terminal(start: Callable[..., Terminal],
