@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("format", choices=["linkedin", "vcard"])
     imports.add_argument("file", metavar="FILE")
     imports.add_argument("--dry-run", action="store_true", help="report what would be added; change nothing")
+    imports.add_argument("--strict", action="store_true",
+                         help="vcard: import nothing if any card has a problem (by default such a card, "
+                              "or its bad value, is skipped and reported)")
 
     interview = commands.add_parser("interview", parents=[common],
                                     help="open the live view of today's interview, or of NAME's next one")
@@ -200,12 +203,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from functools import partial
+
     from infoint_tui.exchange.linkedin import read_linkedin
     from infoint_tui.exchange.plan import ImportProblem
     from infoint_tui.exchange.vcard import read_vcard
     from infoint_tui.store.repository import Repository
 
-    reader = {"linkedin": read_linkedin, "vcard": read_vcard}[args.format]
+    if args.strict and args.format != "vcard":
+        raise UsageError("--strict is for vCard imports: a LinkedIn import is always all or nothing.")
+    reader = {"linkedin": read_linkedin, "vcard": partial(read_vcard, strict=args.strict)}[args.format]
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise UsageError(f"{source} is not a file.")
@@ -215,8 +222,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             plan = reader(source, repo.campaign)
         except ImportProblem as problem:
             raise DataFileError(str(problem)) from None
-        for rejected in plan.rejected:
-            print(f"{source}:{rejected.line}: {rejected.reason}", file=sys.stderr)
+        for reported in [*plan.rejected, *plan.skipped]:
+            print(f"{source}:{reported.line}: {reported.reason}", file=sys.stderr)
         if plan.rejected:
             print(f"Nothing imported: {plan.summary()}. Fix the rows above and import again.", file=sys.stderr)
             return DATA_PROBLEM

@@ -243,6 +243,9 @@ class Person(Model):
 
     @property
     def first_name(self) -> str:
+        """The given name an address book gave, else the first word of the name."""
+        if self.name_parts and self.name_parts[1]:
+            return self.name_parts[1]
         return self.name.split()[0] if self.name.split() else ""
 
 

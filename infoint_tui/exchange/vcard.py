@@ -41,6 +41,8 @@ from infoint_tui.exchange.vcard_syntax import (
 SOURCE = "vCard"
 #: The N parts in the order a name is said: prefix, given, additional, family, suffix.
 _SPOKEN = (3, 1, 2, 0, 4)
+#: Categories that say nothing: Google puts every contact in "myContacts".
+_NOT_TAGS = {"", "myContacts"}
 
 
 class _CardProblem(ValueError):
@@ -171,7 +173,7 @@ def _person(card: _Card) -> Person:
         postal_address=postal_address,
         notes="\n\n".join(filter(None, (unescape(text) for _, text in card.values("NOTE")))),
         tags=list(dict.fromkeys(tag for _, text in card.values("CATEGORIES")
-                                for tag in map(unescape, split(text, ",")) if tag)),
+                                for tag in map(unescape, split(text, ",")) if tag not in _NOT_TAGS)),
         degree=Degree.FIRST,
         source=SOURCE,
     )
