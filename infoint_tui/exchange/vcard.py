@@ -46,9 +46,9 @@ _NOT_TAGS = {"", "myContacts"}
 
 
 class _CardProblem(ValueError):
-    def __init__(self, line: int, reason: str) -> None:
+    def __init__(self, line: int, reason: str, what: str = "the card") -> None:
         super().__init__(reason)
-        self.line = line
+        self.line, self.what = line, what
 
 
 def read_vcard(source: Source, campaign: Campaign, *, strict: bool = False) -> ImportPlan:
@@ -68,7 +68,7 @@ def read_vcard(source: Source, campaign: Campaign, *, strict: bool = False) -> I
             if strict:
                 plan.rejected.append(Rejected(problem.line, str(problem)))
             else:
-                plan.skipped.append(Rejected(problem.line, f"{problem}; the card is skipped"))
+                plan.skipped.append(Rejected(problem.line, f"{problem}; {problem.what} is skipped"))
         except NotUtf8 as error:
             raise ImportProblem(f"{name} is not UTF-8 text (line {error.line} has a byte that "
                                 "is not); export it again as UTF-8.") from None
@@ -107,7 +107,7 @@ class _Card:
 
     def __init__(self, line: int, lines: list[bytes], plan: ImportPlan, strict: bool) -> None:
         if not is_line(lines[0], BEGIN):
-            raise _CardProblem(line, "text outside any BEGIN:VCARD ... END:VCARD card")
+            raise _CardProblem(line, "text outside any BEGIN:VCARD ... END:VCARD card", "this text")
         if not is_line(lines[-1], END):
             raise _CardProblem(line, "the card is not closed by END:VCARD")
         try:
