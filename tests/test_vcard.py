@@ -125,6 +125,8 @@ def test_outlook_windows_1252_and_an_exchange_address_skipped_with_its_line() ->
     repo = FakeRepo()
     plan.apply(repo)
     assert len(repo.campaign.people) == 2
+    again = read_vcard(DATA / "outlook.vcf", repo.campaign)  # the card without its e-mail too
+    assert (again.people, again.duplicates) == ([], 2)
 
 
 def test_strict_mode_rejects_the_card_with_the_bad_email_at_its_line() -> None:

@@ -217,7 +217,7 @@ def _profile_url(card: _Card) -> str:
 
     def is_linkedin(found: tuple[Property, str]) -> bool:
         prop, text = found
-        return "linkedin" in f"{labels.get(prop.group, '')} {prop.types} {text}".casefold()
+        return "linkedin" in f"{labels.get(prop.group, '')} {' '.join(prop.types)} {text}".casefold()
 
     urls = sorted(card.values("URL"), key=lambda found: not is_linkedin(found))
     return card.first_valid(urls, fields.profile_url)
@@ -268,7 +268,8 @@ def _card(campaign: Campaign, person: Person) -> str:
 
 def _uid_of_older(person: Person) -> str:
     """A UID for a person stored before people had one: the same for as long as their id and
-    name are, and unlike another data file's person with the same id."""
+    name are, and another data file's person with the same id has another unless the name
+    is the same too."""
     import uuid
 
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"infoint:person:{person.id}:{person.name}"))
