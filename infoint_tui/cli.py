@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--dry-run", action="store_true", help="report what would be added; change nothing")
     imports.add_argument("--replace", action="store_true",
                          help="json only: replace the campaign the data file holds (after a backup)")
+    imports.add_argument("--strict", action="store_true",
+                         help="vcard: import nothing if any card has a problem (by default such a card, "
+                              "or its bad value, is skipped and reported)")
 
     interview = commands.add_parser("interview", parents=[common],
                                     help="open the live view of today's interview, or of NAME's next one")
@@ -223,11 +226,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from functools import partial
+
     from infoint_tui.exchange.linkedin import read_linkedin
     from infoint_tui.exchange.plan import ImportProblem
     from infoint_tui.exchange.vcard import read_vcard
     from infoint_tui.store.repository import Repository
 
+    if args.strict and args.format != "vcard":
+        raise UsageError("--strict is for vCard imports: the other imports are always all or nothing.")
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise UsageError(f"{source} is not a file.")
@@ -235,15 +242,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _restore(args, source)
     if args.replace:
         raise UsageError("--replace is for json only: people imported from LinkedIn or vCard are added.")
-    reader = {"linkedin": read_linkedin, "vcard": read_vcard}[args.format]
+    reader = {"linkedin": read_linkedin, "vcard": partial(read_vcard, strict=args.strict)}[args.format]
     repo = Repository.open(_db_path(args), read_only=args.dry_run)
     try:
         try:
             plan = reader(source, repo.campaign)
         except ImportProblem as problem:
             raise DataFileError(str(problem)) from None
-        for rejected in plan.rejected:
-            print(f"{source}:{rejected.line}: {rejected.reason}", file=sys.stderr)
+        for reported in [*plan.rejected, *plan.skipped]:
+            print(f"{source}:{reported.line}: {reported.reason}", file=sys.stderr)
         if plan.rejected:
             print(f"Nothing imported: {plan.summary()}. Fix the rows above and import again.", file=sys.stderr)
             return DATA_PROBLEM

@@ -111,6 +111,7 @@ def demo_campaign(size: int, today: date, seed: int = 7) -> Campaign:
             profile_url=f"https://www.linkedin.com/in/demo-{pid:05d}",
             introducer_id=rng.choice(first_degree[-50:]) if degree == Degree.SECOND else None,
             tags=rng.sample(["mentor", "alumni", "research", "design", "health"], k=rng.randint(0, 2)),
+            uid=f"infoint-demo-{pid}",  # not a random one: the demo is the same every time
             id=pid,
         )
         campaign.people[pid] = person

@@ -387,22 +387,22 @@ def test_vcard_address_name_fallback_and_escapes() -> None:
     assert jane.postal_address == "Calle Mayor 1, 2º\nMadrid, 28001\nSpain"
 
 
-def test_bad_cards_are_rejected_at_their_begin_line() -> None:
+def test_in_strict_mode_bad_cards_are_rejected_with_their_line() -> None:
     text = vcf(
         "BEGIN:VCARD", "VERSION:3.0", "FN:Good One", "END:VCARD",  # 1-4
         "",  # 5
         "stray text",  # 6
         "BEGIN:VCARD", "VERSION:3.0", "TITLE:Nameless", "END:VCARD",  # 7-10
         "BEGIN:VCARD", "VERSION:3.0", "FN:Bad Mail", "EMAIL:nope", "END:VCARD",  # 11-15
-        "BEGIN:VCARD", "VERSION:3.0", "FN:Broken", "X-BAD;;:value", "END:VCARD",  # 16-20
+        "BEGIN:VCARD", "VERSION 3.0", "FN:Broken", "X-BAD;;:value", "END:VCARD",  # 16-20
         "BEGIN:VCARD", "VERSION:3.0", "FN:Never Closed",  # 21-23
         "BEGIN:VCARD", "VERSION:3.0", "FN:Good Two", "END:VCARD",  # 24-27
     )
-    plan = read_vcard(text, Campaign())
+    plan = read_vcard(text, Campaign(), strict=True)
     assert [(r.line, r.reason.split(" (")[0]) for r in plan.rejected] == [
         (6, "text outside any BEGIN:VCARD ... END:VCARD card"),
         (7, "the card has no name"),
-        (11, "'nope' is not an e-mail address"),
+        (14, "'nope' is not an e-mail address"),
         (16, "the card cannot be read"),
         (21, "the card is not closed by END:VCARD"),
     ]

@@ -211,9 +211,10 @@ def outline(markdown: str) -> list[tuple[str, str]]:
 
 
 def hostile_campaign(notes: str = "") -> tuple[Campaign, Interview]:
-    bo = Person("<script>alert(1)</script> Bo", title="*CEO*", id=1)
-    ana = Person("Ana [x](javascript:alert(1))", title="# not a heading", company_id=1, introducer_id=1, id=2)
-    sam = Person("1. Sam", introducer_id=2, source="referred by Ana", email="sam@example.com", id=3)
+    bo = Person("<script>alert(1)</script> Bo", title="*CEO*", uid="bo", id=1)
+    ana = Person("Ana [x](javascript:alert(1))", title="# not a heading", company_id=1, introducer_id=1,
+                 uid="ana", id=2)
+    sam = Person("1. Sam", introducer_id=2, source="referred by Ana", email="sam@example.com", uid="sam", id=3)
     interview = Interview(2, WHEN, where="`Zoom` <b>", notes=notes, takeaways="- [x] done\n```", id=1,
                           questions=[PreparedQuestion("- [ ] <i>why</i>?", asked=True),
                                      PreparedQuestion("And then?", follow_up=True)],
@@ -412,7 +413,7 @@ def broken(change) -> bytes:  # noqa: ANN001
     return orjson.dumps(dump)
 
 
-@pytest.mark.parametrize(("content", "said"), [
+BAD_EXPORTS = [
     (b"{not json", "not valid JSON"),
     (b'{"people": []}', "not an infoint JSON export"),
     (broken(lambda d: d.update(version=99)), "version 99"),
@@ -425,7 +426,12 @@ def broken(change) -> bytes:  # noqa: ANN001
     (broken(lambda d: d["interviews"][0].update(when="2026-13-45T10:00")), "interviews"),
     (broken(lambda d: d.update(settings=[])), "settings"),
     (broken(lambda d: d.update(campaign_id="../x")), "campaign_id"),
-])
+]
+
+
+# Named by what is said: the contents hold random UIDs, which would name each test differently
+# in each worker.
+@pytest.mark.parametrize(("content", "said"), BAD_EXPORTS, ids=[said for _, said in BAD_EXPORTS])
 def test_a_bad_export_is_one_sentence_and_nothing_is_written(tmp_path: Path, content: bytes, said: str) -> None:
     source, target = tmp_path / "backup.json", tmp_path / "data.json"
     source.write_bytes(content)

@@ -97,7 +97,8 @@ class Model:
     """Dict conversion shared by every model.
 
     Fields typed `date`/`datetime` are parsed from ISO strings; nested models are named in
-    `NESTED`. Unknown keys in a document are ignored, missing keys take the field default.
+    `NESTED`. Unknown keys in a document are ignored, missing keys take the field default, or
+    its `absent` metadata where records stored before the field existed need another value.
     """
 
     NESTED: ClassVar[dict[str, type[Model]]] = {}
@@ -171,7 +172,10 @@ def _reader(cls: type[Model]) -> Callable[[dict[str, Any], int], Any]:
         if (parse := _parser_for(cls, name, f.type)) is not None:  # type: ignore[arg-type]
             env[f"parse_{name}"] = parse
             value = f"parse_{name}({value})"
-        if f.default is not dataclasses.MISSING:
+        if "absent" in f.metadata:  # what records stored before the field existed hold
+            env[f"default_{name}"] = f.metadata["absent"]
+            otherwise = f"default_{name}"
+        elif f.default is not dataclasses.MISSING:
             env[f"default_{name}"] = f.default
             otherwise = f"default_{name}"
         elif f.default_factory is not dataclasses.MISSING:
@@ -210,6 +214,12 @@ class Company(Model):
 REFERRED_BY = "referred by "
 
 
+def new_uid() -> str:
+    import uuid  # here, not at the top: importing it costs `infoint today` 15 ms
+
+    return str(uuid.uuid4())
+
+
 @dataclass(slots=True)
 class Person(Model):
     name: str
@@ -230,10 +240,20 @@ class Person(Model):
     updates: list[date] = field(default_factory=list)
     #: Due-item kind -> date it is snoozed until (for items not tied to an outreach).
     snoozed: dict[str, date] = field(default_factory=dict)
+    #: Who this is to address books (the vCard UID), the same in every export: the card's own
+    #: when imported from one, else made with the person. Records stored before this field
+    #: have none; the vCard export derives one for them.
+    uid: str = field(default_factory=new_uid, metadata={"absent": ""})
+    #: The structured name (vCard N) as an address book had it: family, given, additional,
+    #: prefix, suffix. Empty when it says no more than `name`; cleared when the name is edited.
+    name_parts: list[str] = field(default_factory=list)
     id: int = 0
 
     @property
     def first_name(self) -> str:
+        """The given name an address book gave, else the first word of the name."""
+        if self.name_parts and self.name_parts[1]:
+            return self.name_parts[1]
         return self.name.split()[0] if self.name.split() else ""
 
 

@@ -1,7 +1,9 @@
 """What an import would do, worked out before anything is stored.
 
 Imports are all-or-nothing: a plan with rejected rows must not be applied (`apply` refuses),
-so the user fixes the file and imports again rather than ending up with half of it.
+so the user fixes the file and imports again rather than ending up with half of it. A
+lenient import (vCard's default) lists what it left out in `skipped` instead: those lines
+are reported but do not stop the rest.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ class ImportPlan:
     #: Rows or cards naming someone the campaign (or the file, earlier) already has.
     duplicates: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+    #: What a lenient import left out (a card, or a bad value in one), each with its line.
+    skipped: list[Rejected] = field(default_factory=list)
     #: Rows (or cards) read, blank lines not counted.
     rows: int = 0
     #: What a row is called in messages: "row" for CSV, "card" for vCard.
@@ -56,13 +60,15 @@ class ImportPlan:
             f"{self.duplicates} already there; "
             f"{self._rejected()} rejected"
         )
+        if self.skipped:
+            text += f"; {len(self.skipped)} skipped"
         if self.rejected:
             text += " (nothing is imported while any is rejected)"
         return text
 
     def report(self) -> str:
-        """The summary, then one line per rejected row."""
-        return "\n".join([self.summary(), *map(str, self.rejected)])
+        """The summary, then one line per rejected row and per thing skipped."""
+        return "\n".join([self.summary(), *map(str, self.rejected), *map(str, self.skipped)])
 
     def apply(self, repo: Repo) -> None:
         """Store the new companies, link the new people to them, store the people: one write."""

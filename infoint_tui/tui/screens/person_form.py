@@ -122,5 +122,7 @@ class PersonForm:
         }
         if self.original is None:
             return Person(**changes), new_company
+        if changes["name"] != self.original.name:
+            changes["name_parts"] = []  # an address book's structured name was for the old name
         return dataclasses.replace(self.original, **changes), new_company
 

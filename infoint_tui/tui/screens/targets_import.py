@@ -1,7 +1,9 @@
 """Importing people from a file: read in a thread, show what it would add, add it on a yes.
 
 Imports are all-or-nothing: a file with any rejected row adds nobody, and the rows are
-listed with their line numbers so they can be fixed. Reading (the slow part: 30,000 rows
+listed with their line numbers so they can be fixed. A vCard import is lenient (the same
+default as `infoint import vcard`): what it skipped is listed the same way, and the rest can
+still be imported. Reading (the slow part: 30,000 rows
 take about half a second) runs in a worker over a copy of the record indexes; the plan is
 applied on the UI thread, the only one that changes the campaign.
 """
@@ -26,7 +28,7 @@ from infoint_tui.domain.models import Campaign
 from infoint_tui.tui.access import DataAccess
 
 if TYPE_CHECKING:
-    from infoint_tui.exchange.plan import ImportPlan
+    from infoint_tui.exchange.plan import ImportPlan, Rejected
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,8 @@ LINKEDIN = ImportKind(
 )
 VCARD = ImportKind(
     "Import vCard contacts", "infoint_tui.exchange.vcard", "read_vcard",
-    "A .vcf file exported from an address book (one or many cards). "
-    "Everyone in it becomes a 1st-degree contact.",
+    "A .vcf file exported from an address book or a phone (one or many cards). "
+    "Everyone in it becomes a 1st-degree contact; a card with a problem is skipped and listed.",
     "~/Downloads/contacts.vcf",
 )
 
@@ -70,6 +72,7 @@ class ImportScreen(DataAccess, ModalScreen[int]):
     ImportScreen #import-progress { margin: 1 0; }
     ImportScreen #import-summary { text-style: bold; }
     ImportScreen #import-rejected { height: auto; max-height: 12; color: $text-error; }
+    ImportScreen #import-rejected.-warning { color: $text-warning; }
     ImportScreen #import-buttons { height: auto; margin: 1 0 0 0; align-horizontal: right; }
     ImportScreen Button { margin: 0 0 0 2; }
     """
@@ -117,12 +120,13 @@ class ImportScreen(DataAccess, ModalScreen[int]):
             return  # cancelled while reading
         self.plan = plan
         if plan.rejected:
-            lines = "\n".join(str(rejected) for rejected in plan.rejected)
-            self.query_one("#import-lines", Static).update(f"{lines}\nNothing was imported: fix these "
-                                                           f"{plan.unit}s and import the file again.")
-            self.query_one("#import-rejected").display = True
+            self._list(plan.rejected, f"Nothing was imported: fix these {plan.unit}s and import the file again.",
+                       warning=False)
             self._finish(plan.summary())
-        elif not plan.people:
+            return
+        if plan.skipped:
+            self._list(plan.skipped, "These were skipped; the rest of the file was read.", warning=True)
+        if not plan.people:
             self._finish(f"Nobody new: everyone in {self.path.name} is already in your targets.")
         else:
             self.query_one(ProgressBar).display = False
@@ -131,6 +135,13 @@ class ImportScreen(DataAccess, ModalScreen[int]):
             button.label = f"Import {len(plan.people):,}"
             button.disabled = False
             button.focus()
+
+    def _list(self, problems: list[Rejected], conclusion: str, *, warning: bool) -> None:
+        lines = "\n".join(map(str, problems))
+        self.query_one("#import-lines", Static).update(f"{lines}\n{conclusion}")
+        box = self.query_one("#import-rejected")
+        box.set_class(warning, "-warning")
+        box.display = True
 
     def _finish(self, message: str) -> None:
         """Say how it ended; only closing is left to do."""
