@@ -7,19 +7,19 @@ words ("northwind" and "northwind health"), or when they differ by a typo or wor
 (rapidfuzz's token_sort_ratio). token_set_ratio would score any subset as a perfect match,
 so "Health" would look like "Northwind Health": subsets count only as first words.
 
-Only names starting with the same two letters are scored, so matching thousands of new
-names against thousands of known ones stays a matter of milliseconds.
+Only names whose words, sorted, start with the same two letters are scored, so matching
+thousands of new names against thousands of known ones stays a matter of milliseconds.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
 from infoint_tui.domain.models import Company
+from infoint_tui.domain.text import fold
 
 #: Words that say what kind of company it is in law, not which one (dropped from the end).
 LEGAL_SUFFIXES = frozenset({
@@ -31,14 +31,13 @@ LEGAL_SUFFIXES = frozenset({
 SIMILARITY = 88
 
 _TRAILING = LEGAL_SUFFIXES | {"and"}  # "GmbH & Co. KG" leaves an "and" behind
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _JOINED = re.compile(r"[.'’]")  # "S.A." is "sa", "McDonald's" is "mcdonalds"
 _APART = re.compile(r"[^\w]+|_")
 
 
 def name_words(name: str) -> tuple[str, ...]:
     """'Müller & Söhne GmbH' -> ('muller', 'and', 'sohne'): the words that tell companies apart."""
-    plain = _MARKS.sub("", unicodedata.normalize("NFKD", name)).casefold().replace("&", " and ")
+    plain = fold(name).replace("&", " and ")
     words = _APART.sub(" ", _JOINED.sub("", plain)).split()
     while len(words) > 1 and words[-1] in _TRAILING:
         words.pop()
@@ -57,8 +56,8 @@ class CompanyMatcher:
         self._by_words: dict[tuple[str, ...], list[Company]] = {}
         #: Every shorter run of first words -> the companies whose name begins with it.
         self._by_first_words: dict[tuple[str, ...], list[Company]] = {}
-        #: First two letters -> the names' words in sorted order, for the typo score, and
-        #: (the numbers in the name, the company) in the same order.
+        #: First two letters of a name's words in sorted order -> those sorted words, for the
+        #: typo score, and (the numbers in the name, the company) in the same order.
         self._sorted_by_start: dict[str, list[str]] = {}
         self._companies_by_start: dict[str, list[tuple[set[str], Company]]] = {}
         for company in companies:
@@ -71,9 +70,9 @@ class CompanyMatcher:
         self._by_words.setdefault(words, []).append(company)
         for end in range(1, len(words)):
             self._by_first_words.setdefault(words[:end], []).append(company)
-        start = words[0][:2]
-        self._sorted_by_start.setdefault(start, []).append(" ".join(sorted(words)))
-        self._companies_by_start.setdefault(start, []).append((_numbers(words), company))
+        sorted_words = " ".join(sorted(words))
+        self._sorted_by_start.setdefault(sorted_words[:2], []).append(sorted_words)
+        self._companies_by_start.setdefault(sorted_words[:2], []).append((_numbers(words), company))
 
     def matches(self, name: str) -> list[Company]:
         """The companies `name` likely means, likeliest first: same name, first words, typo."""
@@ -93,11 +92,11 @@ class CompanyMatcher:
 
     def _similar(self, words: tuple[str, ...]) -> list[Company]:
         """Names a typo or the order of words away; ratio over sorted words is token_sort_ratio."""
-        start = words[0][:2]
-        scored = process.extract(" ".join(sorted(words)), self._sorted_by_start.get(start, []),
+        sorted_words = " ".join(sorted(words))
+        scored = process.extract(sorted_words, self._sorted_by_start.get(sorted_words[:2], []),
                                  scorer=fuzz.ratio, score_cutoff=SIMILARITY, limit=None)  # best first
         numbers = _numbers(words)  # "Studio 54" is not "Studio 57"
-        companies = self._companies_by_start.get(start, [])
+        companies = self._companies_by_start.get(sorted_words[:2], [])
         return [companies[index][1] for _, _, index in scored if companies[index][0] == numbers]
 
 

@@ -85,9 +85,9 @@ class ImportPlan:
         self.people_companies = [None if c is None else instead.get(id(c), c) for c in self.people_companies]
 
     def describe_matches(self, pairs: Iterable[tuple[Company, Company]]) -> list[str]:
-        """'Northwind (new, 12 people) looks like Northwind Health (already there)', per pair."""
+        """'Northwind (new, 12 people) → Northwind Health (already there)', per pair."""
         staff = self._staff()
-        return [f"{new.name} ({self._about(new, staff)}) looks like {other.name} ({self._about(other, staff)})"
+        return [f"{new.name} ({self._about(new, staff)}) → {other.name} ({self._about(other, staff)})"
                 for new, other in pairs]
 
     def _staff(self) -> Counter[int]:

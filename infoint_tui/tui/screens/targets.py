@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
 from infoint_tui.domain.models import Company, Person
+from infoint_tui.domain.merge import merge_plan
 from infoint_tui.domain.removal import removal_plan
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.screens.company_form import CompanyForm
@@ -41,6 +42,8 @@ from infoint_tui.tui.widgets.record_list import RecordList, RowFormatter
 Kind = Literal["people", "companies"]
 KINDS: tuple[Kind, Kind] = ("people", "companies")
 FILTER_HINT = "/ to filter: name, company, #tag…"
+#: Actions on the highlighted record of one list only.
+LIST_ACTIONS: dict[str, Kind] = {"request_interview": "people", "merge": "companies"}
 
 
 @dataclass
@@ -59,7 +62,8 @@ class TargetsScreen(BaseScreen):
     AUTO_FOCUS = "#people-list"
     HELP = ("Everyone and every company you might talk to. Type after / to filter: every word must "
             "match, #tag finds a tag, a misspelt word still finds close matches; escape shows the whole "
-            "list again. i imports LinkedIn's Connections.csv, v an address book's vCard file.")
+            "list again. i imports LinkedIn's Connections.csv, v an address book's vCard file. On the "
+            "companies, m merges the highlighted one into another: its people and their outreach move there.")
     PALETTE = [
         ("New person", "Add someone to your targets", "new_person"),
         ("New company", "Add a company to your targets", "new_company"),
@@ -67,6 +71,7 @@ class TargetsScreen(BaseScreen):
         ("Import vCard contacts", "Add everyone from an address book's .vcf file", "import_vcard"),
         ("Request an interview", "Write, check and record a request to the highlighted person",
          "request_interview"),
+        ("Merge companies", "Merge the highlighted company into another; its people move there", "merge_company"),
     ]
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", id="targets_filter", tooltip="Filter the list as you type"),
@@ -78,6 +83,8 @@ class TargetsScreen(BaseScreen):
         Binding("s", "cycle_sort", "Sort", id="targets_sort", tooltip="Sort by name, company, degree, newest"),
         Binding("r", "request_interview", "Request", id="targets_request",
                 tooltip="Write, check and record a request for an informational interview"),
+        Binding("m", "merge", "Merge", id="targets_merge",
+                tooltip="Merge the highlighted company into another: its people and their outreach move there"),
         Binding("i", "import_linkedin", "Import LinkedIn", show=False, id="targets_import_linkedin"),
         Binding("v", "import_vcard", "Import vCard", show=False, id="targets_import_vcard"),
         Binding("escape,down", "leave_filter", "Back to the list", id="targets_leave_filter"),
@@ -217,8 +224,10 @@ class TargetsScreen(BaseScreen):
             return parameters[0] != self.kind
         if action in ("edit", "delete"):
             return None if self.highlighted() is None else True
-        if action == "request_interview":
-            return isinstance(self.highlighted(), Person) or None
+        if action in LIST_ACTIONS:
+            if LIST_ACTIONS[action] != self.kind:
+                return False  # not shown: it does nothing on the other list
+            return None if self.highlighted() is None else True
         return True
 
     @work(exclusive=True, group="targets-request")
@@ -348,6 +357,50 @@ class TargetsScreen(BaseScreen):
 
         self.app.push_screen(ConfirmScreen(f"Delete {record.name}?", detail, yes="Delete"), answered)
 
+    # Merging ---------------------------------------------------------------------------
+
+    def action_merge_company(self) -> None:
+        """From the palette: merge the highlighted company, or show the companies to pick one."""
+        if self.kind == "companies":
+            self.action_merge()
+        else:
+            self.action_show_list("companies")
+            self.notify("Highlight the company to merge into another, then press m.", title="Merge companies")
+
+    def action_merge(self) -> None:
+        company = self.highlighted()
+        if not isinstance(company, Company):
+            return
+        from infoint_tui.domain.companies import likely_same
+        from infoint_tui.tui.widgets.pick import PickScreen
+
+        others = [c for c in self.campaign.companies.values() if c.id != company.id]
+        if not others:
+            self.notify("There is no other company to merge it into.", title="Nothing to merge")
+            return
+        staff = self._links.staff
+        labels = {c.id: f"{c.name} · {_people(len(staff.get(c.id, [])))}" for c in others}
+        picker = PickScreen(
+            f"Merge {company.name} into…", labels, [c.id for c in likely_same(company.name, others)],
+            first_note="likely the same",
+            detail=f"{company.name}'s people, with their outreach and interviews, move to the company "
+                   f"you pick; then {company.name} is removed. You confirm before anything changes.",
+        )
+        self.app.push_screen(picker, lambda keep_id: self._confirm_merge(company, keep_id))
+
+    def _confirm_merge(self, absorb: Company, keep_id: int | None) -> None:
+        if keep_id is None:
+            return
+        keep = self.campaign.companies[keep_id]
+        plan = merge_plan(self.campaign, keep, absorb)
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.change(self.repo.merge_companies, keep, absorb):
+                self._reveal("companies", keep.id)
+
+        self.app.push_screen(ConfirmScreen(f"Merge {absorb.name} into {keep.name}?", plan.describe(), yes="Merge"),
+                             answered)
+
     # Importing -------------------------------------------------------------------------
 
     def action_import_linkedin(self) -> None:
@@ -362,3 +415,7 @@ class TargetsScreen(BaseScreen):
                 self.app.push_screen(ImportScreen(kind, path), lambda added: self.list_of().focus())
 
         self.app.push_screen(PathPrompt(kind.title, kind.help, kind.placeholder), chosen)
+
+
+def _people(n: int) -> str:
+    return f"{n:,} {'person' if n == 1 else 'people'}"
