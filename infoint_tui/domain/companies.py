@@ -14,7 +14,7 @@ thousands of new names against thousands of known ones stays a matter of millise
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -76,19 +76,21 @@ class CompanyMatcher:
 
     def matches(self, name: str) -> list[Company]:
         """The companies `name` likely means, likeliest first: same name, first words, typo."""
-        words = name_words(name)
-        if not words:
-            return []
-        found = list(self._by_words.get(words, []))
-        found += self._by_first_words.get(words, [])  # longer names that begin with this one
-        for end in range(len(words) - 1, 0, -1):  # shorter names this one begins with
-            found += self._by_words.get(words[:end], [])
-        found += self._similar(words)
-        return list({id(company): company for company in found}.values())
+        return list({id(company): company for company in self._candidates(name)}.values())
 
     def best(self, name: str) -> Company | None:
-        found = self.matches(name)
-        return found[0] if found else None
+        """The likeliest company `name` means; typos are scored only when no name is the same."""
+        return next(self._candidates(name), None)
+
+    def _candidates(self, name: str) -> Iterator[Company]:
+        words = name_words(name)
+        if not words:
+            return
+        yield from self._by_words.get(words, [])
+        yield from self._by_first_words.get(words, [])  # longer names that begin with this one
+        for end in range(len(words) - 1, 0, -1):  # shorter names this one begins with
+            yield from self._by_words.get(words[:end], [])
+        yield from self._similar(words)
 
     def _similar(self, words: tuple[str, ...]) -> list[Company]:
         """Names a typo or the order of words away; ratio over sorted words is token_sort_ratio."""
@@ -101,7 +103,7 @@ class CompanyMatcher:
 
 
 def _numbers(words: tuple[str, ...]) -> set[str]:
-    return {word for word in words if any(char.isdigit() for char in word)}
+    return {word for word in words if not word.isalpha()}  # words hold letters and digits only
 
 
 def likely_same(name: str, companies: Iterable[Company]) -> list[Company]:
