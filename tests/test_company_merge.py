@@ -265,6 +265,21 @@ async def test_merge_into_any_company_found_by_typing_or_cancel(make_app, two_co
         assert isinstance(app.screen, TargetsScreen) and len(two_companies.campaign.companies) == 3
 
 
+async def test_a_read_only_file_refuses_the_merge_and_says_so(make_app, two_companies) -> None:
+    reader, reason = Repository.open_or_read_only(two_companies.path)
+    app = make_app(reader, read_only_reason=reason)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_merge(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, TargetsScreen)
+        assert len(reader.campaign.companies) == 3 and reader.campaign.people[2].company_id == 2
+        assert any(n.title == "Not changed" for n in app._notifications)
+
+
 async def test_merge_is_for_companies_only_and_in_the_help(make_app, two_companies) -> None:
     app = make_app(two_companies)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -18,7 +18,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
 from infoint_tui.domain.models import Company, Person
-from infoint_tui.domain.merge import merge_plan
 from infoint_tui.domain.removal import removal_plan
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.screens.company_form import CompanyForm
@@ -367,39 +366,15 @@ class TargetsScreen(BaseScreen):
             self.action_show_list("companies")
             self.notify("Highlight the company to merge into another, then press m.", title="Merge companies")
 
-    def action_merge(self) -> None:
+    @work(exclusive=True, group="targets-merge")
+    async def action_merge(self) -> None:
         company = self.highlighted()
-        if not isinstance(company, Company):
-            return
-        from infoint_tui.domain.companies import likely_same
-        from infoint_tui.tui.widgets.pick import PickScreen
+        if isinstance(company, Company):
+            from infoint_tui.tui.flows.merging import merge_company  # its dialogs load on first use
 
-        others = [c for c in self.campaign.companies.values() if c.id != company.id]
-        if not others:
-            self.notify("There is no other company to merge it into.", title="Nothing to merge")
-            return
-        staff = self._links.staff
-        labels = {c.id: f"{c.name} · {_people(len(staff.get(c.id, [])))}" for c in others}
-        picker = PickScreen(
-            f"Merge {company.name} into…", labels, [c.id for c in likely_same(company.name, others)],
-            first_note="likely the same",
-            detail=f"{company.name}'s people, with their outreach and interviews, move to the company "
-                   f"you pick; then {company.name} is removed. You confirm before anything changes.",
-        )
-        self.app.push_screen(picker, lambda keep_id: self._confirm_merge(company, keep_id))
-
-    def _confirm_merge(self, absorb: Company, keep_id: int | None) -> None:
-        if keep_id is None:
-            return
-        keep = self.campaign.companies[keep_id]
-        plan = merge_plan(self.campaign, keep, absorb)
-
-        def answered(yes: bool | None) -> None:
-            if yes and self.change(self.repo.merge_companies, keep, absorb):
-                self._reveal("companies", keep.id)
-
-        self.app.push_screen(ConfirmScreen(f"Merge {absorb.name} into {keep.name}?", plan.describe(), yes="Merge"),
-                             answered)
+            kept = await merge_company(self, company)
+            if kept is not None:
+                self._reveal("companies", kept.id)
 
     # Importing -------------------------------------------------------------------------
 
@@ -415,7 +390,3 @@ class TargetsScreen(BaseScreen):
                 self.app.push_screen(ImportScreen(kind, path), lambda added: self.list_of().focus())
 
         self.app.push_screen(PathPrompt(kind.title, kind.help, kind.placeholder), chosen)
-
-
-def _people(n: int) -> str:
-    return f"{n:,} {'person' if n == 1 else 'people'}"
