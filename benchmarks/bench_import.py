@@ -1,7 +1,7 @@
 """A full LinkedIn export, 30,000 connections (DESIGN section 7: "a full export must import").
 
-Ours: `read_linkedin` and `ImportPlan.apply` into a new, empty data file, the written file
-included, as `infoint import linkedin` does. Baseline: the csv module alone reading the
+Ours: `read_linkedin`, the search for likely duplicate companies and `ImportPlan.apply` into
+a new, empty data file, the written file included, as `infoint import linkedin` does. Baseline: the csv module alone reading the
 same file into dicts. No target: the ratio says what checking, de-duplicating, typing and
 storing every row costs over merely reading it.
 
@@ -90,6 +90,7 @@ def run() -> list[Row]:
         assert repo is not None
         plan = read_linkedin(source, repo.campaign)
         assert not plan.rejected, plan.summary()
+        plan.likely_matches()
         plan.apply(repo)
 
     def bare() -> list[dict[str, str]]:

@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--strict", action="store_true",
                          help="vcard: import nothing if any card has a problem (by default such a card, "
                               "or its bad value, is skipped and reported)")
+    imports.add_argument("--merge-likely", action="store_true",
+                         help="add the people of a new company that looks like another (Acme Inc. and "
+                              "ACME) to that other company instead")
 
     interview = commands.add_parser("interview", parents=[common],
                                     help="open the live view of today's interview, or of NAME's next one")
@@ -254,11 +257,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         if plan.rejected:
             print(f"Nothing imported: {plan.summary()}. Fix the rows above and import again.", file=sys.stderr)
             return DATA_PROBLEM
+        matches = plan.likely_matches()
+        lines = plan.describe_matches(matches)  # before merging: it counts the new companies' people
+        if args.merge_likely:
+            plan.use_existing(matches)
         if args.dry_run:
             print(f"Dry run, nothing changed: {plan.summary()}.")
-            return 0
-        plan.apply(repo)
-        print(f"Imported: {plan.summary()}.")
+        else:
+            plan.apply(repo)
+            print(f"Imported: {plan.summary()}.")
+        for line in _likely_matches_report(lines, merged=args.merge_likely, dry_run=args.dry_run):
+            print(line)
         return 0
     finally:
         repo.close()
@@ -303,6 +312,28 @@ def _restore(args: argparse.Namespace, source: Path) -> int:
         return 0
     finally:
         repo.close()
+
+
+#: Likely matches listed by `infoint import`; the rest are counted.
+MATCHES_SHOWN = 20
+
+
+def _likely_matches_report(lines: list[str], *, merged: bool, dry_run: bool) -> list[str]:
+    """What `infoint import` says about new companies that look like others (nothing if none)."""
+    if not lines:
+        return []
+    one = len(lines) == 1
+    head = f"{len(lines)} new compan{'y looks' if one else 'ies look'} like another company"
+    if merged:
+        head += f", so {'its' if one else 'their'} people {'would go' if dry_run else 'went'} to that one instead"
+    report = [f"{head}:", *(f"  {line}" for line in lines[:MATCHES_SHOWN])]
+    if len(lines) > MATCHES_SHOWN:
+        report.append(f"  … and {len(lines) - MATCHES_SHOWN} more")
+    if not merged:
+        instead = "import with --merge-likely to put each one's people in the company it looks like, or "
+        report.append(f"To make two companies one, {instead if dry_run else ''}merge them in the app: "
+                      "on Targets press c for the companies, then m on the one to merge into the other.")
+    return report
 
 
 def cmd_export(args: argparse.Namespace) -> int:

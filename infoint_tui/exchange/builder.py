@@ -18,7 +18,7 @@ Key = tuple[str, str]
 
 class PlanBuilder:
     def __init__(self, campaign: Campaign, *, source: str, unit: str = "row") -> None:
-        self.plan = ImportPlan(unit=unit)
+        self.plan = ImportPlan(unit=unit, known_companies=list(campaign.companies.values()))
         self._source = source
         self._companies = {_company_key(c.name): c for c in campaign.companies.values()}
         self._seen: set[Key] = set()

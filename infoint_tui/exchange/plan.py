@@ -8,10 +8,13 @@ are reported but do not stop the rest.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from infoint_tui.domain.companies import likely_duplicates
 from infoint_tui.domain.models import Company, Person
 
 
@@ -51,6 +54,8 @@ class ImportPlan:
     rows: int = 0
     #: What a row is called in messages: "row" for CSV, "card" for vCard.
     unit: str = "row"
+    #: The campaign's companies, which new ones may turn out to be (see `likely_matches`).
+    known_companies: list[Company] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line, e.g. '24 people and 11 companies to add; 2 already there; 0 rows rejected'."""
@@ -69,6 +74,36 @@ class ImportPlan:
     def report(self) -> str:
         """The summary, then one line per rejected row and per thing skipped."""
         return "\n".join([self.summary(), *map(str, self.rejected), *map(str, self.skipped)])
+
+    def likely_matches(self) -> list[tuple[Company, Company]]:
+        """Each new company that looks like a known one (or another new one), with that one.
+
+        Matched once per distinct new name, the names most people use first: for a new pair,
+        the company with more people is the one to keep.
+        """
+        staff = self._staff()
+        return likely_duplicates(sorted(self.companies, key=lambda c: -staff[id(c)]), self.known_companies)
+
+    def use_existing(self, pairs: Iterable[tuple[Company, Company]]) -> None:
+        """For each (new, other) pair, give the new company's people the other one instead."""
+        instead = {id(new): other for new, other in pairs}
+        self.companies = [c for c in self.companies if id(c) not in instead]
+        self.people_companies = [None if c is None else instead.get(id(c), c) for c in self.people_companies]
+
+    def describe_matches(self, pairs: Iterable[tuple[Company, Company]]) -> list[str]:
+        """'Northwind (new, 12 people) → Northwind Health (already there)', per pair."""
+        staff = self._staff()
+        return [f"{new.name} ({self._about(new, staff)}) → {other.name} ({self._about(other, staff)})"
+                for new, other in pairs]
+
+    def _staff(self) -> Counter[int]:
+        """New people per company, by the company's identity (new companies have no id yet)."""
+        return Counter(id(company) for company in self.people_companies if company is not None)
+
+    def _about(self, company: Company, staff: Counter[int]) -> str:
+        if company.id:
+            return "already there"
+        return f"new, {_count(staff[id(company)], 'person', 'people')}"
 
     def apply(self, repo: Repo) -> None:
         """Store the new companies, link the new people to them, store the people: one write."""

@@ -39,6 +39,7 @@ from infoint_tui.domain.models import (
     Template,
     UNREADABLE,
 )
+from infoint_tui.domain.merge import merge_plan
 from infoint_tui.domain.removal import removal_plan
 from infoint_tui.store.errors import DataFileError, LockedError, SaveError
 from infoint_tui.store.lock import WriterLock
@@ -295,6 +296,14 @@ class Repository:
                 self._index(type(doomed)).pop(doomed.id, None)
             for changed in plan.changed:
                 self.save(changed)
+
+    def merge_companies(self, keep: Company, absorb: Company) -> None:
+        """Move `absorb`'s people to `keep`, fill `keep`'s gaps from it, remove it: one write."""
+        plan = merge_plan(self.campaign, keep, absorb)
+        with self.batch():  # the first save refuses a read-only file before anything changes
+            for item in [plan.keep, *plan.people]:
+                self.save(item)
+            self.remove(absorb)
 
     def batch(self):  # noqa: ANN201 - a context manager
         """Group several changes into one write."""

@@ -41,6 +41,8 @@ from infoint_tui.tui.widgets.record_list import RecordList, RowFormatter
 Kind = Literal["people", "companies"]
 KINDS: tuple[Kind, Kind] = ("people", "companies")
 FILTER_HINT = "/ to filter: name, company, #tag…"
+#: Actions on the highlighted record of one list only.
+LIST_ACTIONS: dict[str, Kind] = {"request_interview": "people", "merge": "companies"}
 
 
 @dataclass
@@ -59,7 +61,8 @@ class TargetsScreen(BaseScreen):
     AUTO_FOCUS = "#people-list"
     HELP = ("Everyone and every company you might talk to. Type after / to filter: every word must "
             "match, #tag finds a tag, a misspelt word still finds close matches; escape shows the whole "
-            "list again. i imports LinkedIn's Connections.csv, v an address book's vCard file.")
+            "list again. i imports LinkedIn's Connections.csv, v an address book's vCard file. On the "
+            "companies, m merges the highlighted one into another: its people and their outreach move there.")
     PALETTE = [
         ("New person", "Add someone to your targets", "new_person"),
         ("New company", "Add a company to your targets", "new_company"),
@@ -67,6 +70,7 @@ class TargetsScreen(BaseScreen):
         ("Import vCard contacts", "Add everyone from an address book's .vcf file", "import_vcard"),
         ("Request an interview", "Write, check and record a request to the highlighted person",
          "request_interview"),
+        ("Merge companies", "Merge the highlighted company into another; its people move there", "merge_company"),
     ]
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", id="targets_filter", tooltip="Filter the list as you type"),
@@ -78,6 +82,8 @@ class TargetsScreen(BaseScreen):
         Binding("s", "cycle_sort", "Sort", id="targets_sort", tooltip="Sort by name, company, degree, newest"),
         Binding("r", "request_interview", "Request", id="targets_request",
                 tooltip="Write, check and record a request for an informational interview"),
+        Binding("m", "merge", "Merge", id="targets_merge",
+                tooltip="Merge the highlighted company into another: its people and their outreach move there"),
         Binding("i", "import_linkedin", "Import LinkedIn", show=False, id="targets_import_linkedin"),
         Binding("v", "import_vcard", "Import vCard", show=False, id="targets_import_vcard"),
         Binding("escape,down", "leave_filter", "Back to the list", id="targets_leave_filter"),
@@ -217,8 +223,10 @@ class TargetsScreen(BaseScreen):
             return parameters[0] != self.kind
         if action in ("edit", "delete"):
             return None if self.highlighted() is None else True
-        if action == "request_interview":
-            return isinstance(self.highlighted(), Person) or None
+        if action in LIST_ACTIONS:
+            if LIST_ACTIONS[action] != self.kind:
+                return False  # not shown: it does nothing on the other list
+            return None if self.highlighted() is None else True
         return True
 
     @work(exclusive=True, group="targets-request")
@@ -347,6 +355,26 @@ class TargetsScreen(BaseScreen):
                 self.change(self.repo.remove, record)
 
         self.app.push_screen(ConfirmScreen(f"Delete {record.name}?", detail, yes="Delete"), answered)
+
+    # Merging ---------------------------------------------------------------------------
+
+    def action_merge_company(self) -> None:
+        """From the palette: merge the highlighted company, or show the companies to pick one."""
+        if self.kind == "companies":
+            self.action_merge()
+        else:
+            self.action_show_list("companies")
+            self.notify("Highlight the company to merge into another, then press m.", title="Merge companies")
+
+    @work(exclusive=True, group="targets-merge")
+    async def action_merge(self) -> None:
+        company = self.highlighted()
+        if isinstance(company, Company):
+            from infoint_tui.tui.flows.merging import merge_company  # its dialogs load on first use
+
+            kept = await merge_company(self, company)
+            if kept is not None:
+                self._reveal("companies", kept.id)
 
     # Importing -------------------------------------------------------------------------
 

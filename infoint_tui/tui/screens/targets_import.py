@@ -6,6 +6,10 @@ default as `infoint import vcard`): what it skipped is listed the same way, and 
 still be imported. Reading (the slow part: 30,000 rows
 take about half a second) runs in a worker over a copy of the record indexes; the plan is
 applied on the UI thread, the only one that changes the campaign.
+
+New companies that look like ones already there (or like another new one) are listed, each
+ticked or not: a ticked one is not added, its people go to the company it looks like.
+Those whose names differ only in case, accents or a suffix such as Inc. come ticked.
 """
 
 from __future__ import annotations
@@ -22,9 +26,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, ProgressBar, Static
+from textual.widgets import Button, ProgressBar, SelectionList, Static
 
-from infoint_tui.domain.models import Campaign
+from infoint_tui.domain.companies import same_name
+from infoint_tui.domain.models import Campaign, Company
 from infoint_tui.tui.access import DataAccess
 
 if TYPE_CHECKING:
@@ -73,6 +78,8 @@ class ImportScreen(DataAccess, ModalScreen[int]):
     ImportScreen #import-summary { text-style: bold; }
     ImportScreen #import-rejected { height: auto; max-height: 12; color: $text-error; }
     ImportScreen #import-rejected.-warning { color: $text-warning; }
+    ImportScreen #import-likely-note { margin: 1 0 0 0; color: $text-muted; }
+    ImportScreen #import-likely { height: auto; max-height: 8; border: none; padding: 0; }
     ImportScreen #import-buttons { height: auto; margin: 1 0 0 0; align-horizontal: right; }
     ImportScreen Button { margin: 0 0 0 2; }
     """
@@ -83,6 +90,7 @@ class ImportScreen(DataAccess, ModalScreen[int]):
         self.kind = kind
         self.path = path
         self.plan: ImportPlan | None = None
+        self.likely: list[tuple[Company, Company]] = []
 
     def compose(self) -> ComposeResult:
         box = Vertical(id="import-box")
@@ -93,11 +101,14 @@ class ImportScreen(DataAccess, ModalScreen[int]):
             with VerticalScroll(id="import-rejected") as rejected:
                 rejected.display = False
                 yield Static("", id="import-lines", markup=False)
+            yield Static("", id="import-likely-note", markup=False)
+            yield SelectionList[int](id="import-likely")
             with Horizontal(id="import-buttons"):
                 yield Button("Import", variant="primary", compact=True, id="import-yes", disabled=True)
                 yield Button("Cancel", compact=True, id="import-no")
 
     def on_mount(self) -> None:
+        self.query_one("#import-likely-note").display = self.query_one("#import-likely").display = False
         campaign = self.infoint.repo.campaign
         # The reader runs in a thread: give it its own indexes to iterate over.
         snapshot = dataclasses.replace(campaign, people=dict(campaign.people),
@@ -113,12 +124,13 @@ class ImportScreen(DataAccess, ModalScreen[int]):
         except ImportProblem as problem:
             self.app.call_from_thread(self._finish, str(problem))
             return
-        self.app.call_from_thread(self._show_plan, plan)
+        likely = [] if plan.rejected else plan.likely_matches()
+        self.app.call_from_thread(self._show_plan, plan, likely)
 
-    def _show_plan(self, plan: ImportPlan) -> None:
+    def _show_plan(self, plan: ImportPlan, likely: list[tuple[Company, Company]]) -> None:
         if not self.is_attached:
             return  # cancelled while reading
-        self.plan = plan
+        self.plan, self.likely = plan, likely
         if plan.rejected:
             self._list(plan.rejected, f"Nothing was imported: fix these {plan.unit}s and import the file again.",
                        warning=False)
@@ -131,6 +143,8 @@ class ImportScreen(DataAccess, ModalScreen[int]):
         else:
             self.query_one(ProgressBar).display = False
             self.query_one("#import-summary", Static).update(plan.summary())
+            if likely:
+                self._show_likely(plan, likely)
             button = self.query_one("#import-yes", Button)
             button.label = f"Import {len(plan.people):,}"
             button.disabled = False
@@ -143,12 +157,25 @@ class ImportScreen(DataAccess, ModalScreen[int]):
         box.set_class(warning, "-warning")
         box.display = True
 
+    def _show_likely(self, plan: ImportPlan, likely: list[tuple[Company, Company]]) -> None:
+        note = self.query_one("#import-likely-note", Static)
+        note.update(f"{_count(len(likely), 'new company looks', 'new companies look')} like another. A ticked "
+                    "one is not added: its people go to the company after the arrow (shift+tab to the list, "
+                    "space ticks or unticks).")
+        lines = plan.describe_matches(likely)
+        choices = self.query_one("#import-likely", SelectionList)
+        choices.add_options((line, index, same_name(new.name, other.name))
+                            for index, (line, (new, other)) in enumerate(zip(lines, likely, strict=True)))
+        choices.highlighted = 0
+        note.display = choices.display = True
+
     def _finish(self, message: str) -> None:
         """Say how it ended; only closing is left to do."""
         if not self.is_attached:
             return
         self.query_one(ProgressBar).display = False
         self.query_one("#import-summary", Static).update(message)
+        self.query_one("#import-likely-note").display = self.query_one("#import-likely").display = False
         self.query_one("#import-yes", Button).display = False
         close = self.query_one("#import-no", Button)
         close.label = "Close"
@@ -159,6 +186,8 @@ class ImportScreen(DataAccess, ModalScreen[int]):
         plan = self.plan
         assert plan is not None
         self.query_one("#import-yes", Button).disabled = True
+        ticked = self.query_one("#import-likely", SelectionList).selected
+        plan.use_existing(self.likely[index] for index in ticked)
         self.query_one("#import-summary", Static).update(f"Adding {len(plan.people):,} people…")
         self.query_one(ProgressBar).display = True
         # Let the message show before the (blocking) write of the whole plan.

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import operator
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -25,6 +24,7 @@ from typing import Any, Generic, TypeVar
 from rapidfuzz import fuzz, process
 
 from infoint_tui.domain.models import Campaign, Company, Degree, Interview, Outreach, Person
+from infoint_tui.domain.text import fold
 
 R = TypeVar("R")
 
@@ -38,17 +38,6 @@ LAST = "\uffff"  # sorts after any name: records without a company go last
 PERSON_SORTS = ("name", "company", "degree", "newest first")
 COMPANY_SORTS = ("name", "industry", "most people", "newest first")
 DEGREE_ORDER = {Degree.FIRST: 0, Degree.SECOND: 1, Degree.COLD: 2}
-
-
-#: Accents and other combining marks, as NFKD sets them apart from their letters.
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents, so that 'zoe' finds 'Zoë' (one regex pass, in C)."""
-    if text.isascii():
-        return text.lower()
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 def tag_words(tags: Iterable[str]) -> str:
