@@ -7,6 +7,7 @@ changes, and the Markdown files. No Textual here: the CLI uses it before the app
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
@@ -140,8 +141,7 @@ def add_question(repo: Repository, interview: Interview, text: str, kind: str) -
     with repo.batch():
         if not any(q.text == text for q in repo.campaign.questions.values()):
             repo.add(Question(text, kind))
-        interview.questions.append(PreparedQuestion(text))
-        repo.save(interview)
+        repo.save(dataclasses.replace(interview, questions=[*interview.questions, PreparedQuestion(text)]))
 
 
 def add_referral(repo: Repository, interview: Interview, today: date, *, name: str, company: str = "",
@@ -155,8 +155,7 @@ def add_referral(repo: Repository, interview: Interview, today: date, *, name: s
     interviewee = campaign.people[interview.person_id]
     with repo.batch():
         if interviewee.degree != Degree.FIRST:
-            interviewee.degree = Degree.FIRST
-            repo.save(interviewee)
+            repo.save(dataclasses.replace(interviewee, degree=Degree.FIRST))
         person = repo.add(Person(
             name, company_id=_company_id(repo, company), email=email, phone=phone, degree=Degree.SECOND,
             introducer_id=interviewee.id, source=f"referred by {interviewee.name}",
@@ -192,8 +191,4 @@ def write_markdown(campaign: Campaign, interviews: Iterable[Interview], folder: 
 def end_interview(repo: Repository, interview: Interview, *, discussed: str, takeaways: str,
                   verdict: Verdict) -> None:
     """Mark it held with what it taught; the policy then asks for the thank-yous."""
-    interview.held = True
-    interview.discussed = discussed
-    interview.takeaways = takeaways
-    interview.verdict = verdict
-    repo.save(interview)
+    repo.save(dataclasses.replace(interview, held=True, discussed=discussed, takeaways=takeaways, verdict=verdict))
