@@ -28,8 +28,8 @@ def save_one_note() -> Row:
     interview = repo.campaign.interviews[1]
 
     def ours() -> None:
-        interview.notes += " One more thought."
-        repo.save(interview)
+        nonlocal interview
+        interview = repo.save(dataclasses.replace(interview, notes=interview.notes + " One more thought."))
         repo.flush()
 
     ours_time = median_of(ours, 15)
