@@ -123,4 +123,6 @@ def table(rows: list[Row]) -> str:
 
 
 def _ms(seconds: float) -> str:
+    if seconds < 0.001:  # a change in memory: microseconds
+        return f"{seconds * 1e6:.0f} µs"
     return f"{seconds * 1000:.1f} ms"

@@ -7,6 +7,7 @@ changes. No Textual here: the CLI uses it before the app (and Textual) is loaded
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
@@ -138,8 +139,7 @@ def add_question(repo: Repository, interview: Interview, text: str, kind: str) -
     with repo.batch():
         if not any(q.text == text for q in repo.campaign.questions.values()):
             repo.add(Question(text, kind))
-        interview.questions.append(PreparedQuestion(text))
-        repo.save(interview)
+        repo.save(dataclasses.replace(interview, questions=[*interview.questions, PreparedQuestion(text)]))
 
 
 def add_referral(repo: Repository, interview: Interview, today: date, *, name: str, company: str = "",
@@ -153,8 +153,7 @@ def add_referral(repo: Repository, interview: Interview, today: date, *, name: s
     interviewee = campaign.people[interview.person_id]
     with repo.batch():
         if interviewee.degree != Degree.FIRST:
-            interviewee.degree = Degree.FIRST
-            repo.save(interviewee)
+            repo.save(dataclasses.replace(interviewee, degree=Degree.FIRST))
         person = repo.add(Person(
             name, company_id=_company_id(repo, company), email=email, phone=phone, degree=Degree.SECOND,
             introducer_id=interviewee.id, source=f"{REFERRED_BY}{interviewee.name}",
@@ -178,8 +177,4 @@ def _company_id(repo: Repository, name: str) -> int | None:
 def end_interview(repo: Repository, interview: Interview, *, discussed: str, takeaways: str,
                   verdict: Verdict) -> None:
     """Mark it held with what it taught; the policy then asks for the thank-yous."""
-    interview.held = True
-    interview.discussed = discussed
-    interview.takeaways = takeaways
-    interview.verdict = verdict
-    repo.save(interview)
+    repo.save(dataclasses.replace(interview, held=True, discussed=discussed, takeaways=takeaways, verdict=verdict))

@@ -148,7 +148,8 @@ async def test_moving_an_interview_raises_its_sequence_in_the_calendar(make_app,
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert app.screen is screen
-    assert (interview.when.hour, interview.when.minute, interview.sequence) == (9, 15, 1)
+    moved = repo.campaign.interviews[interview.id]
+    assert (moved.when.hour, moved.when.minute, moved.sequence) == (9, 15, 1)
     event = next(e for e in Calendar.from_ical(to_ics(repo.campaign, MADRID)).walk("VEVENT")
                  if str(e["uid"]).startswith(f"interview-{interview.id}-"))
     assert event["sequence"] == 1

@@ -72,6 +72,10 @@ async def test_enter_opens_the_live_view(make_app, repo) -> None:
 
 async def test_prepare_chooses_orders_removes_and_writes_questions(make_app, repo) -> None:
     interview = upcoming(repo)
+
+    def stored() -> Interview:  # each change stores a new copy of the interview
+        return repo.campaign.interviews[interview.id]
+
     wanted = repo.campaign.settings.prep_min_questions
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -91,20 +95,20 @@ async def test_prepare_chooses_orders_removes_and_writes_questions(make_app, rep
         bank.focus()
         offered = prepare.bank[0].text
         await pilot.press("enter")
-        assert interview.questions[-1].text == offered
+        assert stored().questions[-1].text == offered
         assert str(count.render()) == f"{start + 1} of {wanted} chosen"
         assert offered not in [q.text for q in prepare.bank]
 
         chosen = prepare.query_one("#prepare-chosen", OptionList)
         await pilot.press("shift+tab")
         assert app.focused is chosen
-        chosen.highlighted = len(interview.questions) - 1
+        chosen.highlighted = len(stored().questions) - 1
         await pilot.press("u")
-        assert interview.questions[-2].text == offered and chosen.highlighted == len(interview.questions) - 2
+        assert stored().questions[-2].text == offered and chosen.highlighted == len(stored().questions) - 2
         await pilot.press("d")
-        assert interview.questions[-1].text == offered
+        assert stored().questions[-1].text == offered
         await pilot.press("x")
-        assert offered not in [q.text for q in interview.questions]
+        assert offered not in [q.text for q in stored().questions]
         assert offered in [q.text for q in prepare.bank]
 
         await pilot.press("n")
@@ -112,7 +116,7 @@ async def test_prepare_chooses_orders_removes_and_writes_questions(make_app, rep
         await type_text(pilot, "What would you cut from your week?")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert interview.questions[-1].text == "What would you cut from your week?"
+        assert stored().questions[-1].text == "What would you cut from your week?"
         assert any(q.text == "What would you cut from your week?" for q in repo.campaign.questions.values())
         await pilot.press("escape")
         assert app.screen is screen
@@ -153,7 +157,7 @@ async def test_reschedule_checks_the_day_and_time_then_moves_it(make_app, repo) 
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
-    assert interview.when == datetime(2026, 12, 3, 9, 15)
+    assert repo.campaign.interviews[interview.id].when == datetime(2026, 12, 3, 9, 15)
 
 
 async def test_end_from_the_list(make_app, repo) -> None:
@@ -168,7 +172,8 @@ async def test_end_from_the_list(make_app, repo) -> None:
         await pilot.pause()
         assert app.screen is screen
         assert "Held" in "".join(listed(screen))
-    assert interview.held and interview.takeaways == "learned a lot"
+    held = repo.campaign.interviews[interview.id]
+    assert held.held and held.takeaways == "learned a lot"
     assert DueKind.THANK in {i.kind for i in due_items(repo.campaign, TODAY) if i.interview_id == interview.id}
 
 

@@ -184,7 +184,7 @@ async def test_a_referral_becomes_a_second_degree_target_introduced_by_the_inter
     assert bo.degree == Degree.SECOND and bo.introducer_id == interviewee.id
     assert repo.campaign.company_of(bo).name == "Tyrell"
     assert (bo.email, bo.phone) == ("bo@example.com", "+44 20 7946 0000")
-    assert interviewee.degree == Degree.FIRST
+    assert repo.campaign.people[interviewee.id].degree == Degree.FIRST
     assert Route.for_person(bo) == Route.INTRO
     outreach = next(o for o in repo.campaign.outreach.values() if o.person_id == bo.id)
     assert (outreach.route, outreach.objective_id) == (Route.INTRO, interview.objective_id)
@@ -248,6 +248,7 @@ async def test_end_interview_marks_it_held_and_the_thank_yous_fall_due_within_48
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not isinstance(app.screen, (FormScreen, LiveInterviewScreen)))
         assert any("Thank" in n.message and introducer.name in n.message for n in app._notifications)
+    interview = repo.campaign.interviews[interview.id]  # ending it stored a changed copy
     assert interview.held and interview.notes == "notes"
     assert interview.takeaways == "closer to product than I thought"
     assert interview.discussed == "the research guild"

@@ -279,6 +279,7 @@ class Outreach(Model):
     id: int = 0
 
     def log(self, kind: AttemptKind, on: date, note: str = "", until: date | None = None) -> None:
+        """Add to the log in place: for a stored outreach, on a copy (`Repository.edit`)."""
         self.attempts.append(Attempt(kind, on, note, until))
 
     def has(self, *kinds: AttemptKind) -> bool:

@@ -5,24 +5,30 @@ written: a bad file is reported in one sentence and left byte-for-byte untouched
 schemas are migrated forward after a backup of the original bytes.
 
 All access goes through the storage's mutex, so a worker thread and the UI thread can share
-one repository. The `campaign` attribute is the in-memory, typed view the screens read;
-every change updates it and the data together before anything is written, so a failed
-write ("not saved") leaves both holding the change.
+one repository. The `campaign` attribute is the in-memory, typed view the screens read.
+
+Every change takes one path: it is checked (refused at once when the file is read-only or
+closed), then made to the stored data and to `campaign` together, then written, at once or
+by the writer thread. Records held in `campaign` are never edited in place: `save` takes a
+changed copy and `edit` makes one, so a refused change leaves memory as it was, and a
+failed write ("not saved", retried) leaves both the data and `campaign` holding the change.
+Each write touches only the changed documents (`InPlaceTable`): its cost does not grow with
+the campaign.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
 import gc
 import secrets
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 import orjson
-from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from infoint_tui.domain.models import (
@@ -52,6 +58,7 @@ from infoint_tui.store.storage import (
     serialise,
     write_atomically,
 )
+from infoint_tui.store.table import InPlaceTinyDB
 
 M = TypeVar("M", bound=Model)
 
@@ -157,7 +164,7 @@ class Repository:
         self.path = path
         self._lock = lock
         self.storage = DurableStorage(path, data, read_only=lock is None, background=background)
-        self.db = TinyDB(storage=lambda: self.storage)
+        self.db = InPlaceTinyDB(storage=lambda: self.storage)
         self.campaign = campaign
         if lock is not None:
             # A session left open for days (tmux) still gets its daily copy.
@@ -240,11 +247,11 @@ class Repository:
         if error is None:
             _daily_backup(self.path)
 
-    # Changing --------------------------------------------------------------------------
+    # Changing: the one path (see the module's docstring) ---------------------------------
 
     @contextlib.contextmanager
     def _change(self) -> Iterator[None]:
-        """Refuse at once when read-only; else change memory, then write (or schedule) it."""
+        """Refuse at once when read-only; else change the data and memory, then write (or schedule) it."""
         self.storage.check_writable()
         with self.storage.batch():
             yield
@@ -278,14 +285,28 @@ class Repository:
                     index[doc_id] = item
         return items
 
-    def save(self, item: Model) -> None:
-        """Write a changed record (replacing what was stored)."""
+    def save(self, item: M) -> M:
+        """Store a changed copy of a record in place of the one held under its id.
+
+        Hand over a copy (`dataclasses.replace(record, ...)`, or use `edit`), never the held
+        record changed in place: only then does a refused save leave the campaign as it was.
+        """
         doc = item.to_doc()
         with self._change():
             _replace(self._table(type(item)), item.id, doc)
             self._index(type(item))[item.id] = item
             if isinstance(item, Interview):
                 self._give_campaign_id()
+        return item
+
+    def edit(self, item: M, change: Callable[[M], object]) -> M:
+        """Save what `change` makes of a deep copy of `item`; `item` itself is left as it was.
+
+        For changes inside a record's lists (an attempt logged, a question ticked).
+        """
+        updated = copy.deepcopy(item)
+        change(updated)
+        return self.save(updated)
 
     def remove(self, item: Model) -> None:
         """Delete a record and everything that goes with it (see `removal_plan`)."""
@@ -306,7 +327,8 @@ class Repository:
             self.remove(absorb)
 
     def batch(self):  # noqa: ANN201 - a context manager
-        """Group several changes into one write."""
+        """Group several changes into one write; when read-only, refused before any of them."""
+        self.storage.check_writable()
         return self.storage.batch()
 
     def save_profile(self, profile: Profile) -> None:

@@ -6,7 +6,6 @@ the queue and the Targets screen. Everything here waits on dialogs: await it fro
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING
 from infoint_tui import clock
 from infoint_tui.domain.models import AttemptKind, Campaign, Interview, Mode, Objective, Outreach, Person, Route
 from infoint_tui.domain.policy import DueItem, DueKind, due_items, next_target
-from infoint_tui.tui.flows.sending import Sent, ask, save, send_item
+from infoint_tui.tui.flows.sending import Sent, ask, send_item
 from infoint_tui.tui.screens.interview_forms import read_reschedule, reschedule
 from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
 
@@ -129,14 +128,12 @@ async def record_reply(screen: BaseScreen, outreach_id: int) -> None:
     reply = await screen.app.push_screen_wait(ChoiceScreen(f"What happened with {person.name}?", choices))
     if reply is None:
         return
-    updated = copy.deepcopy(outreach)
-    updated.log(reply, clock.today())
-    if not save(screen, updated):
+    if not screen.change(screen.repo.edit, outreach, lambda copy: copy.log(reply, clock.today())):
         return
     if reply == AttemptKind.REPLY_YES:
         await book_time(screen, outreach_id)
     elif reply == AttemptKind.INTRO_MADE:
-        await _request_after_introduction(screen, updated, person)
+        await _request_after_introduction(screen, screen.campaign.outreach[outreach_id], person)
 
 
 async def _request_after_introduction(screen: BaseScreen, outreach: Outreach, person: Person) -> None:

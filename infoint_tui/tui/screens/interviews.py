@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import suppress
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -196,9 +197,10 @@ class InterviewsScreen(BaseScreen):
     def _moved(self, interview: Interview, values: dict[str, str] | None) -> None:
         if values is None:
             return
-        interview.reschedule(**read_reschedule(values))
-        if self.change(self.repo.save, interview):
-            self.notify(f"Moved to {interview.when:%A %-d %B, %H:%M}.", timeout=4)
+        moved = replace(interview)
+        moved.reschedule(**read_reschedule(values))
+        if self.change(self.repo.save, moved):
+            self.notify(f"Moved to {moved.when:%A %-d %B, %H:%M}.", timeout=4)
 
     def action_end(self) -> None:
         interview = self._chosen()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 
 from rich.text import Text
 from textual import on
@@ -87,8 +88,9 @@ class PrepareScreen(DataAccess, Screen):
         if options:
             widget.highlighted = min(keep or 0, len(options) - 1)
 
-    def _store(self, chosen_at: int | None = None) -> None:
-        if self.infoint.change(self.infoint.repo.save, self.interview):
+    def _store(self, questions: list[PreparedQuestion], chosen_at: int | None = None) -> None:
+        """Save the interview with these questions (a new list: the stored one stays as it was)."""
+        if self.infoint.change(self.infoint.repo.save, replace(self.interview, questions=questions)):
             self._show(chosen_at)
 
     # Keys --------------------------------------------------------------------------------
@@ -102,22 +104,22 @@ class PrepareScreen(DataAccess, Screen):
     def _choose(self, event: OptionList.OptionSelected) -> None:
         index = event.option_index
         if index < len(self.bank):
-            self.interview.questions.append(PreparedQuestion(self.bank[index].text))
-            self._store()
+            self._store([*self.interview.questions, PreparedQuestion(self.bank[index].text)])
 
     def action_remove(self) -> None:
         index = self._in("#prepare-chosen")
-        if index is not None and self.interview.questions:
-            del self.interview.questions[index]
-            self._store()
+        questions = list(self.interview.questions)
+        if index is not None and questions:
+            del questions[index]
+            self._store(questions)
 
     def action_move(self, delta: int) -> None:
         index = self._in("#prepare-chosen")
-        questions = self.interview.questions
+        questions = list(self.interview.questions)
         if index is None or not 0 <= index + delta < len(questions):
             return
         questions[index], questions[index + delta] = questions[index + delta], questions[index]
-        self._store(chosen_at=index + delta)
+        self._store(questions, chosen_at=index + delta)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The footer offers only what the focused list can do.
