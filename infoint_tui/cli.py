@@ -200,6 +200,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from infoint_tui.domain.models import Campaign
     from infoint_tui.exchange.linkedin import read_linkedin
     from infoint_tui.exchange.plan import ImportProblem
     from infoint_tui.exchange.vcard import read_vcard
@@ -209,10 +210,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise UsageError(f"{source} is not a file.")
-    repo = Repository.open(_db_path(args), read_only=args.dry_run)
+    path = _db_path(args)
+    # A dry run before the first start has nothing to compare with: it reads against an
+    # empty campaign, as the first real import would, and creates nothing.
+    repo = None if args.dry_run and not path.exists() else Repository.open(path, read_only=args.dry_run)
     try:
         try:
-            plan = reader(source, repo.campaign)
+            plan = reader(source, repo.campaign if repo else Campaign())
         except ImportProblem as problem:
             raise DataFileError(str(problem)) from None
         for rejected in plan.rejected:
@@ -221,13 +225,16 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"Nothing imported: {plan.summary()}. Fix the rows above and import again.", file=sys.stderr)
             return DATA_PROBLEM
         if args.dry_run:
-            print(f"Dry run, nothing changed: {plan.summary()}.")
+            against = "" if repo else f" against an empty campaign (there is no data file at {path} yet)"
+            print(f"Dry run{against}, nothing changed: {plan.summary()}.")
             return 0
+        assert repo is not None  # only a dry run goes without one
         plan.apply(repo)
         print(f"Imported: {plan.summary()}.")
         return 0
     finally:
-        repo.close()
+        if repo is not None:
+            repo.close()
 
 
 def cmd_export(args: argparse.Namespace) -> int:

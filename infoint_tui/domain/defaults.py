@@ -29,6 +29,15 @@ _TEMPLATES = [
         "Thank you,\n" + _SIGNATURE,
     ),
     Template(
+        "request_connection",
+        "Request: a LinkedIn connection",
+        "",
+        "Hi {first_name}, we're connected on LinkedIn, and I'm learning about {objective}. "
+        "Your view as {title} at {company} would help me a lot: could you spare 20 minutes "
+        "for a call? I'm not asking for a job. Thank you, {my_name}",
+        channel="linkedin",
+    ),
+    Template(
         "intro_ask",
         "Introduction: ask the mutual contact",
         "Would you introduce me to {name}?",
