@@ -29,15 +29,6 @@ _TEMPLATES = [
         "Thank you,\n" + _SIGNATURE,
     ),
     Template(
-        "request_connection",
-        "Request: a LinkedIn connection",
-        "",
-        "Hi {first_name}, we're connected on LinkedIn, and I'm learning about {objective}. "
-        "Your view as {title} at {company} would help me a lot: could you spare 20 minutes "
-        "for a call? I'm not asking for a job. Thank you, {my_name}",
-        channel="linkedin",
-    ),
-    Template(
         "intro_ask",
         "Introduction: ask the mutual contact",
         "Would you introduce me to {name}?",
@@ -96,6 +87,15 @@ _TEMPLATES = [
         "lead, only an honest view from someone who does the work. I'm happy to fit around "
         "your schedule, and I'll keep it brief.\n\n"
         "Thank you for considering it,\n" + _SIGNATURE,
+    ),
+    Template(
+        "request_connection",
+        "Request: a LinkedIn contact",
+        "",
+        "Hi {first_name}, we're connected on LinkedIn, and I'm learning about {objective}. "
+        "Your view as {title} at {company} would help me a lot: could you spare 20 minutes "
+        "for a call? I'm not asking for a job. Thank you, {my_name}",
+        channel="linkedin",
     ),
     Template(
         "request_linkedin",
