@@ -46,7 +46,8 @@ class ImportKind:
 LINKEDIN = ImportKind(
     "Import LinkedIn connections", "infoint_tui.exchange.linkedin", "read_linkedin",
     "LinkedIn's Connections.csv: on LinkedIn, Settings → Data privacy → Get a copy of your data "
-    "→ Connections. Everyone in it becomes a 1st-degree contact.",
+    "→ Connections. Everyone in it becomes a 1st-degree contact, asked with the request for a "
+    "LinkedIn contact rather than the one for someone you know well.",
     "~/Downloads/Connections.csv",
 )
 VCARD = ImportKind(
@@ -123,7 +124,7 @@ class ImportScreen(DataAccess, ModalScreen[int]):
             self.query_one("#import-rejected").display = True
             self._finish(plan.summary())
         elif not plan.people:
-            self._finish(f"Nobody new: everyone in {self.path.name} is already in your targets.")
+            self._finish(f"Nobody new in {self.path.name}: {plan.summary()}.")
         else:
             self.query_one(ProgressBar).display = False
             self.query_one("#import-summary", Static).update(plan.summary())
