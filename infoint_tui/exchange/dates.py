@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import cached_property
 
 # Month names by hand: strptime's %b follows the locale, the files do not.
 _MONTHS = {name: n for n, name in enumerate(
@@ -21,42 +22,54 @@ _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")  # 1/21/2013 or 21/0
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")  # 21.01.2013
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")  # 2013-01-21
 
-DateReader = Callable[[str], date | None]
 
+class DateReader:
+    """Reads the dates of one column: '' is no date; a bad one raises ValueError.
 
-def date_reader(column: Iterable[str]) -> DateReader:
-    """A reader for the dates of this column: '' is no date; a bad one raises ValueError."""
-    slashed = (_SLASHED.fullmatch(text) for text in column if "/" in text)
-    day_first = any(match and int(match[1]) > 12 for match in slashed)
+    `column` gives all the column's texts; it is called only once a slashed date is met
+    (LinkedIn writes none).
+    """
 
-    def read(text: str) -> date | None:
+    def __init__(self, column: Callable[[], Iterable[str]]) -> None:
+        self._column = column
+        self._known: dict[str, date] = {}  # a file repeats its days: 30,000 rows hold some 6,000
+
+    def __call__(self, text: str) -> date | None:
         if not text:
             return None
-        try:
-            return _date(text, day_first)
-        except (ValueError, KeyError):
-            order = "day/month/year" if day_first else "month/day/year"
-            if _SLASHED.fullmatch(text):
-                raise ValueError(f"{text!r} is not a date in this file's order, {order}") from None
-            raise ValueError(f"{text!r} is not a date like 21 Jan 2013") from None
+        if text not in self._known:
+            try:
+                self._known[text] = self._date(text)
+            except (ValueError, KeyError):
+                raise ValueError(self._why(text)) from None
+        return self._known[text]
 
-    return read
+    @cached_property
+    def day_first(self) -> bool:
+        """Whether this column's slashed dates put the day first."""
+        slashed = (_SLASHED.fullmatch(text) for text in self._column() if "/" in text)
+        return any(match and int(match[1]) > 12 for match in slashed)
 
+    def _date(self, text: str) -> date:
+        if match := _NAMED.fullmatch(text):
+            day, month, year = match.groups()
+            return date(_year(year), _MONTHS[month.casefold()], int(day))
+        if match := _SLASHED.fullmatch(text):
+            first, second, year = match.groups()
+            day, month = (first, second) if self.day_first else (second, first)
+            return date(_year(year), int(month), int(day))
+        if match := _DOTTED.fullmatch(text):
+            day, month, year = match.groups()
+            return date(_year(year), int(month), int(day))
+        if match := _ISO.fullmatch(text):
+            return date(*map(int, match.groups()))
+        raise ValueError(text)
 
-def _date(text: str, day_first: bool) -> date:
-    if match := _NAMED.fullmatch(text):
-        day, month, year = match.groups()
-        return date(_year(year), _MONTHS[month.casefold()], int(day))
-    if match := _SLASHED.fullmatch(text):
-        first, second, year = match.groups()
-        day, month = (first, second) if day_first else (second, first)
-        return date(_year(year), int(month), int(day))
-    if match := _DOTTED.fullmatch(text):
-        day, month, year = match.groups()
-        return date(_year(year), int(month), int(day))
-    if match := _ISO.fullmatch(text):
-        return date(*map(int, match.groups()))
-    raise ValueError(text)
+    def _why(self, text: str) -> str:
+        if _SLASHED.fullmatch(text):
+            order = "day/month/year" if self.day_first else "month/day/year"
+            return f"{text!r} is not a date in this file's order, {order}"
+        return f"{text!r} is not a date like 21 Jan 2013"
 
 
 def _year(text: str) -> int:

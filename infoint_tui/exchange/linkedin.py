@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from infoint_tui.domain.models import LINKEDIN, Campaign, Degree, Person
 from infoint_tui.exchange import fields
 from infoint_tui.exchange.builder import PlanBuilder
-from infoint_tui.exchange.dates import DateReader, date_reader
+from infoint_tui.exchange.dates import DateReader
 from infoint_tui.exchange.plan import ImportPlan, ImportProblem
 from infoint_tui.exchange.source import UTF_8, WINDOWS_1252, Source, read_text
 
@@ -51,13 +51,16 @@ def read_linkedin(source: Source, campaign: Campaign) -> ImportPlan:
     builder = PlanBuilder(campaign, source=SOURCE)
     if encoding != UTF_8:
         builder.plan.encoding = encoding
-    filled = [(line, record) for line, record in records if any(cell.strip() for cell in record)]
     connected = columns[CONNECTED]
-    read_date = date_reader(record[connected].strip() for _, record in filled if len(record) > connected)
-    for line, record in filled:  # blank lines, such as the ones trailing the export, left out
+    # Rows are not kept for this (a second reading is cheaper than holding 30,000 of them).
+    read_date = DateReader(lambda: (record[connected].strip() for _, record in _records(text)
+                                    if len(record) > connected))
+    for line, record in records:
+        if not any(cell.strip() for cell in record):
+            continue  # blank lines, such as the ones trailing the export
         builder.plan.rows += 1
         # Cells past the header's own are allowed while empty: Excel pads rows with commas.
-        if len(record) < width or any(cell.strip() for cell in record[width:]):
+        if len(record) != width and (len(record) < width or any(cell.strip() for cell in record[width:])):
             builder.reject(line, f"{len(record)} fields where the header has {width}")
             continue
         row = {name: record[i].strip() for name, i in columns.items()}
