@@ -52,7 +52,8 @@ def read_linkedin(source: Source, campaign: Campaign) -> ImportPlan:
     if encoding != UTF_8:
         builder.plan.encoding = encoding
     connected = columns[CONNECTED]
-    # Rows are not kept for this (a second reading is cheaper than holding 30,000 of them).
+    # The order of slashed dates needs the whole column: read again if ever asked, which
+    # costs less than holding 30,000 rows.
     read_date = DateReader(lambda: (record[connected].strip() for _, record in _records(text)
                                     if len(record) > connected))
     for line, record in records:
@@ -65,7 +66,7 @@ def read_linkedin(source: Source, campaign: Campaign) -> ImportPlan:
             continue
         row = {name: record[i].strip() for name, i in columns.items()}
         if not (row[FIRST] or row[LAST] or row.get(URL) or row[EMAIL]):
-            builder.plan.skipped += 1
+            builder.plan.skipped += 1  # names nobody: only a date, or a company
             continue
         try:
             person = _person(row, read_date)
