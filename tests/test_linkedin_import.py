@@ -28,7 +28,10 @@ from infoint_tui.domain.templates import LINKEDIN_LIMIT, render_template
 from infoint_tui.due_actions import message_for
 from infoint_tui.exchange.linkedin import read_linkedin
 from infoint_tui.exchange.plan import ImportProblem
+from infoint_tui.tui.widgets.message import MessageScreen
 from tests.conftest import DATA, TODAY
+from tests.outreach_support import expect, text_of
+from tests.test_outreach_flow import start_request
 from tests.test_targets_screen import import_text, open_targets, start_import
 from tests.test_templates import FULL_CONTEXT
 
@@ -235,6 +238,21 @@ def test_imported_connections_are_asked_with_the_linkedin_contact_template(empty
     message = message_for(empty_repo.campaign, item)
     assert message is not None and message.template.channel == "linkedin"
     assert message.detail == "Message Lena Fischer on LinkedIn: https://www.linkedin.com/in/lena-fischer-6d7e8f"
+
+
+async def test_requesting_an_imported_connection_opens_the_linkedin_contact_text(make_app, empty_repo) -> None:
+    campaign_with_imported_people(empty_repo)
+    lena = stored(empty_repo)["Lena Fischer"]
+    app = make_app(empty_repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_request(pilot, lena.id)
+        preview = await expect(pilot, MessageScreen)
+        assert preview.body.startswith("Hi Lena, we're connected on LinkedIn, and I'm learning about how product "
+                                       "teams work in climate tech.")
+        assert "UX Researcher at Pied Piper" in preview.body
+        assert "Message Lena Fischer on LinkedIn" in text_of(preview.query_one("#message-detail"))
+        assert f"of {LINKEDIN_LIMIT} characters" in text_of(preview.query_one("#message-count"))
+    assert [o.route for o in empty_repo.campaign.outreach.values()] == [Route.CONNECTION]
 
 
 def test_the_linkedin_contact_template_says_so_states_the_objective_and_fits_a_note() -> None:
