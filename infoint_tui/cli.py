@@ -231,6 +231,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from functools import partial
 
+    from infoint_tui.domain.models import Campaign
     from infoint_tui.exchange.linkedin import read_linkedin
     from infoint_tui.exchange.plan import ImportProblem
     from infoint_tui.exchange.vcard import read_vcard
@@ -246,10 +247,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.replace:
         raise UsageError("--replace is for json only: people imported from LinkedIn or vCard are added.")
     reader = {"linkedin": read_linkedin, "vcard": partial(read_vcard, strict=args.strict)}[args.format]
-    repo = Repository.open(_db_path(args), read_only=args.dry_run)
+    path = _db_path(args)
+    # A dry run before the first start has nothing to compare with: it reads against an
+    # empty campaign, as the first real import would, and creates nothing.
+    repo = None if args.dry_run and not path.exists() else Repository.open(path, read_only=args.dry_run)
     try:
         try:
-            plan = reader(source, repo.campaign)
+            plan = reader(source, repo.campaign if repo else Campaign())
         except ImportProblem as problem:
             raise DataFileError(str(problem)) from None
         for reported in [*plan.rejected, *plan.skipped]:
@@ -262,15 +266,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.merge_likely:
             plan.use_existing(matches)
         if args.dry_run:
-            print(f"Dry run, nothing changed: {plan.summary()}.")
+            against = "" if repo else f" against an empty campaign (there is no data file at {path} yet)"
+            print(f"Dry run{against}, nothing changed: {plan.summary()}.")
         else:
+            assert repo is not None  # only a dry run goes without one
             plan.apply(repo)
             print(f"Imported: {plan.summary()}.")
         for line in _likely_matches_report(lines, merged=args.merge_likely, dry_run=args.dry_run):
             print(line)
         return 0
     finally:
-        repo.close()
+        if repo is not None:
+            repo.close()
 
 
 def _restore(args: argparse.Namespace, source: Path) -> int:

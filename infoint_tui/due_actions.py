@@ -132,9 +132,12 @@ def message_for(campaign: Campaign, item: DueItem, template: str = "") -> Messag
 
 
 def address(campaign: Campaign, person: Person, kind: DueKind, channel: str = "email") -> str:
-    """Where the message goes: the mutual's e-mail for introductions, a number for calls."""
+    """Where the message goes: the mutual's e-mail for introductions, a number for calls,
+    the profile for a LinkedIn message."""
     if channel == "letter":
         return f"Mail to {person.name}: {person.postal_address or 'no postal address on file'}"
+    if channel == "linkedin":
+        return f"Message {person.name} on LinkedIn: {person.profile_url or 'no profile address on file'}"
     if kind in (DueKind.ASK_INTRO, DueKind.NUDGE_INTRO):
         mutual = campaign.introducer_of(person)
         if mutual is None:

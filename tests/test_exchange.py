@@ -168,7 +168,7 @@ def test_linkedin_rejected_rows_carry_their_physical_line() -> None:
         row("Cy", "https://www.linkedin.com/in/cy", on="31 Foo 2020"),  # 8
         row("Di", "https://www.linkedin.com/in/di", email="not-an-email"),  # 9
         row("Ed", "linkedin dot com"),  # 10
-        ",,,,Acme,Engineer,01 Feb 2020",  # 11
+        "Ha,Doe,https://www.linkedin.com/in/ha,,Acme,Engineer,01 Feb 2020,extra",  # 11
         "Fa,Doe,https://www.linkedin.com/in/fa,,Acme",  # 12
         row("Go", "https://www.linkedin.com/in/go", on="30 Feb 2020"),  # 13
     )
@@ -177,7 +177,7 @@ def test_linkedin_rejected_rows_carry_their_physical_line() -> None:
         (8, "'31 Foo 2020' is not a date like 21 Jan 2013"),
         (9, "'not-an-email' is not an e-mail address"),
         (10, "'linkedin dot com' is not a web address"),
-        (11, "no name and no profile URL"),
+        (11, "8 fields where the header has 7"),
         (12, "5 fields where the header has 7"),
         (13, "'30 Feb 2020' is not a date like 21 Jan 2013"),
     ]
@@ -287,9 +287,9 @@ def test_linkedin_files_that_cannot_be_imported_say_why(text: str | bytes, messa
 
 
 def test_a_file_that_is_not_utf8_names_itself_and_the_line(tmp_path: Path) -> None:
-    path = tmp_path / "people.csv"
-    path.write_bytes(f"{HEADER}\r\nJosé,Ruiz,https://x.com/j,,Acme,Eng,\r\n".encode("latin-1"))
-    with pytest.raises(ImportProblem, match="^people.csv is not UTF-8 text \\(line 2"):
+    path = tmp_path / "people.csv"  # DOS code page 850: its ü is a byte Windows-1252 lacks
+    path.write_bytes(f"{HEADER}\r\nJürgen,Ruiz,https://x.com/j,,Acme,Eng,\r\n".encode("cp850"))
+    with pytest.raises(ImportProblem, match="^people.csv is neither UTF-8 nor Windows-1252 text \\(line 2"):
         read_linkedin(path, Campaign())
 
 

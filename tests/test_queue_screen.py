@@ -329,9 +329,9 @@ async def test_d_on_assumed_no_closes_it_and_offers_the_next_person(make_app, re
         await answer_yes(pilot)
     closed = [o for o in repo.campaign.outreach.values() if o.person_id == bjorn.id][-1]
     assert (closed.attempts[-1].kind, closed.attempts[-1].note) == (A.CLOSED, "assumed no")
-    asked = outreach_of(repo, "Aiko Núñez")
+    asked = outreach_of(repo, "Aiko Núñez")  # 1st degree, found on LinkedIn
     assert (asked.objective_id, asked.route, [a.kind for a in asked.attempts]) == (
-        closed.objective_id, Route.DIRECT, [A.REQUEST])
+        closed.objective_id, Route.CONNECTION, [A.REQUEST])
 
 
 async def test_assumed_no_with_nobody_left_at_the_company_says_so(make_app, repo) -> None:

@@ -32,6 +32,7 @@ from infoint_tui.domain.templates import (
 
 CHANNELS = {
     "request_direct": "email",
+    "request_connection": "linkedin",
     "intro_ask": "email",
     "intro_nudge": "email",
     "request_mention": "email",

@@ -89,6 +89,15 @@ _TEMPLATES = [
         "Thank you for considering it,\n" + _SIGNATURE,
     ),
     Template(
+        "request_connection",
+        "Request: a LinkedIn contact",
+        "",
+        "Hi {first_name}, we're connected on LinkedIn, and I'm learning about {objective}. "
+        "Your view as {title} at {company} would help me a lot: could you spare 20 minutes "
+        "for a call? I'm not asking for a job. Thank you, {my_name}",
+        channel="linkedin",
+    ),
+    Template(
         "request_linkedin",
         "Request: LinkedIn connection note",
         "",

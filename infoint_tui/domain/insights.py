@@ -23,9 +23,10 @@ from infoint_tui.domain.models import (
 )
 from infoint_tui.domain.policy import DueKind, due_items, last_in_touch
 
-#: The four ways a request reaches someone, in the order the method prefers them.
+#: The ways a request reaches someone, in the order the method prefers them.
 ROUTES: dict[str, str] = {
     "1st": "1st degree",
+    "1st-linkedin": "1st, LinkedIn",
     "2nd-intro": "2nd, introduced",
     "2nd-direct": "2nd, direct",
     "cold": "cold",
@@ -113,8 +114,10 @@ class Connector:
 
 
 def route_of(campaign: Campaign, outreach: Outreach) -> str:
-    """Which of the four routes an outreach took."""
+    """Which of the ROUTES an outreach took."""
     person = campaign.people.get(outreach.person_id)
+    if outreach.route == Route.CONNECTION:
+        return "1st-linkedin"
     if outreach.route == Route.INTRO:
         return "2nd-intro"
     if outreach.route == Route.MENTION:

@@ -27,10 +27,15 @@ class Degree(StrEnum):
     COLD = "cold"
 
 
+#: The source of people found on LinkedIn (and of everyone its export brings in).
+LINKEDIN = "LinkedIn"
+
+
 class Route(StrEnum):
     """How a request reaches the person (step 3 of the method)."""
 
     DIRECT = "direct"  # 1st degree: ask them yourself
+    CONNECTION = "connection"  # 1st degree on LinkedIn: connected there, not someone I know well
     INTRO = "intro"  # 2nd degree: the mutual forwards an introduction
     MENTION = "mention"  # 2nd degree: ask them yourself, naming the mutual
     COLD = "cold"  # no connection
@@ -38,7 +43,8 @@ class Route(StrEnum):
     @classmethod
     def for_person(cls, person: Person) -> Route:
         if person.degree == Degree.FIRST:
-            return cls.DIRECT
+            # A LinkedIn connection may be someone met once: asked as one, not as a friend.
+            return cls.CONNECTION if person.source.strip().casefold() == LINKEDIN.casefold() else cls.DIRECT
         if person.degree == Degree.SECOND and person.introducer_id:
             return cls.INTRO
         return cls.COLD

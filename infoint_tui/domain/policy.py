@@ -208,6 +208,7 @@ class _Step(NamedTuple):
 
 _REQUEST_TEMPLATES = {
     Route.DIRECT: "request_direct",
+    Route.CONNECTION: "request_connection",
     Route.MENTION: "request_mention",
     Route.COLD: "request_cold",
     # Once the mutual has introduced us, the request replies to that introduction.
@@ -216,6 +217,7 @@ _REQUEST_TEMPLATES = {
 
 _REQUEST_DETAILS = {
     Route.DIRECT: "direct",
+    Route.CONNECTION: "LinkedIn connection",
     Route.MENTION: "mention {mutual}",
     Route.COLD: "cold",
     Route.INTRO: "introduced by {mutual}",

@@ -52,6 +52,11 @@ class ImportPlan:
     skipped: list[Rejected] = field(default_factory=list)
     #: Rows (or cards) read, blank lines not counted.
     rows: int = 0
+    #: Rows that name nobody (LinkedIn writes some with only a date or a company): left out,
+    #: counted, never a reason to reject the file.
+    empty: int = 0
+    #: How the file's bytes were read, when it is worth saying (not UTF-8).
+    encoding: str = ""
     #: What a row is called in messages: "row" for CSV, "card" for vCard.
     unit: str = "row"
     #: The campaign's companies, which new ones may turn out to be (see `likely_matches`).
@@ -59,17 +64,21 @@ class ImportPlan:
 
     def summary(self) -> str:
         """One line, e.g. '24 people and 11 companies to add; 2 already there; 0 rows rejected'."""
-        text = (
+        parts = [
             f"{_count(len(self.people), 'person', 'people')} and "
-            f"{_count(len(self.companies), 'company', 'companies')} to add; "
-            f"{self.duplicates} already there; "
-            f"{self._rejected()} rejected"
-        )
-        if self.skipped:
-            text += f"; {len(self.skipped)} skipped"
+            f"{_count(len(self.companies), 'company', 'companies')} to add",
+            f"{self.duplicates} already there",
+        ]
+        if self.empty:
+            parts.append(f"{_count(self.empty, f'empty {self.unit}', f'empty {self.unit}s')} skipped")
+        parts.append(f"{self._rejected()} rejected")
         if self.rejected:
-            text += " (nothing is imported while any is rejected)"
-        return text
+            parts[-1] += " (nothing is imported while any is rejected)"
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
+        if self.encoding:
+            parts.append(f"read as {self.encoding}")
+        return "; ".join(parts)
 
     def report(self) -> str:
         """The summary, then one line per rejected row and per thing skipped."""

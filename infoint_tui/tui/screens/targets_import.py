@@ -53,7 +53,8 @@ class ImportKind:
 LINKEDIN = ImportKind(
     "Import LinkedIn connections", "infoint_tui.exchange.linkedin", "read_linkedin",
     "LinkedIn's Connections.csv: on LinkedIn, Settings → Data privacy → Get a copy of your data "
-    "→ Connections. Everyone in it becomes a 1st-degree contact.",
+    "→ Connections. Everyone in it becomes a 1st-degree contact, asked with the request for a "
+    "LinkedIn contact rather than the one for someone you know well.",
     "~/Downloads/Connections.csv",
 )
 VCARD = ImportKind(
@@ -139,7 +140,7 @@ class ImportScreen(DataAccess, ModalScreen[int]):
         if plan.skipped:
             self._list(plan.skipped, "These were skipped; the rest of the file was read.", warning=True)
         if not plan.people:
-            self._finish(f"Nobody new: everyone in {self.path.name} is already in your targets.")
+            self._finish(f"Nobody new in {self.path.name}: {plan.summary()}.")
         else:
             self.query_one(ProgressBar).display = False
             self.query_one("#import-summary", Static).update(plan.summary())
