@@ -1,29 +1,31 @@
-"""Keys typed ahead land where they were typed: one key at a time, each once the last has settled.
+"""Keys typed ahead land where they were typed: each key once the ones before it have acted.
 
-Textual (8.2.8, `App.on_event`) sends each key to the widget focused when the app's queue
+Textual 8.2.8 (`App.on_event`) sends each key to the widget focused when the app's queue
 reaches it, and runs the key's bindings only when the key has bubbled back up to the app,
-one message queue at a time (`MessagePump._on_message` posts it to each parent in turn, and
-`App._on_key` checks the bindings). So when a burst arrives (a laggy SSH link, a paste of
-keys), every key of it is sent on before the first has done anything: the text after `n`
-goes to the list behind the new form, the text after Tab to the field it left, a letter
-after ← or Backspace goes in before the cursor moves. The terminal parser is not at fault:
-it reads `ESC [ D X` as ← then X.
+one message queue at a time (`MessagePump._on_message` posts it to each parent in turn;
+`App._on_key` checks the bindings). So when a burst arrives (a laggy SSH link), every key
+of it is sent on before the first has done anything: the text after `n` goes to the list
+behind the new form, the text after Tab to the field it left, a letter after ← or
+Backspace goes in before the cursor moves. The terminal parser is not at fault: it reads
+`ESC [ D X` as ← then X. tests/test_key_order.py pins both.
 
 Here the app holds the keys (and pastes) it receives and hands on the next one only when the
 app and its screen have worked through every message, the key's own journey and what it set
-off included (a binding's action, a dialog composing and taking focus, a field's Enter moving
-on). Then Textual routes it as usual, to whatever has focus by then.
+off included (a binding's action, a dialog composing and taking focus, Enter moving to the
+next field). Textual then routes it as usual, to whatever has focus by then.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections import deque
+from contextlib import suppress
 
 from textual import events
 from textual.app import App, ScreenStackError
 from textual.message_pump import MessagePump
 from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
 #: A handler that never finishes must not hold the keyboard: past this, the key goes on anyway.
 SETTLE_SECONDS = 5.0
@@ -49,17 +51,28 @@ class TypeAheadApp(App):
     async def _deliver_typed(self) -> None:
         try:
             while self._typed:
-                try:
+                with suppress(TimeoutError):
                     await asyncio.wait_for(self._settled(), SETTLE_SECONDS)
-                except TimeoutError:
-                    pass
-                if not self.call_later(self._route, self._typed.popleft()):
+                if not self.call_later(self._route, self._take_next()):
                     self._typed.clear()  # the app is closing
         finally:
             self._delivery = None
 
-    async def _route(self, event: events.Key | events.Paste) -> None:
-        await super().on_event(event)
+    def _take_next(self) -> list[events.Key | events.Paste]:
+        """The next key, and the characters right behind it when a text field takes them all.
+
+        A text field puts a character in itself as it gets it, with no binding involved,
+        so a run of characters cannot move the focus: it needs no settling in between.
+        """
+        taken = [self._typed.popleft()]
+        if _takes_text(self.focused):
+            while _printable(taken[-1]) and self._typed and _printable(self._typed[0]):
+                taken.append(self._typed.popleft())
+        return taken
+
+    async def _route(self, typed: list[events.Key | events.Paste]) -> None:
+        for event in typed:
+            await super().on_event(event)
 
     async def _settled(self) -> None:
         """Until no widget of the screen is mounting and no queue holds a message.
@@ -78,6 +91,14 @@ class TypeAheadApp(App):
             return [self, *self.screen.walk_children(with_self=True)]
         except ScreenStackError:
             return [self]  # before the first screen
+
+
+def _takes_text(widget: Widget | None) -> bool:
+    return isinstance(widget, Input) or (isinstance(widget, TextArea) and not widget.read_only)
+
+
+def _printable(event: events.Key | events.Paste) -> bool:
+    return isinstance(event, events.Key) and event.is_printable
 
 
 def _mounted(pump: MessagePump) -> bool:
