@@ -14,8 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from terminal import Terminal, wait_for
-from tests.test_e2e import agenda, db, env, exited, pytestmark, start  # noqa: F401 (fixtures)
+from tests.test_e2e import agenda, db, env, exited, pytestmark, start  # noqa: F401 (fixtures; no tmux, no test)
 
+FORM_OF_A_PERSON = ("degree", "introducer_id", "title", "email", "phone", "profile_url", "location",
+                    "postal_address", "tags", "source", "notes")
+FORM_OF_A_COMPANY = ("industry", "size", "location", "website", "source", "tags", "notes")
 #: Clears a filled-in text field: to its end, then delete everything left of the cursor.
 CLEAR = ("End", "C-u")
 
@@ -52,7 +55,13 @@ def test_a_person_typed_while_the_targets_screen_and_the_form_open(start: Callab
         "Tab", "Tab", "Cedar",                    # past Introduced by, to Company
         "Tab", "Researcher", "Home", "Senior ",   # Title
         "Tab", "zed@example.com",
-        "Tab", "Tab", "Tab", "Oslo",              # past Phone and Profile URL, to Location
+        "Tab", "+47 22 00 00 00",
+        "Tab", "https://example.com/zed",
+        "Tab", "Oslo",
+        "Tab", "Storgata 1", "Enter", "0155 Oslo",  # Postal address, on two lines
+        "Tab", "mentor, alumni",
+        "Tab", "a meetup",
+        "Tab", "Met at", "Enter", "the fair", "Up", "End", " UX",
         "C-s",
     )
     closes(terminal, "New person")
@@ -60,9 +69,11 @@ def test_a_person_typed_while_the_targets_screen_and_the_form_open(start: Callab
     data = saved(terminal, db)
     person = only(data["people"], name="Zed Test")
     assert data["companies"][str(person["company_id"])]["name"] == "Cedar"
-    assert {key: person[key] for key in ("degree", "title", "email", "phone", "location")} == {
-        "degree": "1st", "title": "Senior Researcher", "email": "zed@example.com", "phone": "",
-        "location": "Oslo"}
+    assert {key: person[key] for key in FORM_OF_A_PERSON} == {
+        "degree": "1st", "introducer_id": None, "title": "Senior Researcher", "email": "zed@example.com",
+        "phone": "+47 22 00 00 00", "profile_url": "https://example.com/zed", "location": "Oslo",
+        "postal_address": "Storgata 1\n0155 Oslo", "tags": ["mentor", "alumni"], "source": "a meetup",
+        "notes": "Met at UX\nthe fair"}
 
 
 def test_a_company_typed_while_its_form_opens(start: Callable[..., Terminal], db: Path) -> None:
@@ -71,19 +82,21 @@ def test_a_company_typed_while_its_form_opens(start: Callable[..., Terminal], db
     terminal.press(
         "F3", "c", "n",                                    # Targets, its companies, a new one
         "Cedar Labz", "BSpace", "s",
-        "Tab", "Robtics", "Left", "Left", "Left", "Left", "o",  # Robotics
+        "Tab", "Robtics", *["Left"] * 4, "o",              # Robotics
         "Tab", "small",
         "Tab", "Bergen", "Home", "North ",
         "Tab", "https://cedar.example",
         "Tab", "the news",
+        "Tab", "hiring, research",
+        "Tab", "Small team", "Home", "A ",
         "C-s",
     )
     closes(terminal, "New company")
 
     company = only(saved(terminal, db)["companies"], name="Cedar Labs")
-    assert {key: company[key] for key in ("industry", "size", "location", "website", "source")} == {
-        "industry": "Robotics", "size": "small", "location": "North Bergen",
-        "website": "https://cedar.example", "source": "the news"}
+    assert {key: company[key] for key in FORM_OF_A_COMPANY} == {
+        "industry": "Robotics", "size": "small", "location": "North Bergen", "website": "https://cedar.example",
+        "source": "the news", "tags": ["hiring", "research"], "notes": "A Small team"}
 
 
 def test_an_objective_typed_while_its_form_opens(start: Callable[..., Terminal], db: Path) -> None:
@@ -109,16 +122,20 @@ def test_settings_typed_while_the_settings_screen_opens(start: Callable[..., Ter
         *CLEAR, "Ana Example",
         "Tab", *CLEAR, "+44 20 7946 0000",
         "Tab", *CLEAR, "ana@example.com",
-        "Tab", *CLEAR, "I'm a nurse movin into research.", *["Left"] * 15, "g",
+        "Enter", *CLEAR, "I'm a nurse movin into research.", *["Left"] * 15, "g",  # Enter moves on too
         "Tab", *CLEAR, "Figma, JTBD",
+        "Tab", *CLEAR, "5",                                 # on into the policy: Follow up after
+        "Enter", *CLEAR, "4",                               # Call after
         "C-s",
     )
     terminal.wait_for_text("Settings saved.")
 
-    [profile] = saved(terminal, db)["profile"].values()
+    data = saved(terminal, db)
+    [profile], [settings] = data["profile"].values(), data["settings"].values()
     assert profile == {
         "name": "Ana Example", "phone": "+44 20 7946 0000", "email": "ana@example.com",
         "pitch": "I'm a nurse moving into research.", "words": ["Figma", "JTBD"]}
+    assert (settings["follow_up_days"], settings["call_days"]) == (5, 4)
 
 
 def test_a_booking_typed_while_its_dialog_opens(start: Callable[..., Terminal], db: Path,
@@ -132,7 +149,8 @@ def test_a_booking_typed_while_its_dialog_opens(start: Callable[..., Terminal], 
         "d",                                                 # the dialog opens from a worker
         "End", *["BSpace"] * 10, "2026-12-02",               # Day: the proposed one erased
         "Tab", *CLEAR, "14:30",
-        "Tab", "Tab", *CLEAR, "Café Lumen", *["Left"] * 5, "the ",
+        "Tab", "Enter", "Down", "Enter",                     # How: its list opens, video is chosen
+        "Tab", *CLEAR, "Café Lumen", *["Left"] * 5, "the ",
         "C-s",
     )
     closes(terminal, f"Book a time with {booking['person']}")
@@ -141,13 +159,13 @@ def test_a_booking_typed_while_its_dialog_opens(start: Callable[..., Terminal], 
     person_id = next(pid for pid, person in data["people"].items() if person["name"] == booking["person"])
     interview = only(data["interviews"], person_id=int(person_id))
     assert (interview["when"], interview["mode"], interview["where"]) == (
-        "2026-12-02T14:30", "phone", "Café the Lumen")
+        "2026-12-02T14:30", "video", "Café the Lumen")
 
 
 def test_notes_typed_in_the_live_view_in_bursts(start: Callable[..., Terminal], db: Path) -> None:
     terminal = start("interview", "--db", str(db))
     terminal.wait_for_text("^l Ask")
-    terminal.press("Hiring is slow", "Left", "Left", "Left", "Left", "very ", "End", ".",
+    terminal.press("Hiring is slow", *["Left"] * 4, "very ", "End", ".",
                    "C-l", "Newcomers miss research ops", "Home", "They say: ")
     terminal.wait_for_text("They say: Newcomers")
 
