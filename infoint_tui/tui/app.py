@@ -21,6 +21,7 @@ from infoint_tui.store.errors import DataFileError
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui.commands import RecordsProvider
 from infoint_tui.tui.screens import PLACES
+from infoint_tui.tui.typeahead import TypeAheadApp
 
 class SaveStatusChanged(Message):
     def __init__(self, status: tuple[str, bool]) -> None:
@@ -32,7 +33,7 @@ class SaveStatusChanged(Message):
 HANGUP_EXIT_SECONDS = 3.0
 
 
-class InfointApp(App):
+class InfointApp(TypeAheadApp):
     CSS_PATH = "app.tcss"
     TITLE = "infoint"
     COMMANDS = App.COMMANDS | {RecordsProvider}

@@ -239,6 +239,8 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
     FormScreen #form-scroll { height: auto; max-height: 100%; }
     """
 
+    #: The first field has focus as the dialog composes (not the scroll box around it).
+    AUTO_FOCUS = ".form-line > *"
     BINDINGS = [
         Binding("ctrl+s", "submit", "Save", id="form_submit", tooltip="Check the fields and save"),
         Binding("escape", "cancel", "Cancel", id="form_cancel", tooltip="Close without saving"),
@@ -263,9 +265,6 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
     @property
     def form(self) -> Form:
         return self.query_one("#form", Form)
-
-    def on_mount(self) -> None:
-        self.form.rows[0].control.focus()
 
     def action_submit(self) -> None:
         bad = self.form.check()
