@@ -2,22 +2,27 @@
 
 Textual is imported only when the app starts, so `infoint today` and the import/export
 commands stay quick. Exit status: 0 success, 2 usage error, 1 data problem, each failure
-as one sentence on stderr.
+as one sentence on stderr. What is printed passes through `say`: text from a file never
+controls the terminal (DESIGN section 8).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from infoint_tui import clock
-from infoint_tui.store.errors import DataFileError
+from infoint_tui.domain.text import clean_block, clean_line
+from infoint_tui.store.errors import DataFileError, ReadOnlyFileError
 
 DATA_PROBLEM = 1
 USAGE = 2
+ERASE_LINE = "\x1b[K"  # ours, for the progress line: never text from a file
 
 
 class UsageError(Exception):
@@ -85,6 +90,11 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def say(text: str, *, to: TextIO | None = None) -> None:
+    """Print a line (or lines) for a person, cleaned of control characters."""
+    print(clean_block(text), file=to or sys.stdout)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -93,13 +103,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = HANDLERS.get(args.command, run_app)
         return handler(args)
     except UsageError as error:
-        print(f"infoint: {error}", file=sys.stderr)
+        say(f"infoint: {error}", to=sys.stderr)
         return USAGE
     except ValueError as error:  # bad --today / INFOINT_TODAY
-        print(f"infoint: {error}", file=sys.stderr)
+        say(f"infoint: {error}", to=sys.stderr)
         return USAGE
     except DataFileError as error:
-        print(f"infoint: {error}", file=sys.stderr)
+        say(f"infoint: {error}", to=sys.stderr)
         return DATA_PROBLEM
     except KeyboardInterrupt:
         return 130
@@ -151,6 +161,10 @@ def _start_on(args: argparse.Namespace, repo) -> tuple[str, str] | None:  # noqa
     except NoInterview as nothing:
         hint = "" if args.name else " Name someone to open theirs: infoint interview NAME."
         raise DataFileError(f"{nothing}{hint}") from None
+    from infoint_tui.store.storage import read_only_mode
+
+    if repo.read_only and (mode := read_only_mode(repo.path)) is not None:
+        raise ReadOnlyFileError(repo.path, mode, "notes typed in the interview could not be saved")
     if repo.read_only:
         raise DataFileError(f"{repo.path} is open in another infoint, so notes typed here could not be "
                             "saved; take the interview there.")
@@ -161,7 +175,7 @@ def cmd_today(args: argparse.Namespace) -> int:
     from infoint_tui.agenda import agenda_json, agenda_text
 
     render = agenda_json if args.json else agenda_text
-    print(render(_open_for_reading(args).campaign, clock.now()))
+    say(render(_open_for_reading(args).campaign, clock.now()))
     return 0
 
 
@@ -182,9 +196,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         import orjson
 
-        print(orjson.dumps(stats_json(campaign, clock.today()), option=orjson.OPT_INDENT_2).decode())
+        say(orjson.dumps(stats_json(campaign, clock.today()), option=orjson.OPT_INDENT_2).decode())
     else:
-        print(stats_text(campaign, clock.today()))
+        say(stats_text(campaign, clock.today()))
     return 0
 
 
@@ -195,7 +209,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise UsageError("--size must be zero or more.")
     out = Path(args.out).expanduser()
     write_demo(out, args.size, clock.today())
-    print(f"Wrote a demo campaign of {args.size} people to {out}.")
+    say(f"Wrote a demo campaign of {args.size} people to {out}.")
     return 0
 
 
@@ -209,25 +223,54 @@ def cmd_import(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise UsageError(f"{source} is not a file.")
-    repo = Repository.open(_db_path(args), read_only=args.dry_run)
+    try:
+        repo = Repository.open(_db_path(args), read_only=args.dry_run)
+    except ReadOnlyFileError as error:
+        raise error.saying("nothing was imported", "and import again") from None
     try:
         try:
-            plan = reader(source, repo.campaign)
+            with _progress_on_stderr(source.name):
+                plan = reader(source, repo.campaign)
         except ImportProblem as problem:
             raise DataFileError(str(problem)) from None
         for rejected in plan.rejected:
-            print(f"{source}:{rejected.line}: {rejected.reason}", file=sys.stderr)
+            say(f"{source}:{rejected.line}: {rejected.reason}", to=sys.stderr)
         if plan.rejected:
-            print(f"Nothing imported: {plan.summary()}. Fix the rows above and import again.", file=sys.stderr)
+            say(f"Nothing imported: {plan.summary()}. Fix the rows above and import again.", to=sys.stderr)
             return DATA_PROBLEM
         if args.dry_run:
-            print(f"Dry run, nothing changed: {plan.summary()}.")
+            say(f"Dry run, nothing changed: {plan.summary()}.")
             return 0
         plan.apply(repo)
-        print(f"Imported: {plan.summary()}.")
+        say(f"Imported: {plan.summary()}.")
         return 0
     finally:
         repo.close()
+
+
+@contextlib.contextmanager
+def _progress_on_stderr(name: str) -> Iterator[None]:
+    """While an import reads, "Reading Connections.csv: 45,000 rows…" on one line of stderr,
+    if that is a terminal; the line is wiped when the reading ends."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from infoint_tui.exchange.builder import reporting_progress
+
+    shown = False
+
+    def report(rows: int, unit: str) -> None:
+        nonlocal shown
+        shown = True
+        sys.stderr.write(f"\r{ERASE_LINE}Reading {clean_line(name)}: {rows:,} {unit}s…")
+        sys.stderr.flush()
+
+    try:
+        with reporting_progress(report):
+            yield
+    finally:
+        if shown:
+            sys.stderr.write(f"\r{ERASE_LINE}")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -238,7 +281,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     payload = content.encode() if isinstance(content, str) else content
     if args.out:
         Path(args.out).expanduser().write_bytes(payload)
-        print(f"Wrote {args.out}.", file=sys.stderr)
+        say(f"Wrote {args.out}.", to=sys.stderr)
     else:
         sys.stdout.buffer.write(payload)
     return 0
@@ -271,7 +314,7 @@ def _export_markdown(campaign, out: str | None) -> int:  # noqa: ANN001
             name, n = f"{stem}-{n}.md", n + 1
         written.add(name)
         (folder / name).write_text(interview_markdown(campaign, interview), encoding="utf-8")
-    print(f"Wrote {len(written)} interview files to {folder}.", file=sys.stderr)
+    say(f"Wrote {len(written)} interview files to {folder}.", to=sys.stderr)
     return 0
 
 
