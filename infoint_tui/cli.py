@@ -257,12 +257,12 @@ def _progress_on_stderr(name: str) -> Iterator[None]:
         return
     from infoint_tui.exchange.builder import reporting_progress
 
-    shown = False
+    name, shown = clean_line(name), False
 
     def report(rows: int, unit: str) -> None:
         nonlocal shown
         shown = True
-        sys.stderr.write(f"\r{ERASE_LINE}Reading {clean_line(name)}: {rows:,} {unit}s…")
+        sys.stderr.write(f"\r{ERASE_LINE}Reading {name}: {rows:,} {unit}s…")
         sys.stderr.flush()
 
     try:

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
-import stat
 import threading
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
