@@ -293,6 +293,15 @@ async def test_a_form_reads_clean_values(make_app) -> None:
     assert results == [{"name": f"Ana{visible} Ruiz", "notes": f"line{visible}\nline two"}]
 
 
+async def test_a_file_name_holding_controls_is_never_offered_as_a_completion(tmp_path: Path) -> None:
+    from infoint_tui.tui.widgets.path_prompt import PathSuggester
+
+    (tmp_path / "Connections\x1b]52;c;SEFDS0VE\x07.csv").write_text("")
+    assert await PathSuggester().get_suggestion(f"{tmp_path}/Conn") is None
+    (tmp_path / "Connections.csv").write_text("")
+    assert await PathSuggester().get_suggestion(f"{tmp_path}/Conn") == f"{tmp_path}/Connections.csv"
+
+
 # Imports: the way in -----------------------------------------------------------------------
 
 HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
