@@ -2,22 +2,27 @@
 
 Textual is imported only when the app starts, so `infoint today` and the import/export
 commands stay quick. Exit status: 0 success, 2 usage error, 1 data problem, each failure
-as one sentence on stderr.
+as one sentence on stderr. What is printed passes through `say`: text from a file never
+controls the terminal (DESIGN section 8).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from infoint_tui import clock
-from infoint_tui.store.errors import DataFileError
+from infoint_tui.domain.text import clean_block, clean_line
+from infoint_tui.store.errors import DataFileError, ReadOnlyFileError
 
 DATA_PROBLEM = 1
 USAGE = 2
+ERASE_LINE = "\x1b[K"  # ours, for the progress line: never text from a file
 
 
 RESTORE_HELP = """\
@@ -114,6 +119,11 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def say(text: str, *, to: TextIO | None = None) -> None:
+    """Print a line (or lines) for a person, cleaned of control characters."""
+    print(clean_block(text), file=to or sys.stdout)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -122,13 +132,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = HANDLERS.get(args.command, run_app)
         return handler(args)
     except UsageError as error:
-        print(f"infoint: {error}", file=sys.stderr)
+        say(f"infoint: {error}", to=sys.stderr)
         return USAGE
     except ValueError as error:  # bad --today / INFOINT_TODAY
-        print(f"infoint: {error}", file=sys.stderr)
+        say(f"infoint: {error}", to=sys.stderr)
         return USAGE
     except DataFileError as error:
-        print(f"infoint: {error}", file=sys.stderr)
+        say(f"infoint: {error}", to=sys.stderr)
         return DATA_PROBLEM
     except KeyboardInterrupt:
         return 130
@@ -180,6 +190,10 @@ def _start_on(args: argparse.Namespace, repo) -> tuple[str, str] | None:  # noqa
     except NoInterview as nothing:
         hint = "" if args.name else " Name someone to open theirs: infoint interview NAME."
         raise DataFileError(f"{nothing}{hint}") from None
+    from infoint_tui.store.storage import read_only_mode
+
+    if repo.read_only and (mode := read_only_mode(repo.path)) is not None:
+        raise ReadOnlyFileError(repo.path, mode, "notes typed in the interview could not be saved")
     if repo.read_only:
         raise DataFileError(f"{repo.path} is open in another infoint, so notes typed here could not be "
                             "saved; take the interview there.")
@@ -190,7 +204,7 @@ def cmd_today(args: argparse.Namespace) -> int:
     from infoint_tui.agenda import agenda_json, agenda_text
 
     render = agenda_json if args.json else agenda_text
-    print(render(_open_for_reading(args).campaign, clock.now()))
+    say(render(_open_for_reading(args).campaign, clock.now()))
     return 0
 
 
@@ -211,9 +225,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         import orjson
 
-        print(orjson.dumps(stats_json(campaign, clock.today()), option=orjson.OPT_INDENT_2).decode())
+        say(orjson.dumps(stats_json(campaign, clock.today()), option=orjson.OPT_INDENT_2).decode())
     else:
-        print(stats_text(campaign, clock.today()))
+        say(stats_text(campaign, clock.today()))
     return 0
 
 
@@ -224,7 +238,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise UsageError("--size must be zero or more.")
     out = Path(args.out).expanduser()
     write_demo(out, args.size, clock.today())
-    print(f"Wrote a demo campaign of {args.size} people to {out}.")
+    say(f"Wrote a demo campaign of {args.size} people to {out}.")
     return 0
 
 
@@ -248,18 +262,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UsageError("--replace is for json only: people imported from LinkedIn or vCard are added.")
     reader = {"linkedin": read_linkedin, "vcard": partial(read_vcard, strict=args.strict)}[args.format]
     path = _db_path(args)
-    # A dry run before the first start has nothing to compare with: it reads against an
-    # empty campaign, as the first real import would, and creates nothing.
-    repo = None if args.dry_run and not path.exists() else Repository.open(path, read_only=args.dry_run)
+    try:
+        # A dry run before the first start has nothing to compare with: it reads against an
+        # empty campaign, as the first real import would, and creates nothing.
+        repo = None if args.dry_run and not path.exists() else Repository.open(path, read_only=args.dry_run)
+    except ReadOnlyFileError as error:
+        raise error.saying("nothing was imported", "and import again") from None
     try:
         try:
-            plan = reader(source, repo.campaign if repo else Campaign())
+            with _progress_on_stderr(source.name):
+                plan = reader(source, repo.campaign if repo else Campaign())
         except ImportProblem as problem:
             raise DataFileError(str(problem)) from None
         for reported in [*plan.rejected, *plan.skipped]:
-            print(f"{source}:{reported.line}: {reported.reason}", file=sys.stderr)
+            say(f"{source}:{reported.line}: {reported.reason}", to=sys.stderr)
         if plan.rejected:
-            print(f"Nothing imported: {plan.summary()}. Fix the rows above and import again.", file=sys.stderr)
+            say(f"Nothing imported: {plan.summary()}. Fix the rows above and import again.", to=sys.stderr)
             return DATA_PROBLEM
         matches = plan.likely_matches()
         lines = plan.describe_matches(matches)  # before merging: it counts the new companies' people
@@ -267,13 +285,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             plan.use_existing(matches)
         if args.dry_run:
             against = "" if repo else f" against an empty campaign (there is no data file at {path} yet)"
-            print(f"Dry run{against}, nothing changed: {plan.summary()}.")
+            say(f"Dry run{against}, nothing changed: {plan.summary()}.")
         else:
             assert repo is not None  # only a dry run goes without one
             plan.apply(repo)
-            print(f"Imported: {plan.summary()}.")
+            say(f"Imported: {plan.summary()}.")
         for line in _likely_matches_report(lines, merged=args.merge_likely, dry_run=args.dry_run):
-            print(line)
+            say(line)
         return 0
     finally:
         if repo is not None:
@@ -296,7 +314,7 @@ def _restore(args: argparse.Namespace, source: Path) -> int:
         raise DataFileError(str(problem)) from None
     path = _db_path(args)
     if args.dry_run and not path.exists():
-        print(f"Dry run, nothing changed: {source} holds {summary(campaign)}, which would go into a new {path}.")
+        say(f"Dry run, nothing changed: {source} holds {summary(campaign)}, which would go into a new {path}.")
         return 0
     repo = Repository.open(path, read_only=args.dry_run)
     try:
@@ -308,14 +326,14 @@ def _restore(args: argparse.Namespace, source: Path) -> int:
                 f"{backups_folder(repo.path)} first)."
             )
         if args.dry_run:
-            print(f"Dry run, nothing changed: {source} holds {summary(campaign)}.")
+            say(f"Dry run, nothing changed: {source} holds {summary(campaign)}.")
             return 0
         kept = ""
         if not is_empty(held):
             copy = repo.back_up(f"before-import-{datetime.now():%Y%m%d-%H%M%S}")
             kept = f"; what it held before is kept in {copy}"
         repo.replace_all(campaign)
-        print(f"Restored {summary(campaign)} from {source} into {repo.path}{kept}.")
+        say(f"Restored {summary(campaign)} from {source} into {repo.path}{kept}.")
         return 0
     finally:
         repo.close()
@@ -363,6 +381,53 @@ def cmd_export(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(payload)
     except OutputProblem as problem:
         raise UsageError(str(problem)) from None
+
+
+@contextlib.contextmanager
+def _progress_on_stderr(name: str) -> Iterator[None]:
+    """While an import reads, "Reading Connections.csv: 45,000 rows…" on one line of stderr,
+    if that is a terminal; the line is wiped when the reading ends."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from infoint_tui.exchange.builder import reporting_progress
+
+    name, shown = clean_line(name), False
+
+    def report(rows: int, unit: str) -> None:
+        nonlocal shown
+        shown = True
+        sys.stderr.write(f"\r{ERASE_LINE}Reading {name}: {rows:,} {unit}s…")
+        sys.stderr.flush()
+
+    try:
+        with reporting_progress(report):
+            yield
+    finally:
+        if shown:
+            sys.stderr.write(f"\r{ERASE_LINE}")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from infoint_tui.exchange.output import OutputProblem, write_export
+
+    if args.bom and args.format != "csv":
+        raise UsageError("--bom is for csv only: it tells Excel that the file is UTF-8.")
+    repo = _open_for_reading(args)
+    campaign = repo.campaign
+    if args.format == "ics" and not campaign.id:
+        campaign.id = _campaign_id(repo.path)
+    try:
+        if args.format == "markdown":
+            return _export_markdown(campaign, args.out, repo.path)
+        payload = _export_payload(args, campaign)
+        if args.out:
+            write_export(Path(args.out), payload, replace=args.force)
+            say(f"Wrote {args.out}.", to=sys.stderr)
+        else:
+            sys.stdout.buffer.write(payload)
+    except OutputProblem as problem:
+        raise UsageError(str(problem)) from None
     return 0
 
 
@@ -398,7 +463,7 @@ def _export_markdown(campaign, out: str | None, data_file: Path) -> int:  # noqa
 
     folder = Path(out).expanduser() if out else interviews_folder(data_file)
     written = write_interviews(campaign, campaign.interviews.values(), folder)
-    print(f"Wrote {len(written)} interview files to {folder}.", file=sys.stderr)
+    say(f"Wrote {len(written)} interview files to {folder}.", to=sys.stderr)
     return 0
 
 

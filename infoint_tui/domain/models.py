@@ -14,6 +14,8 @@ from enum import StrEnum
 from functools import cache
 from typing import Any, Callable, ClassVar, NoReturn, Self
 
+from infoint_tui.domain.text import clean_block, clean_line
+
 
 class ObjectiveKind(StrEnum):
     INDUSTRY = "industry"
@@ -105,9 +107,12 @@ class Model:
     Fields typed `date`/`datetime` are parsed from ISO strings; nested models are named in
     `NESTED`. Unknown keys in a document are ignored, missing keys take the field default, or
     its `absent` metadata where records stored before the field existed need another value.
+    Text is stored clean of control characters (`domain.text`): one line, or lines for the
+    fields named in `MULTILINE`.
     """
 
     NESTED: ClassVar[dict[str, type[Model]]] = {}
+    MULTILINE: ClassVar[frozenset[str]] = frozenset()
     id: int
 
     def to_doc(self) -> dict[str, Any]:
@@ -117,44 +122,79 @@ class Model:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any], id: int = 0) -> Self:
+        """The record a document holds; raises one of UNREADABLE when a value is of the wrong
+        kind, and then `problem_in` says which."""
         return _reader(cls)(doc, id)
 
 
-#: What `from_doc` raises on a record it cannot read (a missing field, a bad date or value).
+#: What `from_doc` raises on a document it cannot read.
 UNREADABLE = (TypeError, ValueError, KeyError, AttributeError)
 
+#: How a field of each type is read from its JSON value `v`: an expression that is the value
+#: to store, raising when `v` is of the wrong kind. Text that is printable, the usual case and
+#: cheap to test, is kept as it is; any other is cleaned (`{text}`: clean_line or clean_block).
+_READS = {
+    "str": "v if v.isprintable() else {text}(v)",
+    "list[str]": "v if type(v) is list and ''.join(v).isprintable() else texts(v)",
+    "int": "v if type(v) is int else wrong()",
+    "int | None": "v if v is None or type(v) is int else wrong()",
+    "bool": "v if type(v) is bool else wrong()",
+    "date": "date(v)",
+    "date | None": "None if v is None else date(v)",
+    "datetime": "datetime(v)",
+    "list[date]": "[date(item) for item in v] if type(v) is list else wrong()",
+    "dict[str, date]": "{key: date(item) for key, item in v.items()}",
+}
+#: What a field of each type must hold, in the words of a message.
+_EXPECTED = {
+    "str": "text",
+    "list[str]": "a list of texts",
+    "int": "a whole number",
+    "int | None": "a whole number or null",
+    "bool": "true or false",
+    "date": "a date like 2026-11-26",
+    "date | None": "a date like 2026-11-26 or null",
+    "datetime": "a date and time like 2026-11-26T14:30",
+    "list[date]": "a list of dates like 2026-11-26",
+    "dict[str, date]": "an object of dates like 2026-11-26",
+}
 
-def _optional(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    return lambda value: None if value is None else parse(value)
 
-
-def _parser_for(cls: type[Model], name: str, type_name: str) -> Callable[[Any], Any] | None:
-    """How to read a field from JSON; None when the JSON value is the field's value."""
-    if name in cls.NESTED:
-        nested = cls.NESTED[name]
-        return lambda value: [nested.from_doc(item) for item in value]
-    if type_name == "list[date]":
-        return lambda value: [date.fromisoformat(item) for item in value]
-    if type_name == "dict[str, date]":
-        return lambda value: {key: date.fromisoformat(item) for key, item in value.items()}
-    base = type_name.removesuffix(" | None")
-    if base == "datetime":
-        return _optional(datetime.fromisoformat)
-    if base == "date":
-        return _optional(date.fromisoformat)
-    if base in _ENUMS:
-        return _member_of(_ENUMS[base])
-    return None
-
-
-def _member_of(enum: type[StrEnum]) -> Callable[[Any], Any]:
-    """Reads an enum member (or None) by a dict lookup: calling the enum takes ten times longer."""
-    members: dict[Any, Any] = {None: None} | {member.value: member for member in enum}
-    return lambda value: members[value] if value in members else enum(value)  # raises, naming the value
+def _wrong() -> NoReturn:
+    raise TypeError("a value of the wrong kind")  # `problem_in` finds which, and says so
 
 
 def _missing(name: str) -> NoReturn:
     raise TypeError(f"it has no {name!r}")
+
+
+def _texts(value: Any) -> list[str]:
+    if type(value) is not list:
+        _wrong()
+    return [clean_line(item) for item in value]  # raises on an item that is not text
+
+
+def _environment(cls: type[Model]) -> dict[str, Any]:
+    return {"new": object.__new__, "cls": cls, "missing": _missing, "wrong": _wrong, "texts": _texts,
+            "clean_line": clean_line, "clean_block": clean_block,
+            "date": date.fromisoformat, "datetime": datetime.fromisoformat}
+
+
+def _read_code(cls: type[Model], f: dataclasses.Field[Any], env: dict[str, Any]) -> str:
+    """The expression that reads field `f` from its JSON value `v` (see _READS)."""
+    name, type_name = f.name, str(f.type)
+    if name in cls.NESTED:
+        env[f"nested_{name}"] = cls.NESTED[name].from_doc
+        return f"[nested_{name}(item) for item in v] if type(v) is list else wrong()"
+    enum = _ENUMS.get(type_name.removesuffix(" | None"))
+    if enum is not None:
+        # A dict lookup: calling the enum takes ten times longer.
+        members: dict[Any, Any] = {member.value: member for member in enum}
+        env[f"members_{name}"] = members | ({None: None} if type_name.endswith(" | None") else {})
+        return f"members_{name}[v]"
+    if type_name not in _READS:
+        raise AssertionError(f"{cls.__name__}.{name}: no way to read a {type_name} from JSON")
+    return _READS[type_name].replace("{text}", "clean_block" if name in cls.MULTILINE else "clean_line")
 
 
 @cache
@@ -164,20 +204,17 @@ def _reader(cls: type[Model]) -> Callable[[dict[str, Any], int], Any]:
     The way dataclasses writes `__init__`, but filling the slots straight from the document,
     without calling `__init__`: loading 30,000 people is the bulk of start-up, and a loop over
     the fields building keyword arguments for `__init__` took twice as long (118 ms against
-    56 ms). Missing keys take the field's default.
+    56 ms). Missing keys take the field's default; a present value is checked by its type
+    (_READS), at about a tenth of that cost.
     """
     assert not hasattr(cls, "__post_init__"), f"{cls.__name__}.from_doc would skip __post_init__"
-    env: dict[str, Any] = {"new": object.__new__, "cls": cls, "missing": _missing}
+    env = _environment(cls)
     lines = ["def from_doc(doc, id):", "    record = new(cls)"]
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         name = f.name
         if name == "id":
             lines.append("    record.id = id")
             continue
-        value = f"doc[{name!r}]"
-        if (parse := _parser_for(cls, name, f.type)) is not None:  # type: ignore[arg-type]
-            env[f"parse_{name}"] = parse
-            value = f"parse_{name}({value})"
         if "absent" in f.metadata:  # what records stored before the field existed hold
             env[f"default_{name}"] = f.metadata["absent"]
             otherwise = f"default_{name}"
@@ -189,10 +226,103 @@ def _reader(cls: type[Model]) -> Callable[[dict[str, Any], int], Any]:
             otherwise = f"factory_{name}()"
         else:
             otherwise = f"missing({name!r})"
-        lines.append(f"    record.{name} = {value} if {name!r} in doc else {otherwise}")
+        lines += [f"    if {name!r} in doc:",
+                  f"        v = doc[{name!r}]",
+                  f"        record.{name} = {_read_code(cls, f, env)}",
+                  "    else:",
+                  f"        record.{name} = {otherwise}"]
     lines.append("    return record")
     exec("\n".join(lines), env)  # noqa: S102 - source built above from field names only
     return env["from_doc"]
+
+
+@cache
+def text_fields(cls: type[Model]) -> tuple[str, ...]:
+    """The names of the fields of `cls` that hold one text."""
+    return tuple(f.name for f in dataclasses.fields(cls) if f.type == "str")  # type: ignore[arg-type]
+
+
+@cache
+def _cleaners(cls: type[Model]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """(field, its cleaning) for every field of `cls` that holds text or a list of texts."""
+    lists = tuple((f.name, _texts) for f in dataclasses.fields(cls) if f.type == "list[str]")  # type: ignore[arg-type]
+    return tuple((name, clean_block if name in cls.MULTILINE else clean_line) for name in text_fields(cls)) + lists
+
+
+def clean_texts(record: Model) -> None:
+    """Remove control characters from every text of `record`, in place (see `domain.text`)."""
+    for name, clean in _cleaners(type(record)):
+        setattr(record, name, clean(getattr(record, name)))
+
+
+def problem_in(cls: type[Model], doc: Any) -> str:
+    """Why `from_doc` refuses `doc`, as the end of a sentence about the record ("whose 'name'
+    is a number, not text"); "" if it does not. Field by field, slowly: only after a refusal."""
+    if type(doc) is not dict:
+        return f"that is {describe_value(doc)}, not a record"
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        name = f.name
+        if name == "id":
+            continue
+        if name not in doc:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                return f"that has no {name!r}"
+            continue
+        value = doc[name]
+        if name in cls.NESTED and type(value) is list:
+            nested = cls.NESTED[name]
+            for item in value:
+                if type(item) is dict and (problem := problem_in(nested, item)):
+                    return f"whose {name!r} holds a record {problem}"
+        read = _field_reader(cls, name)
+        if _refuses(read, value):
+            return f"whose {name!r} is {describe_value(value, read)}, not {_expected(cls, f)}"
+    return ""
+
+
+@cache
+def _field_reader(cls: type[Model], name: str) -> Callable[[Any], Any]:
+    env = _environment(cls)
+    f = next(f for f in dataclasses.fields(cls) if f.name == name)  # type: ignore[arg-type]
+    return eval(f"lambda v: {_read_code(cls, f, env)}", env)  # noqa: S307 - built from field names
+
+
+def _refuses(read: Callable[[Any], Any], value: Any) -> bool:
+    try:
+        read(value)
+    except UNREADABLE:
+        return True
+    return False
+
+
+def _expected(cls: type[Model], f: dataclasses.Field[Any]) -> str:
+    type_name = str(f.type)
+    if f.name in cls.NESTED:
+        return "a list of records"
+    enum = _ENUMS.get(type_name.removesuffix(" | None"))
+    if enum is not None:
+        return "one of " + ", ".join(repr(member.value) for member in enum)
+    return _EXPECTED[type_name]
+
+
+def describe_value(value: Any, read: Callable[[Any], Any] | None = None) -> str:
+    """A JSON value as a message names it: null, a number, the text 'soon', a list holding…
+
+    For a list or an object, the first item that `read` refuses is named too.
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return f"the text {value if len(value) <= 30 else value[:30] + '…'!r}"  # repr: controls escaped
+    kind = "a list" if isinstance(value, list) else "an object"
+    for item in value if isinstance(value, list) else value.values():
+        if read is not None and _refuses(read, [item] if isinstance(value, list) else {"": item}):
+            return f"{kind} holding {describe_value(item)}"
+    return kind
 
 
 @dataclass(slots=True)
@@ -205,6 +335,7 @@ class Objective(Model):
 
 @dataclass(slots=True)
 class Company(Model):
+    MULTILINE: ClassVar[frozenset[str]] = frozenset({"notes"})
     name: str
     industry: str = ""
     size: str = ""
@@ -228,6 +359,7 @@ def new_uid() -> str:
 
 @dataclass(slots=True)
 class Person(Model):
+    MULTILINE: ClassVar[frozenset[str]] = frozenset({"postal_address", "notes"})
     name: str
     title: str = ""
     company_id: int | None = None
@@ -265,6 +397,7 @@ class Person(Model):
 
 @dataclass(slots=True)
 class Attempt(Model):
+    MULTILINE: ClassVar[frozenset[str]] = frozenset({"note"})
     kind: AttemptKind
     on: date
     note: str = ""
@@ -344,6 +477,7 @@ class Interview(Model):
         "questions": PreparedQuestion,
         "action_items": ActionItem,
     }
+    MULTILINE: ClassVar[frozenset[str]] = frozenset({"notes", "discussed", "takeaways"})
     person_id: int
     when: datetime
     objective_id: int | None = None
@@ -375,6 +509,7 @@ class Interview(Model):
 
 @dataclass(slots=True)
 class Template(Model):
+    MULTILINE: ClassVar[frozenset[str]] = frozenset({"body"})
     key: str
     name: str
     subject: str

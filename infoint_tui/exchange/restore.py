@@ -25,6 +25,7 @@ from infoint_tui.domain.models import (
     Question,
     Settings,
     Template,
+    problem_in,
 )
 from infoint_tui.exchange.export import JSON_FORMAT, JSON_VERSION
 from infoint_tui.exchange.plan import ImportProblem
@@ -131,8 +132,8 @@ def _record(name: str, record_id: int, model: type[Model], doc: Any) -> Any:
         raise _Unreadable(f"{where} is not an object")
     try:
         return model.from_doc(doc, record_id if name in RECORDS else 0)
-    except UNREADABLE as error:
-        raise _Unreadable(f"{where} cannot be read ({error})") from None
+    except UNREADABLE:
+        raise _Unreadable(f"{where} cannot be read (it is a record {problem_in(model, doc)})") from None
 
 
 def _check_links(campaign: Campaign) -> None:

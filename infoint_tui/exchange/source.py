@@ -13,10 +13,14 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+from infoint_tui.domain.text import clean_line
 from infoint_tui.exchange.plan import ImportProblem
 
 #: A path (read from disk), bytes (decoded) or str (already the text itself).
 Source = str | bytes | os.PathLike[str]
+#: Far more than a real export (30,000 LinkedIn connections take about 5 MB), and refused
+#: before reading: a bigger file is the wrong file or a hostile one, and would fill the memory.
+MAX_BYTES = 50_000_000
 
 UTF_8, UTF_16, WINDOWS_1252 = "UTF-8", "UTF-16", "Windows-1252"
 _CODECS = {UTF_8: "utf-8", UTF_16: "utf-16", WINDOWS_1252: "cp1252"}
@@ -36,8 +40,11 @@ def text_of(source: Source) -> str:
 
 def read_text(source: Source, fallback: str | None = None) -> Text:
     """The text and its encoding; `fallback` (e.g. WINDOWS_1252) is tried when UTF-8 fails."""
-    name = Path(source).name if isinstance(source, os.PathLike) else "The file"
-    data = _read(source) if isinstance(source, os.PathLike) else source
+    # The name goes into messages: it must not carry control characters either.
+    name = clean_line(Path(source).name) if isinstance(source, os.PathLike) else "The file"
+    data = _read(source, name) if isinstance(source, os.PathLike) else source
+    if len(data) > MAX_BYTES:  # what was read, or the text handed over
+        raise _too_big(name, len(data))
     text, encoding = (data, "") if isinstance(data, str) else _decode(data, name, fallback)
     text = text.removeprefix("\ufeff")
     if not text.strip():
@@ -59,8 +66,19 @@ def _decode(data: bytes, name: str, fallback: str | None) -> Text:
     )
 
 
-def _read(path: os.PathLike[str]) -> bytes:
+def _read(path: os.PathLike[str], name: str) -> bytes:
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_BYTES:
+                raise _too_big(name, size)
+            return file.read(MAX_BYTES + 1)  # one byte more: a file that grew since is caught too
     except OSError as error:
-        raise ImportProblem(f"Cannot read {path}: {error.strerror or error}.") from None
+        raise ImportProblem(f"Cannot read {clean_line(os.fspath(path))}: {error.strerror or error}.") from None
+
+
+def _too_big(name: str, size: int) -> ImportProblem:
+    return ImportProblem(
+        f"{name} is {size / 1e6:,.1f} MB, more than the {MAX_BYTES // 1_000_000} MB an import reads: "
+        "check that it is the right file, or split it."
+    )

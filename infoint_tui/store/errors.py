@@ -24,3 +24,17 @@ class ReadOnlyError(DataFileError):
 
 class SaveError(DataFileError):
     """Writing the data file failed; the change is still held in memory."""
+
+
+class ReadOnlyFileError(DataFileError):
+    """The user made the data file read-only (chmod 444): infoint never replaces it."""
+
+    def __init__(self, path: object, mode: int, outcome: str = "nothing was changed",
+                 then: str = "first") -> None:
+        self.path, self.mode = path, mode
+        super().__init__(f"{path} is read-only (chmod {mode:o}); {outcome}: "
+                         f"make it writable (chmod u+w {path}) {then}.")
+
+    def saying(self, outcome: str, then: str) -> ReadOnlyFileError:
+        """The same refusal, worded for what it stopped."""
+        return ReadOnlyFileError(self.path, self.mode, outcome, then)

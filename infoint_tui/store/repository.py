@@ -25,6 +25,7 @@ import secrets
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,6 +33,7 @@ import orjson
 from tinydb.table import Document, Table
 
 from infoint_tui.domain.models import (
+    UNREADABLE,
     Campaign,
     Company,
     Interview,
@@ -44,10 +46,12 @@ from infoint_tui.domain.models import (
     Settings,
     Template,
     UNREADABLE,
+    describe_value,
+    problem_in,
 )
 from infoint_tui.domain.merge import merge_plan
 from infoint_tui.domain.removal import removal_plan
-from infoint_tui.store.errors import DataFileError, LockedError, SaveError
+from infoint_tui.store.errors import DataFileError, LockedError, ReadOnlyFileError, SaveError
 from infoint_tui.store.lock import WriterLock
 from infoint_tui.store.migrations import CURRENT_SCHEMA, migrate
 from infoint_tui.store.storage import (
@@ -55,6 +59,7 @@ from infoint_tui.store.storage import (
     DurableStorage,
     StatusListener,
     describe_os_error,
+    read_only_mode,
     serialise,
     write_atomically,
 )
@@ -72,6 +77,16 @@ TABLES: dict[type[Model], str] = {
     Question: "questions",
 }
 SINGLE_DOC = 1  # meta, profile, settings and template overrides are one document each
+#: The fields that name another record: (table, field, the table of the record it names).
+REFERENCES = (
+    ("people", "company_id", "companies"),
+    ("people", "introducer_id", "people"),
+    ("outreach", "person_id", "people"),
+    ("outreach", "objective_id", "objectives"),
+    ("interviews", "person_id", "people"),
+    ("interviews", "objective_id", "objectives"),
+    ("interviews", "outreach_id", "outreach"),
+)
 DAILY_BACKUPS_KEPT = 7
 CAMPAIGN_ID = "campaign_id"  # its key in the meta document
 
@@ -99,10 +114,7 @@ def parse_data(path: Path, raw: bytes) -> Data:
             f"restore a copy from {backups_folder(path)} or move it aside to start afresh."
         ) from None
     if not _is_tables(data):
-        raise DataFileError(
-            f"{path} is JSON but not an infoint data file (it should hold tables of numbered records); "
-            "it was left untouched: check that --db points at the right file."
-        )
+        raise _not_tables(path, data)
     return data
 
 
@@ -111,6 +123,21 @@ def _is_tables(data: Any) -> bool:
         isinstance(table, dict)
         and all(key.isascii() and key.isdigit() and isinstance(doc, dict) for key, doc in table.items())
         for table in data.values()
+    )
+
+
+def _not_tables(path: Path, data: Any) -> DataFileError:
+    """Why `_is_tables` refused the data: the first record out of shape, else the whole file."""
+    if isinstance(data, dict) and all(isinstance(table, dict) for table in data.values()):
+        for name, table in data.items():
+            for key, doc in table.items():
+                if not (key.isascii() and key.isdigit()):
+                    return _refused(path, f"has a record in {name!r} whose id {key!r} is not a whole number")
+                if not isinstance(doc, dict):
+                    return _unreadable(path, name, key, f"that is {describe_value(doc)}, not a record")
+    return DataFileError(
+        f"{path} is JSON but not an infoint data file (it should hold tables of numbered records); "
+        "it was left untouched: check that --db points at the right file."
     )
 
 
@@ -135,23 +162,40 @@ def fresh_data() -> Data:
 
 
 def load_campaign(path: Path, data: Data) -> Campaign:
-    """The typed view of shape-checked data; DataFileError names the first unreadable record."""
+    """The typed view of shape-checked data; DataFileError names the first unreadable record,
+    or the first that names a record the file does not hold."""
     campaign = Campaign()
     for model, name in TABLES.items():
         index = getattr(campaign, name)
         key, from_doc = "", model.from_doc
+        table = data.get(name, {})
         try:
-            for key, doc in data.get(name, {}).items():  # the hot loop of every start-up
+            for key, doc in table.items():  # the hot loop of every start-up
                 doc_id = int(key)
                 index[doc_id] = from_doc(doc, doc_id)
-        except UNREADABLE as error:
-            raise _unreadable(path, name, key, error) from None
+        except UNREADABLE:
+            raise _unreadable(path, name, key, problem_in(model, table[key])) from None
     overrides = _single(data, "templates")
-    campaign.templates = {key: _parse(path, "templates", Template, doc) for key, doc in overrides.items()}
+    campaign.templates = {key: _parse(path, "templates", Template, doc, f"holding a template {key!r} ")
+                          for key, doc in overrides.items()}
     campaign.profile = _parse(path, "profile", Profile, _single(data, "profile"))
     campaign.settings = _parse(path, "settings", Settings, _single(data, "settings"))
     campaign.id = _single(data, "meta").get(CAMPAIGN_ID, "")
+    _check_references(path, campaign)
     return campaign
+
+
+def _check_references(path: Path, campaign: Campaign) -> None:
+    """DataFileError for the first record that names one the file does not hold."""
+    for table, field, target in REFERENCES:
+        records, known = getattr(campaign, table), getattr(campaign, target)
+        value_of = attrgetter(field)
+        dangling = set(map(value_of, records.values())).difference(known)  # in C: cheap at 30,000
+        dangling.discard(None)
+        if dangling:
+            record = next(r for r in records.values() if value_of(r) in dangling)
+            raise _unreadable(path, table, str(record.id),
+                              f"whose {field!r} is {value_of(record)}, but no record in {target!r} has that id")
 
 
 def _single(data: Data, table: str) -> dict[str, Any]:
@@ -176,11 +220,14 @@ class Repository:
     def open(cls, path: Path, *, read_only: bool = False, background: bool = False) -> Repository:
         """Open a data file (creating it if missing, unless read-only).
 
-        Raises LockedError when another process writes to it, DataFileError when it
-        cannot be used as it is. Read-only, nothing is ever written, not even a backup.
+        Raises LockedError when another process writes to it, ReadOnlyFileError when the user
+        made it read-only, DataFileError when it cannot be used as it is. Read-only, nothing is
+        ever written, not even a backup.
         """
         # Resolved so that a symlinked data file is replaced where it points, not unlinked.
         path = Path(path).expanduser().resolve()
+        if not read_only and (mode := read_only_mode(path)) is not None:
+            raise ReadOnlyFileError(path, mode)
         lock = None if read_only else _lock(path)
         try:
             if lock is not None and not path.exists():
@@ -219,6 +266,9 @@ class Repository:
             return cls.open(path, background=background), None
         except LockedError as error:
             return cls.open(path, read_only=True), str(error)
+        except ReadOnlyFileError as error:
+            reason = error.saying("changes made now cannot be saved", "and start infoint again")
+            return cls.open(path, read_only=True), str(reason)
 
     @property
     def read_only(self) -> bool:
@@ -431,17 +481,21 @@ def _replace(table: Table, doc_id: int, doc: dict[str, Any]) -> None:
         table.insert(Document(doc, doc_id=doc_id))
 
 
-def _parse(path: Path, table: str, model: type[M], doc: dict[str, Any]) -> M:
+def _parse(path: Path, table: str, model: type[M], doc: dict[str, Any], within: str = "") -> M:
     try:
         return model.from_doc(doc)
-    except UNREADABLE as error:
-        raise _unreadable(path, table, str(SINGLE_DOC), error) from None
+    except UNREADABLE:
+        raise _unreadable(path, table, str(SINGLE_DOC), within + problem_in(model, doc)) from None
 
 
-def _unreadable(path: Path, table: str, key: str, error: Exception) -> DataFileError:
+def _unreadable(path: Path, table: str, key: str, problem: str) -> DataFileError:
+    """`problem` ends the sentence about the record: "whose 'name' is a number, not text"."""
+    return _refused(path, f"has a record in {table!r} (id {key}) {problem or 'that cannot be read'}")
+
+
+def _refused(path: Path, what: str) -> DataFileError:
     return DataFileError(
-        f"{path} has a record in '{table}' (id {key}) that cannot be read ({error}); "
-        f"it was left untouched: restore a copy from {backups_folder(path)}."
+        f"{path} {what}; it was left untouched: fix it or restore a copy from {backups_folder(path)}."
     )
 
 

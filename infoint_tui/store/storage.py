@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -40,11 +41,28 @@ def serialise(data: Data) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
 
 
+def read_only_mode(path: Path) -> int | None:
+    """The mode of `path` if the user made it read-only (chmod 444), else None.
+
+    `os.replace` would replace it all the same (only the folder's mode counts), so this is
+    asked before. Root passes `os.access` for any file; the missing write bits still say the
+    user wants the file kept as it is.
+    """
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return None  # no file yet (or none to see): nothing to keep
+    return None if mode & 0o222 and os.access(path, os.W_OK) else mode
+
+
 def write_atomically(path: Path, payload: bytes) -> None:
     """Replace `path` with `payload` so that a crash leaves either version whole.
 
-    Raises SaveError ("not saved: ...") when the disk refuses; no temp file is left behind.
+    Raises SaveError ("not saved: ...") when the disk refuses or the user made `path`
+    read-only; no temp file is left behind.
     """
+    if (mode := read_only_mode(path)) is not None:
+        raise SaveError(f"not saved: {path} is read-only (chmod {mode:o})")
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE)

@@ -11,12 +11,14 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from infoint_tui.domain.text import clean_block
 from infoint_tui.store.errors import DataFileError
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui.commands import RecordsProvider
@@ -82,6 +84,13 @@ class InfointApp(TypeAheadApp):
                 pass  # not on the main thread (tests) or not on this platform
         if self.start is not None:
             self.call_later(self.open_on, *self.start)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste):
+            # Every paste passes here on its way to the focused widget: it is data, and would
+            # be drawn as it is, so an ESC in it would reach the terminal.
+            event.text = clean_block(event.text)
+        await super().on_event(event)
 
     # Saving ----------------------------------------------------------------------------
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from textual.app import App, SuspendNotSupported
 
+from infoint_tui.domain.text import clean_block
+
 FALLBACKS = ("vi", "nano")
 
 
@@ -54,6 +56,6 @@ def edit_text(app: App, text: str, suffix: str = ".md") -> str:
             raise EditorProblem(f"{command[0]} could not be started ({error.strerror}).") from None
         if status != 0:
             raise EditorProblem(f"{command[0]} exited with status {status}; the notes were left as they were.")
-        return path.read_text(encoding="utf-8")
+        return clean_block(path.read_text(encoding="utf-8"))  # a file: data, never terminal control
     finally:
         path.unlink(missing_ok=True)

@@ -25,11 +25,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, ProgressBar, SelectionList, Static
+from textual.worker import get_current_worker
 
 from infoint_tui.domain.companies import same_name
 from infoint_tui.domain.models import Campaign, Company
+from infoint_tui.domain.text import clean_line
 from infoint_tui.tui.access import DataAccess
 
 if TYPE_CHECKING:
@@ -86,10 +89,18 @@ class ImportScreen(DataAccess, ModalScreen[int]):
     """
     BINDINGS = [Binding("escape", "close", "Close")]
 
+    @dataclass
+    class Progress(Message):
+        """The reader has got this far."""
+
+        rows: int
+        unit: str
+
     def __init__(self, kind: ImportKind, path: Path) -> None:
         super().__init__()
         self.kind = kind
         self.path = path
+        self.file_name = clean_line(path.name)  # shown: a file's name is data too
         self.plan: ImportPlan | None = None
         self.likely: list[tuple[Company, Company]] = []
 
@@ -97,7 +108,7 @@ class ImportScreen(DataAccess, ModalScreen[int]):
         box = Vertical(id="import-box")
         box.border_title = self.kind.title
         with box:
-            yield Static(f"Reading {self.path.name}…", id="import-summary", markup=False)
+            yield Static(f"Reading {self.file_name}…", id="import-summary", markup=False)
             yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="import-progress")
             with VerticalScroll(id="import-rejected") as rejected:
                 rejected.display = False
@@ -118,15 +129,29 @@ class ImportScreen(DataAccess, ModalScreen[int]):
 
     @work(thread=True, exclusive=True, group="import")
     def read(self, campaign: Campaign) -> None:
+        from infoint_tui.exchange.builder import reporting_progress
         from infoint_tui.exchange.plan import ImportProblem
 
+        worker = get_current_worker()
+
+        def report(rows: int, unit: str) -> None:
+            if worker.is_cancelled:  # closed while reading: stop, rather than read on unseen
+                raise ImportProblem("The import was cancelled.")
+            self.post_message(self.Progress(rows, unit))
+
         try:
-            plan = self.kind.read(self.path, campaign)
+            with reporting_progress(report):
+                plan = self.kind.read(self.path, campaign)
         except ImportProblem as problem:
             self.app.call_from_thread(self._finish, str(problem))
             return
         likely = [] if plan.rejected else plan.likely_matches()
         self.app.call_from_thread(self._show_plan, plan, likely)
+
+    def on_import_screen_progress(self, progress: Progress) -> None:
+        if self.plan is None:  # a late message must not overwrite the plan's summary
+            self.query_one("#import-summary", Static).update(
+                f"Reading {self.file_name}: {progress.rows:,} {progress.unit}s so far…")
 
     def _show_plan(self, plan: ImportPlan, likely: list[tuple[Company, Company]]) -> None:
         if not self.is_attached:
@@ -140,7 +165,7 @@ class ImportScreen(DataAccess, ModalScreen[int]):
         if plan.skipped:
             self._list(plan.skipped, "These were skipped; the rest of the file was read.", warning=True)
         if not plan.people:
-            self._finish(f"Nobody new in {self.path.name}: {plan.summary()}.")
+            self._finish(f"Nobody new in {self.file_name}: {plan.summary()}.")
         else:
             self.query_one(ProgressBar).display = False
             self.query_one("#import-summary", Static).update(plan.summary())
@@ -197,7 +222,7 @@ class ImportScreen(DataAccess, ModalScreen[int]):
     def _apply(self, plan: ImportPlan) -> None:
         if self.infoint.change(plan.apply, self.infoint.repo):
             self.app.notify(f"Added {_count(len(plan.people), 'person', 'people')} and "
-                            f"{_count(len(plan.companies), 'company', 'companies')} from {self.path.name}.",
+                            f"{_count(len(plan.companies), 'company', 'companies')} from {self.file_name}.",
                             title="Imported")
             self.dismiss(len(plan.people))
         else:

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from infoint_tui.domain.text import clean_block, clean_line
 from infoint_tui.domain.validation import Check
 
 
@@ -75,13 +76,14 @@ class FieldRow(Vertical):
 
     @property
     def value(self) -> str:
+        """The text as typed (or pasted), stripped and clean of control characters."""
         control = self.control
         if isinstance(control, Select):
             return "" if control.value == Select.NULL else str(control.value)
         if isinstance(control, TextArea):
-            return control.text.strip()
+            return clean_block(control.text).strip()
         assert isinstance(control, Input)
-        return control.value.strip()
+        return clean_line(control.value).strip()
 
     @value.setter
     def value(self, text: str) -> None:

@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
+from infoint_tui.domain.text import clean_line
+
 
 def expand(text: str) -> Path:
     return Path(os.path.expandvars(text.strip())).expanduser()
@@ -39,8 +41,10 @@ class PathSuggester(Suggester):
         head, _, start = value.rpartition("/")
         folder = expand(head + "/") if head or value.startswith("/") else Path.cwd()
         try:
+            # A name holding control characters is never offered: it would be drawn as it is.
             names = sorted(entry.name + ("/" if entry.is_dir() else "") for entry in os.scandir(folder)
-                           if entry.name.startswith(start) and (start.startswith(".") or entry.name[0] != "."))
+                           if entry.name.startswith(start) and (start.startswith(".") or entry.name[0] != ".")
+                           and clean_line(entry.name) == entry.name)
         except OSError:
             return None
         return value + names[0][len(start):] if names else None
