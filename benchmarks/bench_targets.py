@@ -135,7 +135,7 @@ def typing(repo: Repository) -> list[float]:
 
 
 def filter_keystrokes(repo: Repository) -> list[float]:
-    from infoint_tui.tui.screens.targets_index import Links, people_index
+    from infoint_tui.domain.target_search import Links, people_index
 
     index = people_index(repo.campaign, Links.of(repo.campaign))
     index.prepare("name")  # as the screen does once it is drawn

@@ -183,7 +183,7 @@ def _start_on(args: argparse.Namespace, repo) -> tuple[str, str] | None:  # noqa
     """
     if args.command != "interview":
         return None
-    from infoint_tui.interviewing import NoInterview, find_interview
+    from infoint_tui.usecases.interviewing import NoInterview, find_interview
 
     try:
         interview = find_interview(repo.campaign, clock.today(), args.name)
@@ -201,7 +201,7 @@ def _start_on(args: argparse.Namespace, repo) -> tuple[str, str] | None:  # noqa
 
 
 def cmd_today(args: argparse.Namespace) -> int:
-    from infoint_tui.agenda import agenda_json, agenda_text
+    from infoint_tui.usecases.agenda import agenda_json, agenda_text
 
     render = agenda_json if args.json else agenda_text
     say(render(_open_for_reading(args).campaign, clock.now()))
@@ -218,7 +218,7 @@ def _open_for_reading(args: argparse.Namespace):  # noqa: ANN202 - a Repository
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from infoint_tui.stats import stats_text
+    from infoint_tui.usecases.stats import stats_text
     from infoint_tui.domain.insights import stats_json
 
     campaign = _open_for_reading(args).campaign

@@ -34,8 +34,8 @@ from infoint_tui.domain.models import (
     Verdict,
 )
 from infoint_tui.domain.policy import due_items
-from infoint_tui.due_actions import done_change, snooze_change
-from infoint_tui.interviewing import add_question, add_referral, end_interview
+from infoint_tui.usecases.due_actions import done_change, snooze_change
+from infoint_tui.usecases.interviewing import add_question, add_referral, end_interview
 from infoint_tui.store.errors import ReadOnlyError
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui.screens.interview_forms import read_reschedule

@@ -9,8 +9,8 @@ import pyperclip
 import pytest
 from textual.app import App
 
-from infoint_tui import clipboard
-from infoint_tui.clipboard import HINT, Local
+from infoint_tui.tui import clipboard
+from infoint_tui.tui.clipboard import HINT, Local
 
 LOCAL = {"DISPLAY": ":0"}
 OVER_SSH = {"DISPLAY": ":0", "SSH_CONNECTION": "10.0.0.2 50000 10.0.0.1 22"}
@@ -122,5 +122,5 @@ def test_whose_clipboard_the_local_one_is(env: dict[str, str], platform: str, us
 def test_the_copy_strategy_and_the_due_actions_load_without_textual() -> None:
     from tests.test_layers import fresh_import, top_level
 
-    _, loaded = fresh_import(["infoint_tui.domain"], ["infoint_tui.clipboard", "infoint_tui.due_actions"])
+    _, loaded = fresh_import(["infoint_tui.domain"], ["infoint_tui.tui.clipboard", "infoint_tui.usecases.due_actions"])
     assert "textual" not in top_level(loaded)

@@ -29,8 +29,8 @@ from infoint_tui.domain.policy import DueKind, due_items, next_target
 from infoint_tui.exchange.linkedin import read_linkedin
 from infoint_tui.store.errors import ReadOnlyError
 from infoint_tui.store.repository import Repository
-from infoint_tui.tui.screens.targets import TargetsScreen
-from infoint_tui.tui.screens.targets_import import ImportScreen
+from infoint_tui.tui.screens.targets.screen import TargetsScreen
+from infoint_tui.tui.screens.targets.import_dialog import ImportScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.pick import PickScreen
 from tests.conftest import DATA, TODAY

@@ -9,7 +9,7 @@ import pytest
 from infoint_tui.demo import demo_campaign
 from infoint_tui.domain.models import AttemptKind, Interview, Outreach, Person
 from infoint_tui.domain.policy import DueKind, due_items
-from infoint_tui.due_actions import done_change, done_question, message_for, snooze_change
+from infoint_tui.usecases.due_actions import done_change, done_question, message_for, snooze_change
 from tests.conftest import TODAY
 
 K = DueKind

@@ -516,7 +516,7 @@ def test_no_progress_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
 async def test_the_import_dialog_shows_progress(make_app, tmp_path: Path) -> None:
     from textual.widgets import Static
 
-    from infoint_tui.tui.screens.targets_import import LINKEDIN, ImportScreen
+    from infoint_tui.tui.screens.targets.import_dialog import LINKEDIN, ImportScreen
     from tests.outreach_support import text_of
 
     source = big_export(tmp_path / "Connections.csv", 30_000)

@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from infoint_tui.cli import main
 from infoint_tui.domain.models import Interview, PreparedQuestion
 from infoint_tui.domain.policy import DueKind, due_items
-from infoint_tui.interviewing import NoInterview, find_interview, question_bank
+from infoint_tui.usecases.interviewing import NoInterview, find_interview, question_bank
 from infoint_tui.tui.screens.interviews import InterviewsScreen
 from infoint_tui.tui.screens.live import LiveInterviewScreen
 from infoint_tui.tui.screens.prepare import PrepareScreen

@@ -49,8 +49,8 @@ def top_level(loaded: set[str]) -> set[str]:
 def test_everything_below_the_tui_loads_without_textual() -> None:
     imported, loaded = fresh_import(
         ["infoint_tui.domain", "infoint_tui.store", "infoint_tui.exchange"],
-        ["infoint_tui.agenda", "infoint_tui.cli", "infoint_tui.clock", "infoint_tui.demo",
-         "infoint_tui.stats", "infoint_tui.clipboard", "infoint_tui.due_actions", "infoint_tui.interviewing"],
+        ["infoint_tui.cli", "infoint_tui.clock", "infoint_tui.demo", "infoint_tui.usecases.agenda",
+         "infoint_tui.usecases.stats", "infoint_tui.usecases.due_actions", "infoint_tui.usecases.interviewing"],
     )
     for expected in ["domain.models", "domain.policy", "domain.templates", "domain.defaults",
                      "domain.spelling", "domain.removal", "domain.insights", "domain.validation", "store.storage", "store.lock",
@@ -78,5 +78,5 @@ def test_infoint_today_does_not_import_textual(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         imported = [line.rpartition("|")[2].strip() for line in done.stderr.splitlines()
                     if line.startswith("import time:")]
-        assert "infoint_tui.agenda" in imported  # the report really lists our imports
+        assert "infoint_tui.usecases.agenda" in imported  # the report really lists our imports
         assert not [name for name in imported if name.partition(".")[0] == "textual"]

@@ -25,7 +25,7 @@ from infoint_tui.domain.models import (
 )
 from infoint_tui.domain.policy import DueKind, due_items
 from infoint_tui.domain.templates import LINKEDIN_LIMIT, render_template
-from infoint_tui.due_actions import message_for
+from infoint_tui.usecases.due_actions import message_for
 from infoint_tui.exchange.linkedin import read_linkedin
 from infoint_tui.exchange.plan import ImportProblem
 from infoint_tui.tui.widgets.message import MessageScreen

@@ -15,7 +15,7 @@ from infoint_tui.domain.models import AttemptKind, Degree, Interview, Outreach, 
 from infoint_tui.domain.policy import DueKind, Status
 from infoint_tui.tui.screens.interviews import InterviewsScreen
 from infoint_tui.tui.screens.queue import QueueScreen
-from infoint_tui.tui.screens.targets import TargetsScreen
+from infoint_tui.tui.screens.targets.screen import TargetsScreen
 from infoint_tui.tui.widgets.choice import ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.form import FormScreen

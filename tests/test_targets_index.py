@@ -6,7 +6,7 @@ import pytest
 
 from infoint_tui.demo import demo_campaign
 from infoint_tui.domain.models import Campaign, Company, Degree, Person
-from infoint_tui.tui.screens.targets_index import Links, companies_index, fold, people_index
+from infoint_tui.domain.target_search import Links, companies_index, fold, people_index
 from tests.conftest import TODAY
 
 

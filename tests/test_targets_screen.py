@@ -11,11 +11,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from infoint_tui.domain.models import Degree, Person
-from infoint_tui.tui.screens import targets
-from infoint_tui.tui.screens.person_form import NEEDS_INTRODUCER
-from infoint_tui.tui.screens.targets import TargetsScreen
-from infoint_tui.tui.screens.targets_import import ImportScreen
-from infoint_tui.tui.screens.targets_index import fold
+from infoint_tui.tui.screens.targets import screen as targets
+from infoint_tui.tui.screens.targets.person_form import NEEDS_INTRODUCER
+from infoint_tui.tui.screens.targets.screen import TargetsScreen
+from infoint_tui.tui.screens.targets.import_dialog import ImportScreen
+from infoint_tui.domain.target_search import fold
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.form import FormScreen
 from infoint_tui.tui.widgets.heading import Heading

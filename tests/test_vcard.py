@@ -17,7 +17,7 @@ from infoint_tui.cli import DATA_PROBLEM, USAGE, main
 from infoint_tui.domain.models import Campaign, Company, Person
 from infoint_tui.exchange.plan import ImportPlan, ImportProblem
 from infoint_tui.exchange.vcard import read_vcard, to_vcard
-from infoint_tui.tui.screens.person_form import PersonForm
+from infoint_tui.tui.screens.targets.person_form import PersonForm
 from tests.conftest import DATA
 from tests.test_exchange import FakeRepo, company_of, names, vcf
 from tests.test_targets_screen import import_text, open_targets, start_import

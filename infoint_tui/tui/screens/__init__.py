@@ -26,7 +26,7 @@ class Place:
 
 PLACES = [
     Place("queue", "Queue", "f2", "queue", "QueueScreen"),
-    Place("targets", "Targets", "f3", "targets", "TargetsScreen"),
+    Place("targets", "Targets", "f3", "targets.screen", "TargetsScreen"),
     Place("objectives", "Objectives", "f4", "objectives", "ObjectivesScreen"),
     Place("templates", "Templates", "f5", "templates", "TemplatesScreen"),
     Place("interviews", "Interviews", "f6", "interviews", "InterviewsScreen"),

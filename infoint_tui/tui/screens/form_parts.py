@@ -7,7 +7,7 @@ from typing import Any
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
-from infoint_tui.tui.screens.targets_index import fold
+from infoint_tui.domain.target_search import fold
 from infoint_tui.tui.widgets.form import FormScreen
 
 

@@ -12,7 +12,7 @@ from infoint_tui import clock
 from infoint_tui.domain import validation
 from infoint_tui.domain.models import Campaign, Interview, Mode, Verdict
 from infoint_tui.domain.policy import DueKind, due_items, hours_left
-from infoint_tui.interviewing import check_time, end_interview, parse_time
+from infoint_tui.usecases.interviewing import check_time, end_interview, parse_time
 from infoint_tui.tui.widgets.form import Field, FormScreen
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 
 from infoint_tui import clock
 from infoint_tui.domain.models import ActionItem, Interview, PreparedQuestion
-from infoint_tui.interviewing import add_referral, question_heading
+from infoint_tui.usecases.interviewing import add_referral, question_heading
 from infoint_tui.store.errors import DataFileError
 from infoint_tui.tui.access import DataAccess
 from infoint_tui.tui.editor import EditorProblem, edit_text

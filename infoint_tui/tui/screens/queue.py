@@ -19,9 +19,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from infoint_tui import clock
-from infoint_tui.agenda import HEADINGS, KIND_LABELS, review, when_text
+from infoint_tui.usecases.agenda import HEADINGS, KIND_LABELS, review, when_text
 from infoint_tui.domain.policy import DueItem, DueKind, Status
-from infoint_tui.due_actions import snooze_change
+from infoint_tui.usecases.due_actions import snooze_change
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.screens.queue_card import card
 

@@ -29,7 +29,7 @@ from infoint_tui.domain.templates import (
     context_for,
     render_template,
 )
-from infoint_tui.due_actions import latest_interview_with
+from infoint_tui.usecases.due_actions import latest_interview_with
 from infoint_tui.tui.flows.outreach import open_outreach
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen

@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from infoint_tui import clipboard
+from infoint_tui.tui import clipboard
 from infoint_tui.domain import spelling
 from infoint_tui.domain.models import Campaign, Template
 from infoint_tui.domain.templates import LINKEDIN_LIMIT, render_template

@@ -9,8 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from infoint_tui.domain.models import AttemptKind, Campaign, Company, Degree, Outreach, Person
-from infoint_tui.tui.screens.targets_index import Links, fold, tag_words
-from infoint_tui.tui.screens.targets_rows import DEGREE_LABELS
+from infoint_tui.domain.target_search import Links, fold, tag_words
+from infoint_tui.tui.screens.targets.rows import DEGREE_LABELS
 
 ATTEMPT_LABELS = {
     AttemptKind.REQUEST: "request sent",

@@ -10,7 +10,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from infoint_tui.domain.models import Campaign, Degree
-from infoint_tui.tui.screens.targets_index import Links
+from infoint_tui.domain.target_search import Links
 
 DEGREE_LABELS = {Degree.FIRST: "1st", Degree.SECOND: "2nd", Degree.COLD: "cold"}
 DEGREE_STYLES = {Degree.FIRST: Style(bold=True), Degree.SECOND: Style(), Degree.COLD: Style(dim=True)}

@@ -20,11 +20,11 @@ from textual.widgets import Input, Static
 from infoint_tui.domain.models import Company, Person
 from infoint_tui.domain.removal import removal_plan
 from infoint_tui.tui.screens.base import BaseScreen
-from infoint_tui.tui.screens.company_form import CompanyForm
-from infoint_tui.tui.screens.person_form import PersonForm
-from infoint_tui.tui.screens.targets_detail import company_detail, person_detail
-from infoint_tui.tui.screens.targets_import import LINKEDIN, VCARD, ImportKind, ImportScreen
-from infoint_tui.tui.screens.targets_index import (
+from infoint_tui.tui.screens.targets.company_form import CompanyForm
+from infoint_tui.tui.screens.targets.person_form import PersonForm
+from infoint_tui.tui.screens.targets.detail import company_detail, person_detail
+from infoint_tui.tui.screens.targets.import_dialog import LINKEDIN, VCARD, ImportKind, ImportScreen
+from infoint_tui.domain.target_search import (
     COMPANY_SORTS,
     PERSON_SORTS,
     Links,
@@ -32,7 +32,7 @@ from infoint_tui.tui.screens.targets_index import (
     companies_index,
     people_index,
 )
-from infoint_tui.tui.screens.targets_rows import company_row, person_row
+from infoint_tui.tui.screens.targets.rows import company_row, person_row
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.heading import Heading
 from infoint_tui.tui.widgets.path_prompt import PathPrompt
