@@ -375,3 +375,18 @@ async def test_the_import_dialog_lets_each_likely_match_use_the_existing_company
         ravi = next(p for p in repo.campaign.people.values() if p.name == "Ravi Núñez")
         assert repo.campaign.company_of(ravi).name == "Northwind Health"
     repo.close()
+
+
+def test_importing_again_after_a_merge_adds_nobody_and_no_company(typed_by_hand: Path, tmp_path: Path) -> None:
+    # An export from before 2021: no URL and no e-mail, so only name + company say who is who.
+    old_export = tmp_path / "Connections.csv"
+    old_export.write_text("First Name,Last Name,Email Address,Company,Position,Connected On\n"
+                          "Ada,Quist,,Northwind,Analyst,3 Mar 2019\n", encoding="utf-8")
+    assert main(["--db", str(typed_by_hand), "import", "linkedin", str(old_export)]) == 0
+    repo = Repository.open(typed_by_hand)
+    by_name = {c.name: c for c in repo.campaign.companies.values()}
+    repo.merge_companies(by_name["Northwind Health"], by_name["Northwind"])
+    assert repo.campaign.companies[by_name["Northwind Health"].id].aliases == ["Northwind"]
+    again = read_linkedin(old_export, repo.campaign)
+    assert (again.people, again.companies, again.duplicates) == ([], [], 1)
+    repo.close()

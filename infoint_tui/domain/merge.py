@@ -52,10 +52,12 @@ def merge_plan(campaign: Campaign, keep: Company, absorb: Company) -> MergePlan:
                                   if not getattr(keep, name) and getattr(absorb, name)}
     if absorb.notes and absorb.notes not in keep.notes:
         changes["notes"] = f"{keep.notes}\n\n{absorb.notes}" if keep.notes else absorb.notes
+    # Not a detail the user is told of: what lets a later import of the old name find it.
+    aliases = list(dict.fromkeys(name for name in [*keep.aliases, absorb.name, *absorb.aliases] if name != keep.name))
     if set(absorb.tags) - set(keep.tags):
         changes["tags"] = list(dict.fromkeys([*keep.tags, *absorb.tags]))
     return MergePlan(
-        keep=dataclasses.replace(keep, **changes),  # type: ignore[arg-type]
+        keep=dataclasses.replace(keep, aliases=aliases, **changes),  # type: ignore[arg-type]
         absorb=absorb,
         people=people,
         outreach=sum(1 for o in campaign.outreach.values() if o.person_id in moved),

@@ -344,6 +344,8 @@ class Company(Model):
     source: str = ""
     notes: str = ""
     tags: list[str] = field(default_factory=list)
+    #: The names of companies merged into this one, so that an import naming them finds it.
+    aliases: list[str] = field(default_factory=list)
     id: int = 0
 
 

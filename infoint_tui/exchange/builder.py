@@ -55,14 +55,17 @@ class PlanBuilder:
         self._source = source
         self._report = _progress.get()
         self._reported = 0
-        self._companies = {_company_key(c.name): c for c in campaign.companies.values()}
+        # Under its old names too: people imported again from a company since merged go to it.
+        self._companies = {_company_key(name): c for c in campaign.companies.values()
+                           for name in (*c.aliases, c.name)}
         self._seen: set[Key] = set()
         #: The name + company keys of people with a profile URL (True) and without one (False).
         self._names: dict[bool, set[Key]] = {True: set(), False: set()}
         for person in campaign.people.values():
             company = campaign.company_of(person)
             url = _url_key(person.profile_url)
-            self._remember(_all_keys(person, company.name if company else "", url), bool(url))
+            for company_name in (company.name, *company.aliases) if company else ("",):
+                self._remember(_all_keys(person, company_name, url), bool(url))
 
     def reject(self, line: int, reason: str) -> None:
         self._row_read()
