@@ -361,28 +361,6 @@ def _likely_matches_report(lines: list[str], *, merged: bool, dry_run: bool) -> 
     return report
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from infoint_tui.exchange.output import OutputProblem, write_export
-
-    if args.bom and args.format != "csv":
-        raise UsageError("--bom is for csv only: it tells Excel that the file is UTF-8.")
-    repo = _open_for_reading(args)
-    campaign = repo.campaign
-    if args.format == "ics" and not campaign.id:
-        campaign.id = _campaign_id(repo.path)
-    try:
-        if args.format == "markdown":
-            return _export_markdown(campaign, args.out, repo.path)
-        payload = _export_payload(args, campaign)
-        if args.out:
-            write_export(Path(args.out), payload, replace=args.force)
-            print(f"Wrote {args.out}.", file=sys.stderr)
-        else:
-            sys.stdout.buffer.write(payload)
-    except OutputProblem as problem:
-        raise UsageError(str(problem)) from None
-
-
 @contextlib.contextmanager
 def _progress_on_stderr(name: str) -> Iterator[None]:
     """While an import reads, "Reading Connections.csv: 45,000 rows…" on one line of stderr,
