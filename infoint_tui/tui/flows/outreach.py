@@ -12,23 +12,14 @@ from typing import TYPE_CHECKING
 
 from infoint_tui import clock
 from infoint_tui.domain.models import AttemptKind, Campaign, Interview, Mode, Objective, Outreach, Person, Route
-from infoint_tui.domain.policy import DueItem, DueKind, due_items, next_target
+from infoint_tui.domain.due_kinds import KINDS, DueKind
+from infoint_tui.domain.policy import DueItem, due_items, next_target, open_outreach
 from infoint_tui.tui.flows.sending import Sent, ask, send_item
 from infoint_tui.tui.screens.interview_forms import read_reschedule, reschedule
 from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
 
 if TYPE_CHECKING:
     from infoint_tui.tui.screens.base import BaseScreen
-
-#: The steps that send the first words to someone (or to the mutual who introduces them).
-OPENING_STEPS = frozenset({DueKind.REQUEST, DueKind.ASK_INTRO, DueKind.NUDGE_INTRO})
-
-
-def open_outreach(campaign: Campaign, person_id: int) -> Outreach | None:
-    """The person's latest outreach still under way, if any."""
-    mine = [o for o in campaign.outreach.values() if o.person_id == person_id and o.is_open]
-    return max(mine, key=lambda o: (o.created, o.id), default=None)
-
 
 def pending_item(campaign: Campaign, outreach: Outreach) -> DueItem | None:
     """The outreach's next step, worked out on a view of the campaign holding only it."""
@@ -60,7 +51,7 @@ async def request_interview(screen: BaseScreen, person_id: int, objective_id: in
         if outreach is None:
             return False
     item = pending_item(screen.campaign, outreach)
-    if item is None or item.kind not in OPENING_STEPS:
+    if item is None or not KINDS[item.kind].opening:
         screen.notify(f"{person.name} has been asked already ({outreach.stage}): the queue (F2) shows what "
                       "comes next.", timeout=6)
         return False

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from infoint_tui import clock
 from infoint_tui.domain.models import Model
-from infoint_tui.domain.policy import DueItem, DueKind
+from infoint_tui.domain.due_kinds import KINDS
+from infoint_tui.domain.policy import DueItem
 from infoint_tui.usecases.due_actions import Message, done_change, done_question, interview_of, message_for
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.message import MessageScreen, draft
@@ -61,7 +62,7 @@ async def record_done(screen: BaseScreen, item: DueItem) -> bool:
     record = done_change(screen.campaign, item, clock.today())
     if record is None or not save(screen, record):
         return False
-    if item.kind == DueKind.THANK:
+    if KINDS[item.kind].offers_card:
         await offer_card(screen, item)
     return True
 

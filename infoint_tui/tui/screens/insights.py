@@ -20,6 +20,7 @@ from infoint_tui.domain.insights import (
     objective_insights,
 )
 from infoint_tui.domain.models import Verdict
+from infoint_tui.domain.wording import count
 from infoint_tui.tui.screens.base import BaseScreen
 
 BAR = "█"
@@ -58,10 +59,10 @@ def objective_block(insight: ObjectiveInsight) -> Group:
         ("  (archived)" if not objective.active else "", "dim"),
     )
     summary = Text(
-        f"{len(insight.lessons)} interview{'s' if len(insight.lessons) != 1 else ''} held · "
+        f"{count(len(insight.lessons), 'interview')} held · "
         f"{insight.count(Verdict.SOLIDIFIED)} solidified the plan · "
         f"{insight.count(Verdict.CHALLENGED)} challenged it · "
-        f"{insight.open_actions} open action item{'s' if insight.open_actions != 1 else ''}",
+        f"{count(insight.open_actions, 'open action item')}",
         style="italic",
     )
     lines: list[Text] = [heading, summary]

@@ -24,6 +24,7 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 
 from infoint_tui import clock
 from infoint_tui.domain.models import ActionItem, Interview, PreparedQuestion
+from infoint_tui.domain.wording import count
 from infoint_tui.usecases.interviewing import add_referral, question_heading
 from infoint_tui.store.errors import DataFileError
 from infoint_tui.tui.access import DataAccess
@@ -157,10 +158,9 @@ class LiveInterviewScreen(DataAccess, Screen):
         self.checklist.show(self.questions, self.current)
 
     def _show_captured(self) -> None:
-        todos = len(self.interview.action_items)
-        parts = [f"{todos} to-do{'s' if todos != 1 else ''}"]
+        parts = [count(len(self.interview.action_items), 'to-do')]
         if self.referred:
-            parts.append(f"{len(self.referred)} referral{'s' if len(self.referred) != 1 else ''}")
+            parts.append(count(len(self.referred), 'referral'))
         self.query_one("#live-captured", Static).update(" · ".join(parts))
 
     # Saving ------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from infoint_tui.domain import validation
 from infoint_tui.domain.models import AttemptKind, Campaign, Objective, ObjectiveKind
 from infoint_tui.domain.removal import removal_plan
+from infoint_tui.domain.wording import count
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.form import Field, FormScreen
@@ -35,12 +36,8 @@ class Tally:
     booked: int = 0
 
     def summary(self) -> str:
-        return (f"{_count(len(self.people), 'target')} · {_count(self.requests, 'request')} · "
+        return (f"{count(len(self.people), 'target')} · {count(self.requests, 'request')} · "
                 f"interviews: {self.held} held, {self.booked} booked")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def tally(campaign: Campaign) -> dict[int, Tally]:
