@@ -25,6 +25,9 @@ from infoint_tui.tui.screens.base import BaseScreen
 
 BAR = "█"
 TRACK = "░"
+#: The yes-rate bars take what the funnel's other columns (74 cells) leave, within bounds.
+BESIDE_BARS = 74
+BAR_MIN, BAR_MAX = 4, 30
 
 
 def bar(share: float, width: int) -> Text:
@@ -103,7 +106,7 @@ class InsightsScreen(BaseScreen):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        bar_width = max(4, min(30, self.size.width - 74))
+        bar_width = max(BAR_MIN, min(BAR_MAX, self.size.width - BESIDE_BARS))
         self.query_one("#insights-funnel", Static).update(funnel_table(funnels(self.campaign), bar_width))
         self.query_one("#insights-connectors", Static).update(self._connectors())
         insights = objective_insights(self.campaign)

@@ -23,6 +23,7 @@ from infoint_tui.domain.due_kinds import KINDS, DueKind
 from infoint_tui.domain.policy import DueItem, Status
 from infoint_tui.cells import fit
 from infoint_tui.usecases.due_actions import snooze_change
+from infoint_tui.tui import notice
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.screens.queue_card import card
 
@@ -172,7 +173,7 @@ class QueueScreen(BaseScreen):
         if until is None:
             return
         if save(self, snooze_change(self.campaign, item, today, until)):
-            self.notify(f"Snoozed: back in the queue on {until:%a %-d %b}.", timeout=4)
+            self.notify(f"Snoozed: back in the queue on {until:%a %-d %b}.", timeout=notice.SHORT)
 
     @work(exclusive=True, group="queue")
     async def action_reply(self) -> None:

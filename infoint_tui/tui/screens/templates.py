@@ -29,6 +29,7 @@ from infoint_tui.domain.templates import (
     render_template,
     sample_context,
 )
+from infoint_tui.tui import notice
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.checked_text import CheckedTextArea
@@ -216,15 +217,15 @@ class TemplatesScreen(BaseScreen):
 
     def action_save(self) -> None:
         if not self.dirty:
-            self.notify("Nothing changed.", timeout=3)
+            self.notify("Nothing changed.", timeout=notice.BRIEF)
         elif self.change(self.repo.save_template, self.edited()):
-            self.notify(f"Saved your version of “{self.edited().name}”.", timeout=3)
+            self.notify(f"Saved your version of “{self.edited().name}”.", timeout=notice.BRIEF)
 
     @work(exclusive=True, group="templates")
     async def action_reset(self) -> None:
         template = template_for(self.campaign, self.key)
         if self.key not in self.campaign.templates and not self.dirty:
-            self.notify("This template already has the default wording.", timeout=3)
+            self.notify("This template already has the default wording.", timeout=notice.BRIEF)
             return
         if await self.app.push_screen_wait(ConfirmScreen(
             f"Put back the default wording of “{template.name}”?",
@@ -264,7 +265,7 @@ class TemplatesScreen(BaseScreen):
     def action_check_and_copy(self) -> None:
         person = self.campaign.people.get(self.person_id or 0)
         if person is None:
-            self.notify("Add a person on the Targets screen (F3) to preview for.", timeout=4)
+            self.notify("Add a person on the Targets screen (F3) to preview for.", timeout=notice.SHORT)
             return
         template = self.edited()
         self.app.push_screen(MessageScreen(draft(

@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from infoint_tui.tui import clipboard
+from infoint_tui.tui import clipboard, notice
 from infoint_tui.domain import spelling
 from infoint_tui.domain.models import Campaign, Template
 from infoint_tui.domain.templates import LINKEDIN_LIMIT, render_template
@@ -284,7 +284,7 @@ class MessageScreen(DataAccess, ModalScreen[Copied]):
         """Put the issue's suggestion in place, in the part it was found in."""
         problem = self._selected()
         if problem is None or problem.issue.suggestion is None:
-            self.notify("No suggestion for this one: edit the text itself.", timeout=4)
+            self.notify("No suggestion for this one: edit the text itself.", timeout=notice.SHORT)
             return
         issue = problem.issue
         if problem.part == "subject":
@@ -304,7 +304,7 @@ class MessageScreen(DataAccess, ModalScreen[Copied]):
         profile = repo.campaign.profile
         updated = dataclasses.replace(profile, words=[*profile.words, word])
         if self.infoint.change(repo.save_profile, updated):
-            self.notify(f'"{word}" added to your words: it will not be flagged again.', timeout=4)
+            self.notify(f'"{word}" added to your words: it will not be flagged again.', timeout=notice.SHORT)
             self.recheck()
 
     @work(exclusive=True, group="message-close")
