@@ -7,6 +7,7 @@ from datetime import date, datetime
 import orjson
 from textual.widgets import OptionList, Static
 
+from infoint_tui.domain import objectives
 from infoint_tui.domain.models import (
     AttemptKind,
     Campaign,
@@ -17,7 +18,7 @@ from infoint_tui.domain.models import (
     Route,
 )
 from infoint_tui.domain.removal import removal_plan
-from infoint_tui.tui.screens.objectives import ObjectivesScreen, tally
+from infoint_tui.tui.screens.objectives import ObjectivesScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.form import FormScreen
 
@@ -53,7 +54,7 @@ async def open_objectives(app, pilot) -> None:  # noqa: ANN001
 
 def test_counts_follow_their_definitions(repo) -> None:
     campaign = repo.campaign
-    tallies = tally(campaign)
+    tallies = objectives.tallies(campaign)
     assert set(tallies) == set(campaign.objectives)
     for objective_id, counted in tallies.items():
         outreach = [o for o in campaign.outreach.values() if o.objective_id == objective_id]
@@ -89,7 +90,7 @@ def test_counts_on_the_edge_cases() -> None:
     for iid, objective, held in [(1, 1, True), (2, 1, False), (3, None, True), (4, 2, False)]:
         campaign.interviews[iid] = Interview(10, datetime(2026, 11, 2, 10), objective_id=objective, held=held, id=iid)
 
-    tallies = tally(campaign)
+    tallies = objectives.tallies(campaign)
     assert set(tallies) == {1, 2}
     assert (tallies[1].people, tallies[1].requests, tallies[1].held, tallies[1].booked) == ({10, 11, 12, 13}, 3, 1, 1)
     assert (tallies[2].people, tallies[2].requests, tallies[2].held, tallies[2].booked) == (set(), 0, 0, 1)
@@ -99,7 +100,7 @@ async def test_the_list_shows_each_objective_with_its_counts(make_app, repo) -> 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_objectives(app, pilot)
-        tallies = tally(repo.campaign)
+        tallies = objectives.tallies(repo.campaign)
         entries = listed(app)
         assert len(entries) == len(repo.campaign.objectives)
         for entry, objective in zip(entries, sorted(repo.campaign.objectives.values(), key=lambda o: o.id),

@@ -257,17 +257,17 @@ def test_intervals_come_from_the_settings() -> None:
     ("max_attempts", "sent", "kind", "detail"),
     [
         (5, 3, K.FOLLOW_UP, "attempt 4 of 5"),
-        (5, 4, K.FOLLOW_UP, "attempt 5 of 5"),
+        (5, 4, K.CALL, "attempt 5 of 5"),
         (5, 5, K.ASSUMED_NO, "5 attempts, no reply"),
         (2, 2, K.ASSUMED_NO, "2 attempts, no reply"),
         (3, 4, K.ASSUMED_NO, "4 attempts, no reply"),
     ],
 )
-def test_attempts_beyond_the_call_are_follow_ups_until_the_maximum(
+def test_follow_ups_fill_the_attempts_before_the_call_which_is_the_last(
     max_attempts: int, sent: int, kind: DueKind, detail: str
 ) -> None:
     b = Build(max_attempts=max_attempts)
-    kinds = [A.REQUEST, A.FOLLOW_UP, A.CALL, A.FOLLOW_UP, A.FOLLOW_UP]
+    kinds = [A.REQUEST, A.FOLLOW_UP, A.FOLLOW_UP, A.FOLLOW_UP, A.CALL]
     b.outreach(b.person("Ana"), *[(kinds[n], day(n)) for n in range(sent)])
 
     item = only(b.campaign)

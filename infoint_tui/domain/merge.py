@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from infoint_tui.domain.models import Campaign, Company, Person
+from infoint_tui.domain.wording import count
 
 #: Details the kept company takes from the other one where it has none of its own.
 FILLED = ("industry", "size", "location", "website", "source")
@@ -31,8 +32,8 @@ class MergePlan:
 
     def describe(self) -> str:
         """'3 people and 2 outreach move to Northwind Health; Northwind is removed.'"""
-        moving = [_count(len(self.people), "person", "people"), _count(self.outreach, "outreach", "outreach"),
-                  _count(self.interviews, "interview", "interviews")]
+        moving = [count(len(self.people), "person", "people"), count(self.outreach, "outreach", "outreach"),
+                  count(self.interviews, "interview")]
         moving = [part for part in moving if not part.startswith("0 ")]
         verb = "moves" if moving == ["1 person"] else "move"
         moves = f"{_listed(moving)} {verb}" if moving else "Nobody moves"
@@ -64,10 +65,6 @@ def merge_plan(campaign: Campaign, keep: Company, absorb: Company) -> MergePlan:
         interviews=sum(1 for i in campaign.interviews.values() if i.person_id in moved),
         gained=list(changes),
     )
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
 
 
 def _listed(parts: list[str]) -> str:

@@ -13,6 +13,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from infoint_tui.domain.due_kinds import KINDS
+from infoint_tui.domain.due_kinds import DueKind as DueKind  # DueItem.kind: part of the policy's answer
 from infoint_tui.domain.models import (
     CONTACT_ATTEMPTS,
     AttemptKind,
@@ -24,22 +26,7 @@ from infoint_tui.domain.models import (
     Route,
     Settings,
 )
-
-
-class DueKind(StrEnum):
-    REQUEST = "request"  # send the first request (or, after an introduction, the request naming the mutual)
-    ASK_INTRO = "ask_intro"  # ask the mutual to forward an introduction
-    NUDGE_INTRO = "nudge_intro"  # the mutual has not introduced us yet
-    FOLLOW_UP = "follow_up"
-    CALL = "call"  # one phone call / voicemail
-    ASSUMED_NO = "assumed_no"  # three attempts, no reply: close, suggest the next person
-    BOOK = "book"  # they said yes: book a time that suits them
-    PREPARE = "prepare"  # fewer than N questions chosen for a booked interview
-    INTERVIEW = "interview"  # the interview itself (today, or past and not marked held)
-    THANK = "thank"  # thank the interviewer within 48 h
-    THANK_INTRODUCER = "thank_introducer"
-    ACTION = "action"  # an action item from an interview
-    KEEP_POSTED = "keep_posted"  # progress update to a connector
+from infoint_tui.domain.wording import count
 
 
 class Status(StrEnum):
@@ -112,6 +99,12 @@ def hours_left(item: DueItem, now: datetime) -> float | None:
     return None if item.deadline is None else (item.deadline - now).total_seconds() / 3600
 
 
+def open_outreach(campaign: Campaign, person_id: int) -> Outreach | None:
+    """The person's latest outreach still under way, if any."""
+    mine = [o for o in campaign.outreach.values() if o.person_id == person_id and o.is_open]
+    return max(mine, key=lambda o: (o.created, o.id), default=None)
+
+
 _DEGREE_ORDER = {Degree.FIRST: 0, Degree.SECOND: 1, Degree.COLD: 2}
 
 
@@ -155,7 +148,7 @@ class _Review:
         key: str,
         *,
         snoozed_until: date | None = None,
-        template: str = "",
+        template: str | None = None,
         detail: str = "",
         outreach_id: int | None = None,
         interview_id: int | None = None,
@@ -172,7 +165,7 @@ class _Review:
             company=company.name if company else "",
             due=due,
             status=_status(due, self.today, deadline),
-            template=template,
+            template=KINDS[kind].template if template is None else template,
             key=key,
             outreach_id=outreach_id,
             interview_id=interview_id,
@@ -202,8 +195,9 @@ class _Step(NamedTuple):
 
     kind: DueKind
     due: date
-    template: str
     detail: str
+    #: None: the kind's own template (see due_kinds); a request's depends on its route.
+    template: str | None = None
 
 
 _REQUEST_TEMPLATES = {
@@ -251,13 +245,13 @@ def _outreach_step(review: _Review, outreach: Outreach, person: Person, booked: 
     said_yes = _last_on(outreach, AttemptKind.REPLY_YES)
     if said_yes is not None:
         # Once the interview is booked, its own items take over.
-        return None if outreach.id in booked else _Step(DueKind.BOOK, said_yes, "book_time", "said yes")
+        return None if outreach.id in booked else _Step(DueKind.BOOK, said_yes, "said yes")
     if _waiting_for_introduction(outreach):
         asked = _last_on(outreach, AttemptKind.INTRO_ASKED)
         if asked is None:
-            return _Step(DueKind.ASK_INTRO, outreach.created, "intro_ask", f"ask {mutual} to introduce you")
+            return _Step(DueKind.ASK_INTRO, outreach.created, f"ask {mutual} to introduce you")
         nudge_on = asked + _days(review.settings.intro_nudge_days)
-        return _Step(DueKind.NUDGE_INTRO, nudge_on, "intro_nudge", f"remind {mutual} about the introduction")
+        return _Step(DueKind.NUDGE_INTRO, nudge_on, f"remind {mutual} about the introduction")
     return _contact_step(outreach, review.settings, mutual)
 
 
@@ -270,20 +264,28 @@ def _waiting_for_introduction(outreach: Outreach) -> bool:
     )
 
 
+def attempt_kind(number: int, max_attempts: int) -> DueKind:
+    """What contact attempt `number` (counted from 1) is: the request opens, the phone call
+    is always the last, and follow-ups fill the attempts between. With a single attempt
+    the request is the only one."""
+    if number == 1:
+        return DueKind.REQUEST
+    return DueKind.CALL if number == max_attempts else DueKind.FOLLOW_UP
+
+
 def _contact_step(outreach: Outreach, settings: Settings, mutual: str) -> _Step:
     sent = outreach.contact_attempts
     if sent == 0:
         start = _last_on(outreach, AttemptKind.INTRO_MADE) or outreach.created
         detail = _REQUEST_DETAILS[outreach.route].format(mutual=mutual)
-        return _Step(DueKind.REQUEST, start, _REQUEST_TEMPLATES[outreach.route], detail)
+        return _Step(DueKind.REQUEST, start, detail, _REQUEST_TEMPLATES[outreach.route])
     last = _last_on(outreach, *CONTACT_ATTEMPTS)
     assert last is not None  # sent > 0
     if sent >= settings.max_attempts:
-        return _Step(DueKind.ASSUMED_NO, last + _days(settings.give_up_days), "", f"{sent} attempts, no reply")
-    detail = f"attempt {sent + 1} of {settings.max_attempts}"
-    if sent == 2:
-        return _Step(DueKind.CALL, last + _days(settings.call_days), "voicemail", detail)
-    return _Step(DueKind.FOLLOW_UP, last + _days(settings.follow_up_days), "follow_up", detail)
+        return _Step(DueKind.ASSUMED_NO, last + _days(settings.give_up_days), f"{count(sent, 'attempt')}, no reply")
+    kind = attempt_kind(sent + 1, settings.max_attempts)
+    wait = settings.call_days if kind == DueKind.CALL else settings.follow_up_days
+    return _Step(kind, last + _days(wait), f"attempt {sent + 1} of {settings.max_attempts}")
 
 
 def _last_on(outreach: Outreach, *kinds: AttemptKind) -> date | None:
@@ -355,13 +357,13 @@ def _after_interview(review: _Review, interview: Interview, person: Person) -> I
     if interview.thanked is None:
         yield _interview_item(
             review, interview, DueKind.THANK, person, day,
-            template="thank_interviewer", deadline=deadline, detail=f"by {deadline:%a %d %b, %H:%M}",
+            deadline=deadline, detail=f"by {deadline:%a %d %b, %H:%M}",
         )
     introducer = review.campaign.introducer_of(person)
     if introducer is not None and interview.introducer_thanked is None:
         yield _interview_item(
             review, interview, DueKind.THANK_INTRODUCER, introducer, day,
-            template="thank_introducer", deadline=deadline, detail=f"introduced {person.name}",
+            deadline=deadline, detail=f"introduced {person.name}",
         )
     for index, action in enumerate(interview.action_items):
         if action.done:
@@ -385,7 +387,6 @@ def _keep_posted_items(review: _Review) -> Iterator[DueItem]:
             last + _days(review.settings.keep_posted_days),
             f"{DueKind.KEEP_POSTED}:person:{person.id}",
             snoozed_until=person.snoozed.get(DueKind.KEEP_POSTED.value),
-            template="keep_posted",
             detail=f"last in touch {last.isoformat()}",
         )
 

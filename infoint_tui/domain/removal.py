@@ -10,6 +10,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from infoint_tui.domain.models import Campaign, Company, Interview, Model, Objective, Outreach, Person
+from infoint_tui.domain.wording import count
 
 
 @dataclass
@@ -24,9 +25,9 @@ class RemovalPlan:
         for item in self.removed[1:]:
             label = _LABELS[type(item)]
             counts[label] = counts.get(label, 0) + 1
-        parts = [f"{n} {label if n == 1 else _PLURALS[label]}" for label, n in counts.items()]
+        parts = [count(n, label, _PLURALS[label]) for label, n in counts.items()]
         if self.changed:
-            parts.append(f"{len(self.changed)} other record{'s' if len(self.changed) != 1 else ''} unlinked")
+            parts.append(f"{count(len(self.changed), 'other record')} unlinked")
         return ", ".join(parts)
 
 

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from infoint_tui.domain.templates import Span, find_blanks
+from infoint_tui.domain.wording import count
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
@@ -224,8 +225,8 @@ def summary(issues: Iterable[Issue]) -> str:
     """One line such as "2 misspelled words, 1 unfilled placeholder"."""
     kinds = [issue.kind for issue in issues]
     parts = [
-        f"{count} {label}{'' if count == 1 else 's'}"
+        count(n, label)
         for kind, label in _LABELS.items()
-        if (count := kinds.count(kind))
+        if (n := kinds.count(kind))
     ]
     return ", ".join(parts) if parts else "no problems found"

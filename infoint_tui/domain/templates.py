@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from infoint_tui.domain.models import Campaign, Interview, Objective, Person, Template
+from infoint_tui.domain.policy import open_outreach
 
 #: Every placeholder a template may use, with what it stands for.
 PLACEHOLDERS: dict[str, str] = {
@@ -181,6 +182,34 @@ def context_for(
     if interview is not None:
         values |= _interview_values(campaign, interview)
     return values
+
+
+def sample_context(campaign: Campaign, person: Person) -> dict[str, str]:
+    """Placeholder values for previewing any template for `person`: their objective (else the
+    first active one, as a request would use) and their latest interview."""
+    outreach = open_outreach(campaign, person.id)
+    interviews = [i for i in campaign.interviews.values() if i.person_id == person.id]
+    interview = latest_interview_with(campaign, person) or max(interviews, key=lambda i: i.when, default=None)
+    objective_id = outreach.objective_id if outreach else interview.objective_id if interview else None
+    objective = campaign.objectives.get(objective_id or 0) or next(
+        (o for o in campaign.objectives.values() if o.active), None)
+    return context_for(campaign, person, objective=objective, interview=interview)
+
+
+def latest_interview_with(campaign: Campaign, person: Person) -> Interview | None:
+    """The latest held interview `person` gave or made possible (for keep-posted news)."""
+    held = [
+        interview
+        for interview in campaign.interviews.values()
+        if interview.held
+        and (interview.person_id == person.id or _introduced(campaign, interview, person))
+    ]
+    return max(held, key=lambda interview: interview.when, default=None)
+
+
+def _introduced(campaign: Campaign, interview: Interview, person: Person) -> bool:
+    interviewee = campaign.people.get(interview.person_id)
+    return interviewee is not None and interviewee.introducer_id == person.id
 
 
 def _interview_values(campaign: Campaign, interview: Interview) -> dict[str, str]:

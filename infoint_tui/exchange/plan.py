@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from infoint_tui.domain.companies import likely_duplicates
 from infoint_tui.domain.models import Company, Person
+from infoint_tui.domain.wording import count
 
 
 class ImportProblem(Exception):
@@ -65,12 +66,12 @@ class ImportPlan:
     def summary(self) -> str:
         """One line, e.g. '24 people and 11 companies to add; 2 already there; 0 rows rejected'."""
         parts = [
-            f"{_count(len(self.people), 'person', 'people')} and "
-            f"{_count(len(self.companies), 'company', 'companies')} to add",
+            f"{count(len(self.people), 'person', 'people')} and "
+            f"{count(len(self.companies), 'company', 'companies')} to add",
             f"{self.duplicates} already there",
         ]
         if self.empty:
-            parts.append(f"{_count(self.empty, f'empty {self.unit}', f'empty {self.unit}s')} skipped")
+            parts.append(f"{count(self.empty, f'empty {self.unit}')} skipped")
         parts.append(f"{self._rejected()} rejected")
         if self.rejected:
             parts[-1] += " (nothing is imported while any is rejected)"
@@ -112,7 +113,7 @@ class ImportPlan:
     def _about(self, company: Company, staff: Counter[int]) -> str:
         if company.id:
             return "already there"
-        return f"new, {_count(staff[id(company)], 'person', 'people')}"
+        return f"new, {count(staff[id(company)], 'person', 'people')}"
 
     def apply(self, repo: Repo) -> None:
         """Store the new companies, link the new people to them, store the people: one write."""
@@ -128,8 +129,4 @@ class ImportPlan:
             repo.add_many(self.people)
 
     def _rejected(self) -> str:
-        return _count(len(self.rejected), self.unit, self.unit + "s")
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+        return count(len(self.rejected), self.unit)

@@ -27,6 +27,7 @@ from infoint_tui.domain.models import (
     Template,
     problem_in,
 )
+from infoint_tui.domain.wording import count
 from infoint_tui.exchange.export import JSON_FORMAT, JSON_VERSION
 from infoint_tui.exchange.plan import ImportProblem
 
@@ -149,7 +150,7 @@ def _check_links(campaign: Campaign) -> None:
 def summary(campaign: Campaign) -> str:
     """'12 people, 3 companies, 1 objective, 4 interviews': what it holds, for a message."""
     counts = [(len(getattr(campaign, name)), one, many) for name, one, many in _COUNTED]
-    return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n) or "nothing"
+    return ", ".join(count(n, one, many) for n, one, many in counts if n) or "nothing"
 
 
 _COUNTED = (

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from infoint_tui.domain.text import clean_block
 from infoint_tui.store.errors import DataFileError
 from infoint_tui.store.repository import Repository
+from infoint_tui.tui import notice
 from infoint_tui.tui.commands import RecordsProvider
 from infoint_tui.tui.screens import PLACES
 from infoint_tui.tui.typeahead import TypeAheadApp
@@ -75,7 +76,7 @@ class InfointApp(TypeAheadApp):
     def on_mount(self) -> None:
         self.repo.add_listener(self._saved_elsewhere)
         if self.read_only_reason:
-            self.notify(self.read_only_reason, title="Read-only", severity="warning", timeout=15)
+            self.notify(self.read_only_reason, title="Read-only", severity="warning", timeout=notice.ALARM)
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             try:
@@ -110,7 +111,7 @@ class InfointApp(TypeAheadApp):
         try:
             action(*args)
         except DataFileError as error:
-            self.notify(str(error), title="Not changed", severity="error", timeout=10)
+            self.notify(str(error), title="Not changed", severity="error", timeout=notice.PROBLEM)
             return False
         self.data_version += 1
         return True
@@ -143,7 +144,7 @@ class InfointApp(TypeAheadApp):
             self.save_everything()
         except DataFileError as error:
             self.notify(f"{error}. Free some space or fix the folder, then quit again.",
-                        title="Not saved", severity="error", timeout=15)
+                        title="Not saved", severity="error", timeout=notice.ALARM)
             return
         self.exit()
 

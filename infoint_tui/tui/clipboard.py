@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from infoint_tui.domain.wording import count
+
 HINT = "If it did not arrive: in tmux add `set -g set-clipboard on`; your terminal must allow OSC 52."
 LOCAL_TIMEOUT = 1.5  # seconds; a working helper answers in milliseconds
 
@@ -55,7 +57,7 @@ class CopyResult:
         return "" if self.sure else HINT
 
     def summary(self) -> str:
-        size = f"{len(self.text)} character{'' if len(self.text) == 1 else 's'}"
+        size = count(len(self.text), 'character')
         if self.local is Local.COPIED:
             return f"Copied {size} to this computer's clipboard (and sent them to the terminal)."
         sent = f"Sent {size} to your terminal's clipboard (OSC 52)"

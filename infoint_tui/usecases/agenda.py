@@ -7,23 +7,10 @@ from datetime import datetime
 import orjson
 
 from infoint_tui.domain.models import Campaign
-from infoint_tui.domain.policy import DueItem, DueKind, Status, agenda, due_items, hours_left
-
-KIND_LABELS: dict[DueKind, str] = {
-    DueKind.REQUEST: "send request",
-    DueKind.ASK_INTRO: "ask for intro",
-    DueKind.NUDGE_INTRO: "nudge mutual",
-    DueKind.FOLLOW_UP: "follow up",
-    DueKind.CALL: "phone call",
-    DueKind.ASSUMED_NO: "assume no",
-    DueKind.BOOK: "book a time",
-    DueKind.PREPARE: "prepare",
-    DueKind.INTERVIEW: "interview",
-    DueKind.THANK: "thank-you",
-    DueKind.THANK_INTRODUCER: "thank mutual",
-    DueKind.ACTION: "action item",
-    DueKind.KEEP_POSTED: "keep posted",
-}
+from infoint_tui.domain.due_kinds import KINDS
+from infoint_tui.domain.policy import DueItem, Status, agenda, due_items, hours_left
+from infoint_tui.cells import fit
+from infoint_tui.domain.wording import count
 
 HEADINGS = {Status.OVERDUE: "Overdue", Status.TODAY: "Today", Status.UPCOMING: "Upcoming"}
 
@@ -41,10 +28,10 @@ def when_text(item: DueItem, now: datetime) -> str:
         return f"{hours:.0f} h left" if hours >= 0 else f"{-hours:.0f} h past deadline"
     days = (item.due - now.date()).days
     if days < 0:
-        return f"{-days} day{'s' if days != -1 else ''} late"
+        return f"{count(-days, 'day')} late"
     if days == 0:
         return "today"
-    return f"in {days} day{'s' if days != 1 else ''}"
+    return f"in {count(days, 'day')}"
 
 
 def agenda_text(campaign: Campaign, now: datetime) -> str:
@@ -59,7 +46,7 @@ def agenda_text(campaign: Campaign, now: datetime) -> str:
         for item in group:
             who = f"{item.person} ({item.company})" if item.company else item.person
             lines.append(
-                f"  {KIND_LABELS[item.kind]:<14} {who:<40.40} {item.due:%a %d %b}  {when_text(item, now)}"
+                f"  {fit(KINDS[item.kind].label, 14)} {fit(who, 40)} {item.due:%a %d %b}  {when_text(item, now)}"
                 + (f"  {item.detail}" if item.detail else "")
             )
     return "\n".join(lines)

@@ -13,51 +13,13 @@ from typing import TypeVar
 
 from infoint_tui.domain.defaults import template_for
 from infoint_tui.domain.models import AttemptKind, Campaign, Interview, Model, Objective, Outreach, Person, Template
-from infoint_tui.domain.policy import DueItem, DueKind
-from infoint_tui.domain.templates import context_for
-
-#: Due items that belong to an interview (snoozed in its `snoozed` dict).
-INTERVIEW_KINDS = frozenset({DueKind.PREPARE, DueKind.INTERVIEW, DueKind.THANK, DueKind.THANK_INTRODUCER})
-
-#: The attempt that records each outreach step as done.
-STEP_ATTEMPTS = {
-    DueKind.REQUEST: AttemptKind.REQUEST,
-    DueKind.ASK_INTRO: AttemptKind.INTRO_ASKED,
-    DueKind.NUDGE_INTRO: AttemptKind.INTRO_ASKED,  # asking again restarts the nudge clock
-    DueKind.FOLLOW_UP: AttemptKind.FOLLOW_UP,
-    DueKind.CALL: AttemptKind.CALL,
-}
+from infoint_tui.domain.due_kinds import KINDS, DueKind
+from infoint_tui.domain.policy import DueItem
+from infoint_tui.domain.templates import context_for, latest_interview_with
 
 M = TypeVar("M", bound=Model)
 
 ASSUMED_NO_NOTE = "assumed no"
-
-# "Record that ...?": what marking each kind done means, in words.
-_DONE_WORDING = {
-    DueKind.REQUEST: "the request to {person} went out today",
-    DueKind.ASK_INTRO: "you asked {mutual} today to introduce you to {person}",
-    DueKind.NUDGE_INTRO: "you reminded {mutual} today about {person}",
-    DueKind.FOLLOW_UP: "the follow-up to {person} went out today",
-    DueKind.CALL: "you called {person} today",
-    DueKind.ASSUMED_NO: '{person} never replied: close this outreach as "assumed no"',
-    DueKind.THANK: "your thank-you e-mail to {person} went out today",
-    DueKind.THANK_INTRODUCER: "your thank-you to {person} went out today",
-    DueKind.ACTION: "this is done: {detail}",
-    DueKind.KEEP_POSTED: "you sent {person} an update today",
-}
-
-_TITLES = {
-    DueKind.REQUEST: "Request to {person}",
-    DueKind.ASK_INTRO: "Ask {mutual} to introduce you to {person}",
-    DueKind.NUDGE_INTRO: "Remind {mutual} about {person}",
-    DueKind.FOLLOW_UP: "Follow-up to {person}",
-    DueKind.CALL: "Voicemail for {person}",
-    DueKind.BOOK: "Booking a time with {person}",
-    DueKind.THANK: "Thank-you to {person}",
-    DueKind.THANK_INTRODUCER: "Thank-you to {person}",
-    DueKind.KEEP_POSTED: "Update for {person}",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Message:
@@ -95,24 +57,8 @@ def _wording(text: str, campaign: Campaign, item: DueItem) -> str:
 
 def done_question(campaign: Campaign, item: DueItem) -> str | None:
     """The yes/no question before marking the item done; None when "done" needs more."""
-    wording = _DONE_WORDING.get(item.kind)
+    wording = KINDS[item.kind].done
     return None if wording is None else f"Record that {_wording(wording, campaign, item)}?"
-
-
-def latest_interview_with(campaign: Campaign, person: Person) -> Interview | None:
-    """The latest held interview `person` gave or made possible (for keep-posted news)."""
-    held = [
-        interview
-        for interview in campaign.interviews.values()
-        if interview.held
-        and (interview.person_id == person.id or _introduced(campaign, interview, person))
-    ]
-    return max(held, key=lambda interview: interview.when, default=None)
-
-
-def _introduced(campaign: Campaign, interview: Interview, person: Person) -> bool:
-    interviewee = campaign.people.get(interview.person_id)
-    return interviewee is not None and interviewee.introducer_id == person.id
 
 
 def message_for(campaign: Campaign, item: DueItem, template: str = "") -> Message | None:
@@ -127,7 +73,7 @@ def message_for(campaign: Campaign, item: DueItem, template: str = "") -> Messag
     objective = campaign.objectives.get(interview.objective_id) if interview and interview.objective_id else None
     context = context_for(campaign, person, objective=objective or objective_of(campaign, item), interview=interview)
     chosen = template_for(campaign, key)
-    title = _wording(_TITLES[item.kind], campaign, item)
+    title = _wording(KINDS[item.kind].title, campaign, item)
     return Message(chosen, context, title, address(campaign, person, item.kind, chosen.channel))
 
 
@@ -150,18 +96,19 @@ def address(campaign: Campaign, person: Person, kind: DueKind, channel: str = "e
 
 def done_change(campaign: Campaign, item: DueItem, on: date) -> Model | None:
     """A copy of the record with the item done, or None when "done" needs a form instead."""
-    if item.kind in STEP_ATTEMPTS or item.kind == DueKind.ASSUMED_NO:
+    attempt = KINDS[item.kind].attempt
+    if attempt is not None or item.kind == DueKind.ASSUMED_NO:
         outreach = _copy(outreach_of(campaign, item))
-        if item.kind == DueKind.ASSUMED_NO:
+        if attempt is None:
             outreach.log(AttemptKind.CLOSED, on, ASSUMED_NO_NOTE)
         else:
-            outreach.log(STEP_ATTEMPTS[item.kind], on)
+            outreach.log(attempt, on)
         return outreach
     if item.kind == DueKind.KEEP_POSTED:
         person = _copy(campaign.people.get(item.person_id))
         person.updates.append(on)
         return person
-    if item.kind not in (DueKind.THANK, DueKind.THANK_INTRODUCER, DueKind.ACTION):
+    if KINDS[item.kind].done is None:
         return None  # booking, preparing and holding an interview each have their own dialog
     interview = _copy(interview_of(campaign, item))
     if item.kind == DueKind.THANK:
@@ -175,7 +122,7 @@ def done_change(campaign: Campaign, item: DueItem, on: date) -> Model | None:
 
 def snooze_change(campaign: Campaign, item: DueItem, today: date, until: date) -> Model:
     """A copy of the record with the item put off until `until`."""
-    if item.kind == DueKind.KEEP_POSTED:
+    if KINDS[item.kind].record == "person":
         person = _copy(campaign.people.get(item.person_id))
         person.snoozed[item.kind.value] = until
         return person
@@ -184,7 +131,7 @@ def snooze_change(campaign: Campaign, item: DueItem, today: date, until: date) -
         interview = _copy(interview_of(campaign, item))
         interview.action_items[action_index(item)].due = max(until, item.due)
         return interview
-    if item.kind in INTERVIEW_KINDS:
+    if KINDS[item.kind].record == "interview":
         interview = _copy(interview_of(campaign, item))
         interview.snoozed[item.kind.value] = until
         return interview

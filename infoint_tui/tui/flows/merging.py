@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from infoint_tui.domain.companies import likely_same
 from infoint_tui.domain.merge import merge_plan
 from infoint_tui.domain.models import Company
+from infoint_tui.domain.wording import count
 from infoint_tui.tui.flows.sending import ask
 from infoint_tui.tui.widgets.pick import PickScreen
 
@@ -29,7 +30,7 @@ async def merge_company(screen: BaseScreen, absorb: Company) -> Company | None:
     staff = Counter(person.company_id for person in campaign.people.values())
     picker = PickScreen(
         f"Merge {absorb.name} into…",
-        {c.id: f"{c.name} · {_people(staff[c.id])}" for c in others},
+        {c.id: f"{c.name} · {count(staff[c.id], 'person', 'people')}" for c in others},
         [c.id for c in likely_same(absorb.name, others)],
         first_note="likely the same",
         detail=f"{absorb.name}'s people, with their outreach and interviews, move to the company you "
@@ -44,6 +45,3 @@ async def merge_company(screen: BaseScreen, absorb: Company) -> Company | None:
         return None
     return keep if screen.change(screen.repo.merge_companies, keep, absorb) else None
 
-
-def _people(n: int) -> str:
-    return f"{n:,} {'person' if n == 1 else 'people'}"

@@ -12,23 +12,15 @@ from typing import TYPE_CHECKING
 
 from infoint_tui import clock
 from infoint_tui.domain.models import AttemptKind, Campaign, Interview, Mode, Objective, Outreach, Person, Route
-from infoint_tui.domain.policy import DueItem, DueKind, due_items, next_target
+from infoint_tui.domain.due_kinds import KINDS, DueKind
+from infoint_tui.domain.policy import DueItem, due_items, next_target, open_outreach
+from infoint_tui.tui import notice
 from infoint_tui.tui.flows.sending import Sent, ask, send_item
 from infoint_tui.tui.screens.interview_forms import read_reschedule, reschedule
 from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
 
 if TYPE_CHECKING:
     from infoint_tui.tui.screens.base import BaseScreen
-
-#: The steps that send the first words to someone (or to the mutual who introduces them).
-OPENING_STEPS = frozenset({DueKind.REQUEST, DueKind.ASK_INTRO, DueKind.NUDGE_INTRO})
-
-
-def open_outreach(campaign: Campaign, person_id: int) -> Outreach | None:
-    """The person's latest outreach still under way, if any."""
-    mine = [o for o in campaign.outreach.values() if o.person_id == person_id and o.is_open]
-    return max(mine, key=lambda o: (o.created, o.id), default=None)
-
 
 def pending_item(campaign: Campaign, outreach: Outreach) -> DueItem | None:
     """The outreach's next step, worked out on a view of the campaign holding only it."""
@@ -60,15 +52,15 @@ async def request_interview(screen: BaseScreen, person_id: int, objective_id: in
         if outreach is None:
             return False
     item = pending_item(screen.campaign, outreach)
-    if item is None or item.kind not in OPENING_STEPS:
+    if item is None or not KINDS[item.kind].opening:
         screen.notify(f"{person.name} has been asked already ({outreach.stage}): the queue (F2) shows what "
-                      "comes next.", timeout=6)
+                      "comes next.", timeout=notice.READ)
         return False
     sent = await send_item(screen, item)
     if sent is Sent.DROPPED and fresh:
         screen.change(screen.repo.remove, outreach)  # nothing left the program: leave no trace
     elif sent is Sent.COPIED:
-        screen.notify(f"The request to {person.name} waits in the queue until you mark it sent (d).", timeout=6)
+        screen.notify(f"The request to {person.name} waits in the queue until you mark it sent (d).", timeout=notice.READ)
     return sent is Sent.RECORDED
 
 
@@ -164,7 +156,7 @@ async def book_time(screen: BaseScreen, outreach_id: int) -> bool:
     if not screen.change(screen.repo.add, interview):
         return False
     screen.notify(f"Booked: {person.name}, {interview.when:%a %-d %b %H:%M}, {interview.mode}. "
-                  "`infoint export ics` puts it in your calendar.", timeout=6)
+                  "`infoint export ics` puts it in your calendar.", timeout=notice.READ)
     return True
 
 
@@ -179,7 +171,7 @@ async def offer_next_target(screen: BaseScreen, outreach: Outreach) -> None:
     following = next_target(campaign, company.id, person.id)
     if following is None:
         screen.notify(f"Nobody else at {company.name} is waiting to be asked: add people on the Targets "
-                      "screen (F3).", timeout=6)
+                      "screen (F3).", timeout=notice.READ)
         return
     about = ", ".join(part for part in (following.title, f"{following.degree} degree") if part)
     if await ask(screen, f"Next at {company.name}: {following.name}?", f"{about}; not asked yet.",

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 from infoint_tui import clock
 from infoint_tui.domain.models import Model
-from infoint_tui.domain.policy import DueItem, DueKind
+from infoint_tui.domain.due_kinds import KINDS
+from infoint_tui.domain.policy import DueItem
 from infoint_tui.usecases.due_actions import Message, done_change, done_question, interview_of, message_for
+from infoint_tui.tui import notice
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.message import MessageScreen, draft
 
@@ -46,7 +48,7 @@ async def send_item(screen: BaseScreen, item: DueItem) -> Sent:
     """The item's text in the preview; once copied, ask whether it went out and record it."""
     message = message_for(screen.campaign, item)
     if message is None:
-        screen.notify("This item has no text to send.", timeout=4)
+        screen.notify("This item has no text to send.", timeout=notice.SHORT)
         return Sent.DROPPED
     if not await preview(screen, message):
         return Sent.DROPPED
@@ -61,7 +63,7 @@ async def record_done(screen: BaseScreen, item: DueItem) -> bool:
     record = done_change(screen.campaign, item, clock.today())
     if record is None or not save(screen, record):
         return False
-    if item.kind == DueKind.THANK:
+    if KINDS[item.kind].offers_card:
         await offer_card(screen, item)
     return True
 

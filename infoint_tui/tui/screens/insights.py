@@ -20,10 +20,14 @@ from infoint_tui.domain.insights import (
     objective_insights,
 )
 from infoint_tui.domain.models import Verdict
+from infoint_tui.domain.wording import count
 from infoint_tui.tui.screens.base import BaseScreen
 
 BAR = "█"
 TRACK = "░"
+#: The yes-rate bars take what the funnel's other columns (74 cells) leave, within bounds.
+BESIDE_BARS = 74
+BAR_MIN, BAR_MAX = 4, 30
 
 
 def bar(share: float, width: int) -> Text:
@@ -58,10 +62,10 @@ def objective_block(insight: ObjectiveInsight) -> Group:
         ("  (archived)" if not objective.active else "", "dim"),
     )
     summary = Text(
-        f"{len(insight.lessons)} interview{'s' if len(insight.lessons) != 1 else ''} held · "
+        f"{count(len(insight.lessons), 'interview')} held · "
         f"{insight.count(Verdict.SOLIDIFIED)} solidified the plan · "
         f"{insight.count(Verdict.CHALLENGED)} challenged it · "
-        f"{insight.open_actions} open action item{'s' if insight.open_actions != 1 else ''}",
+        f"{count(insight.open_actions, 'open action item')}",
         style="italic",
     )
     lines: list[Text] = [heading, summary]
@@ -102,7 +106,7 @@ class InsightsScreen(BaseScreen):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        bar_width = max(4, min(30, self.size.width - 74))
+        bar_width = max(BAR_MIN, min(BAR_MAX, self.size.width - BESIDE_BARS))
         self.query_one("#insights-funnel", Static).update(funnel_table(funnels(self.campaign), bar_width))
         self.query_one("#insights-connectors", Static).update(self._connectors())
         insights = objective_insights(self.campaign)

@@ -13,6 +13,7 @@ from infoint_tui.domain import validation
 from infoint_tui.domain.models import Campaign, Interview, Mode, Verdict
 from infoint_tui.domain.policy import DueKind, due_items, hours_left
 from infoint_tui.usecases.interviewing import check_time, end_interview, parse_time
+from infoint_tui.tui import notice
 from infoint_tui.tui.widgets.form import Field, FormScreen
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def end_dialog(app: InfointApp, interview: Interview, then: Callable[[], Awaitab
         held = partial(end_interview, app.repo, interview, takeaways=values["takeaways"],
                        discussed=values["discussed"], verdict=Verdict(values["verdict"]))
         if app.change(held):
-            app.notify(thank_yous_due(app.repo.campaign, interview), title="Interview held", timeout=8)
+            app.notify(thank_yous_due(app.repo.campaign, interview), title="Interview held", timeout=notice.LONG)
             if then is not None:
                 await then()
 

@@ -22,6 +22,7 @@ from infoint_tui.domain.models import Interview, Verdict
 from infoint_tui.exchange.output import OutputProblem, interviews_folder, write_interviews
 from infoint_tui.usecases.interviewing import NoInterview, find_interview, interview_groups, next_to_prepare
 from infoint_tui.store.errors import DataFileError
+from infoint_tui.tui import notice
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.screens.interview_forms import end_dialog, export_folder, read_reschedule, reschedule
 from infoint_tui.tui.screens.live import LiveInterviewScreen
@@ -151,7 +152,7 @@ class InterviewsScreen(BaseScreen):
     def _chosen(self) -> Interview | None:
         interview = self.selected()
         if interview is None:
-            self.notify("No interview is selected.", timeout=3)
+            self.notify("No interview is selected.", timeout=notice.BRIEF)
         return interview
 
     def _writable(self) -> bool:
@@ -175,7 +176,7 @@ class InterviewsScreen(BaseScreen):
         try:
             interview = find_interview(self.campaign, clock.today())
         except NoInterview as nothing:
-            self.notify(str(nothing), timeout=5)
+            self.notify(str(nothing), timeout=notice.READ)
             return
         self.action_live(interview.id)
 
@@ -200,7 +201,7 @@ class InterviewsScreen(BaseScreen):
         moved = replace(interview)
         moved.reschedule(**read_reschedule(values))
         if self.change(self.repo.save, moved):
-            self.notify(f"Moved to {moved.when:%A %-d %B, %H:%M}.", timeout=4)
+            self.notify(f"Moved to {moved.when:%A %-d %B, %H:%M}.", timeout=notice.SHORT)
 
     def action_end(self) -> None:
         interview = self._chosen()
@@ -223,10 +224,10 @@ class InterviewsScreen(BaseScreen):
         try:
             written = write_interviews(self.campaign, interviews, Path(values["folder"]))
         except (OutputProblem, DataFileError) as problem:
-            self.notify(str(problem), title="Not exported", severity="error", timeout=10)
+            self.notify(str(problem), title="Not exported", severity="error", timeout=notice.PROBLEM)
             return
         where = str(written[0]) if len(written) == 1 else f"{len(written)} files in {written[0].parent}"
-        self.notify(f"Wrote {where}" if written else "There is no interview to export.", timeout=8)
+        self.notify(f"Wrote {where}" if written else "There is no interview to export.", timeout=notice.LONG)
 
     def _highlight(self, interview: Interview) -> None:
         options = self.query_one("#interviews-list", OptionList)

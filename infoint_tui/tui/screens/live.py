@@ -24,8 +24,10 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 
 from infoint_tui import clock
 from infoint_tui.domain.models import ActionItem, Interview, PreparedQuestion
+from infoint_tui.domain.wording import count
 from infoint_tui.usecases.interviewing import add_referral, question_heading
 from infoint_tui.store.errors import DataFileError
+from infoint_tui.tui import notice
 from infoint_tui.tui.access import DataAccess
 from infoint_tui.tui.editor import EditorProblem, edit_text
 from infoint_tui.tui.screens.interview_forms import end_dialog, one_line, referral
@@ -157,10 +159,9 @@ class LiveInterviewScreen(DataAccess, Screen):
         self.checklist.show(self.questions, self.current)
 
     def _show_captured(self) -> None:
-        todos = len(self.interview.action_items)
-        parts = [f"{todos} to-do{'s' if todos != 1 else ''}"]
+        parts = [count(len(self.interview.action_items), 'to-do')]
         if self.referred:
-            parts.append(f"{len(self.referred)} referral{'s' if len(self.referred) != 1 else ''}")
+            parts.append(count(len(self.referred), 'referral'))
         self.query_one("#live-captured", Static).update(" · ".join(parts))
 
     # Saving ------------------------------------------------------------------------------
@@ -199,7 +200,7 @@ class LiveInterviewScreen(DataAccess, Screen):
             await asyncio.to_thread(self.repo.flush)
         except DataFileError as error:
             self.notify(f"{error}. The notes stay here and saving is retried by itself.",
-                        title="Not saved", severity="error", timeout=10)
+                        title="Not saved", severity="error", timeout=notice.PROBLEM)
             return False
         return True
 
@@ -230,7 +231,7 @@ class LiveInterviewScreen(DataAccess, Screen):
 
     def _has_questions(self) -> bool:
         if not self.questions:
-            self.notify("No question is prepared: ctrl+f adds one as it comes up.", timeout=4)
+            self.notify("No question is prepared: ctrl+f adds one as it comes up.", timeout=notice.SHORT)
         return bool(self.questions)
 
     def action_step(self, delta: int) -> None:
@@ -286,7 +287,7 @@ class LiveInterviewScreen(DataAccess, Screen):
         self.interview.action_items.append(ActionItem(values["text"]))
         if self._save_interview(affects_due_items=True):
             self._show_captured()
-            self.notify(f"To-do noted: {values['text']}", timeout=3)
+            self.notify(f"To-do noted: {values['text']}", timeout=notice.BRIEF)
 
     def action_follow_up(self) -> None:
         self.app.push_screen(one_line("A question that came up", "Question"), self._add_follow_up)
@@ -298,7 +299,7 @@ class LiveInterviewScreen(DataAccess, Screen):
         self.questions.insert(at, PreparedQuestion(values["text"], follow_up=True))
         self._show_questions()
         if self._save_interview(affects_due_items=True):
-            self.notify("Added after the current question (ctrl+n shows it).", timeout=3)
+            self.notify("Added after the current question (ctrl+n shows it).", timeout=notice.BRIEF)
 
     def action_referral(self) -> None:
         self.app.push_screen(referral(self.repo.campaign, self.interview), self._add_referral)
@@ -311,7 +312,7 @@ class LiveInterviewScreen(DataAccess, Screen):
             self.referred.append(values["name"])
             self._show_captured()
             introducer = self.repo.campaign.people[self.interview.person_id].first_name
-            self.notify(f"{values['name']} is a new target; {introducer} is the introducer.", timeout=4)
+            self.notify(f"{values['name']} is a new target; {introducer} is the introducer.", timeout=notice.SHORT)
 
     # Long notes, and the end -------------------------------------------------------------
 
@@ -321,7 +322,7 @@ class LiveInterviewScreen(DataAccess, Screen):
         try:
             after = edit_text(self.app, before)
         except EditorProblem as problem:
-            self.notify(str(problem), title="Editor", severity="warning", timeout=8)
+            self.notify(str(problem), title="Editor", severity="warning", timeout=notice.LONG)
             return
         if after != before:  # editors end the text with a newline: typing goes on below it
             self.notes.replace(after, (0, 0), self.notes.document.end)  # undoable with ctrl+z

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from rich.table import Table
 from rich.text import Text
@@ -14,7 +14,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from infoint_tui.domain import validation
-from infoint_tui.domain.models import AttemptKind, Campaign, Objective, ObjectiveKind
+from infoint_tui.domain.models import Objective, ObjectiveKind
+from infoint_tui.domain.objectives import Tally, tallies
 from infoint_tui.domain.removal import removal_plan
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
@@ -23,41 +24,6 @@ from infoint_tui.tui.widgets.form import Field, FormScreen
 #: Labels start with different letters: typing one in the open list picks it.
 KINDS = [("Industry", ObjectiveKind.INDUSTRY.value), ("Company", ObjectiveKind.COMPANY.value),
          ("Role", ObjectiveKind.ROLE.value)]
-
-
-@dataclass
-class Tally:
-    """How far one objective has got."""
-
-    people: set[int] = field(default_factory=set)
-    requests: int = 0
-    held: int = 0
-    booked: int = 0
-
-    def summary(self) -> str:
-        return (f"{_count(len(self.people), 'target')} · {_count(self.requests, 'request')} · "
-                f"interviews: {self.held} held, {self.booked} booked")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def tally(campaign: Campaign) -> dict[int, Tally]:
-    """Objective id -> its targets (people approached for it), requests made (at least one
-    contact attempt, or an introduction asked for) and interviews, in one pass."""
-    tallies = {objective_id: Tally() for objective_id in campaign.objectives}
-    for outreach in campaign.outreach.values():
-        if (counted := tallies.get(outreach.objective_id)) is not None:
-            counted.people.add(outreach.person_id)
-            counted.requests += bool(outreach.contact_attempts or outreach.has(AttemptKind.INTRO_ASKED))
-    for interview in campaign.interviews.values():
-        if interview.objective_id is not None and (counted := tallies.get(interview.objective_id)) is not None:
-            if interview.held:
-                counted.held += 1
-            else:
-                counted.booked += 1
-    return tallies
 
 
 def _no_final_stop(text: str) -> str | None:
@@ -117,12 +83,12 @@ class ObjectivesScreen(BaseScreen):
         current, position = self.selected(), options.highlighted or 0
         keep = highlight if highlight is not None else (current.id if current else None)
         objectives = sorted(self.campaign.objectives.values(), key=lambda o: (not o.active, o.id))
-        tallies = tally(self.campaign)
+        counted = tallies(self.campaign)
         options.clear_options()
         for objective in objectives:
             if options.option_count:
                 options.add_option(None)  # a rule between entries
-            options.add_option(Option(self._entry(objective, tallies[objective.id]), id=str(objective.id)))
+            options.add_option(Option(self._entry(objective, counted[objective.id]), id=str(objective.id)))
         if objectives:
             ids = [o.id for o in objectives]
             # A deleted entry's place goes to the one that followed it.

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,17 +18,20 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from infoint_tui import clock
-from infoint_tui.usecases.agenda import HEADINGS, KIND_LABELS, review, when_text
-from infoint_tui.domain.policy import DueItem, DueKind, Status
+from infoint_tui.usecases.agenda import HEADINGS, review, when_text
+from infoint_tui.domain.due_kinds import KINDS, DueKind
+from infoint_tui.domain.policy import DueItem, Status
+from infoint_tui.cells import fit
 from infoint_tui.usecases.due_actions import snooze_change
+from infoint_tui.tui import notice
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.screens.queue_card import card
 
 STATUS_STYLES = {Status.OVERDUE: "bold ansi_red", Status.TODAY: "bold", Status.UPCOMING: "dim"}
 #: Wide enough for the card beside the list rather than under it.
 WIDE = 110
-#: Steps still waiting on the other person's answer: a reply can come in.
-AWAITING_REPLY = frozenset({DueKind.NUDGE_INTRO, DueKind.FOLLOW_UP, DueKind.CALL, DueKind.ASSUMED_NO})
+#: The columns of a row, in cells.
+KIND_WIDTH, PERSON_WIDTH, COMPANY_WIDTH = 13, 20, 15
 SNOOZES = [("1", "1 day", 1), ("3", "3 days", 3), ("w", "1 week", 7)]
 
 
@@ -122,9 +124,9 @@ class QueueScreen(BaseScreen):
         if action == "copy_text":
             return bool(item.template)
         if action == "reply":
-            return item.kind in AWAITING_REPLY
+            return KINDS[item.kind].awaits_reply
         if action == "card":
-            return item.kind == DueKind.THANK
+            return KINDS[item.kind].offers_card
         return True
 
     # Acting ------------------------------------------------------------------------------
@@ -167,11 +169,11 @@ class QueueScreen(BaseScreen):
         today = clock.today()
         choices = [Choice(key, f"{label}: back on {today + timedelta(days=days):%a %-d %b}", today + timedelta(days=days))
                    for key, label, days in SNOOZES]
-        until = await self.app.push_screen_wait(ChoiceScreen(f"Snooze: {KIND_LABELS[item.kind]}, {item.person}", choices))
+        until = await self.app.push_screen_wait(ChoiceScreen(f"Snooze: {KINDS[item.kind].label}, {item.person}", choices))
         if until is None:
             return
         if save(self, snooze_change(self.campaign, item, today, until)):
-            self.notify(f"Snoozed: back in the queue on {until:%a %-d %b}.", timeout=4)
+            self.notify(f"Snoozed: back in the queue on {until:%a %-d %b}.", timeout=notice.SHORT)
 
     @work(exclusive=True, group="queue")
     async def action_reply(self) -> None:
@@ -186,7 +188,7 @@ class QueueScreen(BaseScreen):
         from infoint_tui.tui.flows.sending import send_card
 
         item = self.selected()
-        if item is not None and item.kind == DueKind.THANK:
+        if item is not None and KINDS[item.kind].offers_card:
             await send_card(self, item)
 
     async def action_open_person(self) -> None:
@@ -197,15 +199,9 @@ class QueueScreen(BaseScreen):
 def _row(item: DueItem, now: datetime) -> Content:
     # Content, the list's own form: from rich Text, each of hundreds of rows is converted.
     return Content.assemble(
-        (_fit(KIND_LABELS[item.kind], 13) + " ", STATUS_STYLES[item.status]),
-        _fit(item.person, 20) + " ",
-        (_fit(item.company, 15) + " ", "dim"),
+        (fit(KINDS[item.kind].label, KIND_WIDTH) + " ", STATUS_STYLES[item.status]),
+        fit(item.person, PERSON_WIDTH) + " ",
+        (fit(item.company, COMPANY_WIDTH) + " ", "dim"),
         f"{item.due:%a %d %b}  ",
         (when_text(item, now), "italic"),
     )
-
-
-def _fit(text: str, width: int) -> str:
-    """Exactly `width` cells: padded, or cut with an ellipsis. As targets_rows.fit, whose
-    module would bring the Targets filter (and rapidfuzz) into start-up."""
-    return set_cell_size(text, width - 1) + "…" if cell_len(text) > width else set_cell_size(text, width)

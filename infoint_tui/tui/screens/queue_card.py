@@ -7,32 +7,16 @@ from datetime import datetime
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from infoint_tui.usecases.agenda import KIND_LABELS, when_text
+from infoint_tui.usecases.agenda import when_text
+from infoint_tui.domain.due_kinds import KINDS, DueKind
 from infoint_tui.domain.models import Campaign
-from infoint_tui.domain.policy import DueItem, DueKind, next_target
+from infoint_tui.domain.policy import DueItem, next_target
+from infoint_tui.domain.wording import count
 from infoint_tui.domain.templates import render_template
 from infoint_tui.usecases.due_actions import interview_of, message_for, objective_of, outreach_of
 
-#: What `d` does, per kind (the footer can only say "Done").
-DONE_HINTS = {
-    DueKind.REQUEST: "d records the request as sent",
-    DueKind.ASK_INTRO: "d records that you asked for the introduction",
-    DueKind.NUDGE_INTRO: "d records the reminder; r when the introduction is made",
-    DueKind.FOLLOW_UP: "d records the follow-up as sent",
-    DueKind.CALL: "d records the call",
-    DueKind.ASSUMED_NO: "d closes it and suggests the next person at the company",
-    DueKind.BOOK: "d books the time that suits them",
-    DueKind.PREPARE: "d opens the questions to choose",
-    DueKind.INTERVIEW: "d marks it held and asks what you learned",
-    DueKind.THANK: "d records the thank-you e-mail; n the handwritten card",
-    DueKind.THANK_INTRODUCER: "d records the thank-you",
-    DueKind.ACTION: "d marks it done",
-    DueKind.KEEP_POSTED: "d records the update",
-}
-
-
 def card(campaign: Campaign, item: DueItem, now: datetime) -> RenderableType:
-    head = Text.assemble((f"{KIND_LABELS[item.kind].capitalize()}: ", "bold"), (item.person, "bold"))
+    head = Text.assemble((f"{KINDS[item.kind].label.capitalize()}: ", "bold"), (item.person, "bold"))
     if item.company:
         head.append(f" · {item.company}")
     lines: list[RenderableType] = [
@@ -42,7 +26,7 @@ def card(campaign: Campaign, item: DueItem, now: datetime) -> RenderableType:
     if (objective := objective_of(campaign, item)) is not None:
         lines.append(Text(f"To learn about {objective.text}", style="italic"))
     lines += _specifics(campaign, item)
-    lines.append(Text(DONE_HINTS[item.kind], style="dim"))
+    lines.append(Text(KINDS[item.kind].done_hint, style="dim"))
     return Group(*lines)
 
 
@@ -54,7 +38,8 @@ def _specifics(campaign: Campaign, item: DueItem) -> list[RenderableType]:
     if item.kind == DueKind.ASSUMED_NO:
         outreach = outreach_of(campaign, item)
         following = next_target(campaign, person.company_id, person.id)
-        lines = [Text(f"No reply after {outreach.contact_attempts if outreach else 3} attempts.")]
+        attempts = outreach.contact_attempts if outreach else campaign.settings.max_attempts
+        lines = [Text(f"No reply after {count(attempts, 'attempt')}.")]
         if following is not None:
             lines.append(Text(f"Next at {item.company}: {following.name} ({following.degree} degree)"))
         return lines

@@ -20,17 +20,16 @@ from textual.widgets.option_list import Option
 
 from infoint_tui.domain import spelling
 from infoint_tui.domain.defaults import DEFAULT_TEMPLATES, template_for
-from infoint_tui.domain.models import Campaign, Person, Template
+from infoint_tui.domain.models import Template
 from infoint_tui.domain.templates import (
     LINKEDIN_LIMIT,
     PLACEHOLDERS,
     Rendered,
     RenderedMessage,
-    context_for,
     render_template,
+    sample_context,
 )
-from infoint_tui.usecases.due_actions import latest_interview_with
-from infoint_tui.tui.flows.outreach import open_outreach
+from infoint_tui.tui import notice
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.checked_text import CheckedTextArea
@@ -39,18 +38,6 @@ from infoint_tui.tui.widgets.message import MessageScreen, draft
 #: Wide enough to list the placeholders beside the editor.
 WIDE = 120
 BLANK_STYLES = {"unfilled": "bold on dark_goldenrod", "unknown": "bold white on red3"}
-
-
-def sample_context(campaign: Campaign, person: Person) -> dict[str, str]:
-    """Placeholder values for a preview: the person's objective (else the first active one,
-    as a request would use) and their latest interview."""
-    outreach = open_outreach(campaign, person.id)
-    interviews = [i for i in campaign.interviews.values() if i.person_id == person.id]
-    interview = latest_interview_with(campaign, person) or max(interviews, key=lambda i: i.when, default=None)
-    objective_id = outreach.objective_id if outreach else interview.objective_id if interview else None
-    objective = campaign.objectives.get(objective_id or 0) or next(
-        (o for o in campaign.objectives.values() if o.active), None)
-    return context_for(campaign, person, objective=objective, interview=interview)
 
 
 def highlighted(rendered: Rendered) -> Text:
@@ -230,15 +217,15 @@ class TemplatesScreen(BaseScreen):
 
     def action_save(self) -> None:
         if not self.dirty:
-            self.notify("Nothing changed.", timeout=3)
+            self.notify("Nothing changed.", timeout=notice.BRIEF)
         elif self.change(self.repo.save_template, self.edited()):
-            self.notify(f"Saved your version of “{self.edited().name}”.", timeout=3)
+            self.notify(f"Saved your version of “{self.edited().name}”.", timeout=notice.BRIEF)
 
     @work(exclusive=True, group="templates")
     async def action_reset(self) -> None:
         template = template_for(self.campaign, self.key)
         if self.key not in self.campaign.templates and not self.dirty:
-            self.notify("This template already has the default wording.", timeout=3)
+            self.notify("This template already has the default wording.", timeout=notice.BRIEF)
             return
         if await self.app.push_screen_wait(ConfirmScreen(
             f"Put back the default wording of “{template.name}”?",
@@ -278,7 +265,7 @@ class TemplatesScreen(BaseScreen):
     def action_check_and_copy(self) -> None:
         person = self.campaign.people.get(self.person_id or 0)
         if person is None:
-            self.notify("Add a person on the Targets screen (F3) to preview for.", timeout=4)
+            self.notify("Add a person on the Targets screen (F3) to preview for.", timeout=notice.SHORT)
             return
         template = self.edited()
         self.app.push_screen(MessageScreen(draft(

@@ -9,6 +9,9 @@ from textual.widget import Widget
 
 from infoint_tui.tui.screens import PLACES
 
+#: From this width the navigation line names each place beside its key.
+ROOMY = 100
+
 
 class TopBar(Widget):
     """Screen title on the left; whether the data file is saved on the right."""
@@ -55,7 +58,7 @@ class NavBar(Widget):
     def render(self) -> RenderResult:
         key_style = self.get_component_rich_style("navbar--key")
         current_style = self.get_component_rich_style("navbar--current")
-        roomy = self.size.width >= 100
+        roomy = self.size.width >= ROOMY
         line = Text()
         for place in PLACES:
             style = current_style if place.mode == self.current else ""

@@ -21,10 +21,11 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from infoint_tui.tui import clipboard
+from infoint_tui.tui import clipboard, notice
 from infoint_tui.domain import spelling
 from infoint_tui.domain.models import Campaign, Template
 from infoint_tui.domain.templates import LINKEDIN_LIMIT, render_template
+from infoint_tui.domain.wording import count
 from infoint_tui.tui.widgets.checked_text import CheckedTextArea
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.access import DataAccess
@@ -207,10 +208,10 @@ class MessageScreen(DataAccess, ModalScreen[Copied]):
         return len(self.problems) + self.over_limit
 
     def _show_count(self) -> None:
-        count = len(self.body)
-        text = f"{count} characters"
+        length = len(self.body)
+        text = f"{length} characters"
         if self.message.channel == "linkedin":
-            text = f"{count} of {LINKEDIN_LIMIT} characters (LinkedIn's limit for a note)"
+            text = f"{length} of {LINKEDIN_LIMIT} characters (LinkedIn's limit for a note)"
         counter = self.query_one("#message-count", Static)
         counter.update(text)
         counter.set_class(self.over_limit, "-over")
@@ -221,12 +222,12 @@ class MessageScreen(DataAccess, ModalScreen[Copied]):
             copied = self._copied == (self.subject, self.body)
             if copied:
                 return  # the copy's report stays until the text changes
-            count = self.problem_count
-            if count:
+            found = self.problem_count
+            if found:
                 parts = [spelling.summary(p.issue for p in self.problems)] if self.problems else []
                 if self.over_limit:
                     parts.append(f"{len(self.body) - LINKEDIN_LIMIT} characters over LinkedIn's limit")
-                text, style = f"{_problems(count)}: {'; '.join(parts)}", "-warning"
+                text, style = f"{count(found, 'problem')}: {'; '.join(parts)}", "-warning"
                 if self.problems:
                     text += ". Tab to the list: Enter fixes one, a adds a word to yours."
             else:
@@ -241,11 +242,11 @@ class MessageScreen(DataAccess, ModalScreen[Copied]):
             return
         self.recheck()  # never copy on the strength of a check made before the last keystrokes
         text = self.text_of(part)
-        count = self.problem_count
-        if count and self._warned != (part, text):
+        found = self.problem_count
+        if found and self._warned != (part, text):
             self._warned = (part, text)
             key = "ctrl+y" if part == "body" else "ctrl+t"
-            self._show_status(f"{_problems(count)}: press {key} again to copy anyway", "-warning")
+            self._show_status(f"{count(found, 'problem')}: press {key} again to copy anyway", "-warning")
             self.app.bell()
             return
         self._warned = None
@@ -283,7 +284,7 @@ class MessageScreen(DataAccess, ModalScreen[Copied]):
         """Put the issue's suggestion in place, in the part it was found in."""
         problem = self._selected()
         if problem is None or problem.issue.suggestion is None:
-            self.notify("No suggestion for this one: edit the text itself.", timeout=4)
+            self.notify("No suggestion for this one: edit the text itself.", timeout=notice.SHORT)
             return
         issue = problem.issue
         if problem.part == "subject":
@@ -303,7 +304,7 @@ class MessageScreen(DataAccess, ModalScreen[Copied]):
         profile = repo.campaign.profile
         updated = dataclasses.replace(profile, words=[*profile.words, word])
         if self.infoint.change(repo.save_profile, updated):
-            self.notify(f'"{word}" added to your words: it will not be flagged again.', timeout=4)
+            self.notify(f'"{word}" added to your words: it will not be flagged again.', timeout=notice.SHORT)
             self.recheck()
 
     @work(exclusive=True, group="message-close")
@@ -319,6 +320,3 @@ class MessageScreen(DataAccess, ModalScreen[Copied]):
         subject, body = self._copied or (self.subject, self.body)
         self.dismiss(Copied(self._copied is not None, subject, body))
 
-
-def _problems(count: int) -> str:
-    return f"{count} problem{'' if count == 1 else 's'}"

@@ -33,6 +33,7 @@ from textual.worker import get_current_worker
 from infoint_tui.domain.companies import same_name
 from infoint_tui.domain.models import Campaign, Company
 from infoint_tui.domain.text import clean_line
+from infoint_tui.domain.wording import count
 from infoint_tui.tui.access import DataAccess
 
 if TYPE_CHECKING:
@@ -185,7 +186,7 @@ class ImportScreen(DataAccess, ModalScreen[int]):
 
     def _show_likely(self, plan: ImportPlan, likely: list[tuple[Company, Company]]) -> None:
         note = self.query_one("#import-likely-note", Static)
-        note.update(f"{_count(len(likely), 'new company looks', 'new companies look')} like another. A ticked "
+        note.update(f"{count(len(likely), 'new company looks', 'new companies look')} like another. A ticked "
                     "one is not added: its people go to the company after the arrow (shift+tab to the list, "
                     "space ticks or unticks).")
         lines = plan.describe_matches(likely)
@@ -221,8 +222,8 @@ class ImportScreen(DataAccess, ModalScreen[int]):
 
     def _apply(self, plan: ImportPlan) -> None:
         if self.infoint.change(plan.apply, self.infoint.repo):
-            self.app.notify(f"Added {_count(len(plan.people), 'person', 'people')} and "
-                            f"{_count(len(plan.companies), 'company', 'companies')} from {self.file_name}.",
+            self.app.notify(f"Added {count(len(plan.people), 'person', 'people')} and "
+                            f"{count(len(plan.companies), 'company', 'companies')} from {self.file_name}.",
                             title="Imported")
             self.dismiss(len(plan.people))
         else:
@@ -232,7 +233,3 @@ class ImportScreen(DataAccess, ModalScreen[int]):
     def action_close(self) -> None:
         self.workers.cancel_group(self, "import")
         self.dismiss(0)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"

@@ -4,28 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
 from infoint_tui.domain.models import Campaign, Degree
 from infoint_tui.domain.target_search import Links
+from infoint_tui.cells import fit
 
 DEGREE_LABELS = {Degree.FIRST: "1st", Degree.SECOND: "2nd", Degree.COLD: "cold"}
 DEGREE_STYLES = {Degree.FIRST: Style(bold=True), Degree.SECOND: Style(), Degree.COLD: Style(dim=True)}
 DIM = Style(dim=True)
 #: From this width a person's row also shows their title.
 WIDE = 56
-
-
-def fit(text: str, width: int) -> str:
-    """Exactly `width` cells: padded, or cut with an ellipsis."""
-    if width <= 0:
-        return ""
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    return set_cell_size(text, width)
 
 
 def person_row(campaign: Campaign) -> Callable[[int, int], Strip]:
