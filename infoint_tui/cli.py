@@ -218,8 +218,8 @@ def _open_for_reading(args: argparse.Namespace):  # noqa: ANN202 - a Repository
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from infoint_tui.usecases.stats import stats_text
     from infoint_tui.domain.insights import stats_json
+    from infoint_tui.usecases.stats import stats_text
 
     campaign = _open_for_reading(args).campaign
     if args.json:
@@ -359,28 +359,6 @@ def _likely_matches_report(lines: list[str], *, merged: bool, dry_run: bool) -> 
         report.append(f"To make two companies one, {instead if dry_run else ''}merge them in the app: "
                       "on Targets press c for the companies, then m on the one to merge into the other.")
     return report
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from infoint_tui.exchange.output import OutputProblem, write_export
-
-    if args.bom and args.format != "csv":
-        raise UsageError("--bom is for csv only: it tells Excel that the file is UTF-8.")
-    repo = _open_for_reading(args)
-    campaign = repo.campaign
-    if args.format == "ics" and not campaign.id:
-        campaign.id = _campaign_id(repo.path)
-    try:
-        if args.format == "markdown":
-            return _export_markdown(campaign, args.out, repo.path)
-        payload = _export_payload(args, campaign)
-        if args.out:
-            write_export(Path(args.out), payload, replace=args.force)
-            print(f"Wrote {args.out}.", file=sys.stderr)
-        else:
-            sys.stdout.buffer.write(payload)
-    except OutputProblem as problem:
-        raise UsageError(str(problem)) from None
 
 
 @contextlib.contextmanager

@@ -8,11 +8,12 @@ stored twice: an outreach's stage, for instance, is derived from its attempt log
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
-from typing import Any, Callable, ClassVar, NoReturn, Self
+from typing import Any, ClassVar, NoReturn, Self
 
 from infoint_tui.domain.text import clean_block, clean_line
 
@@ -232,7 +233,7 @@ def _reader(cls: type[Model]) -> Callable[[dict[str, Any], int], Any]:
                   "    else:",
                   f"        record.{name} = {otherwise}"]
     lines.append("    return record")
-    exec("\n".join(lines), env)  # noqa: S102 - source built above from field names only
+    exec("\n".join(lines), env)  # the source is built above from field names only
     return env["from_doc"]
 
 
@@ -284,7 +285,7 @@ def problem_in(cls: type[Model], doc: Any) -> str:
 def _field_reader(cls: type[Model], name: str) -> Callable[[Any], Any]:
     env = _environment(cls)
     f = next(f for f in dataclasses.fields(cls) if f.name == name)  # type: ignore[arg-type]
-    return eval(f"lambda v: {_read_code(cls, f, env)}", env)  # noqa: S307 - built from field names
+    return eval(f"lambda v: {_read_code(cls, f, env)}", env)  # built from field names only
 
 
 def _refuses(read: Callable[[Any], Any], value: Any) -> bool:

@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 import orjson
 from tinydb.table import Document, Table
 
+from infoint_tui.domain.merge import merge_plan
 from infoint_tui.domain.models import (
     UNREADABLE,
     Campaign,
@@ -45,11 +46,9 @@ from infoint_tui.domain.models import (
     Question,
     Settings,
     Template,
-    UNREADABLE,
     describe_value,
     problem_in,
 )
-from infoint_tui.domain.merge import merge_plan
 from infoint_tui.domain.removal import removal_plan
 from infoint_tui.store.errors import DataFileError, LockedError, ReadOnlyFileError, SaveError
 from infoint_tui.store.lock import WriterLock
@@ -525,7 +524,8 @@ def _lock(path: Path) -> WriterLock:
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
-        raise DataFileError(f"The folder {path.parent} cannot be created ({error.strerror}); choose another --db.") from None
+        raise DataFileError(f"The folder {path.parent} cannot be created ({error.strerror}); "
+                            "choose another --db.") from None
     lock = WriterLock(path)
     lock.acquire()
     return lock

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from infoint_tui import clock
 from infoint_tui.domain.models import Model
 from infoint_tui.domain.policy import DueItem, DueKind
-from infoint_tui.usecases.due_actions import Message, done_change, done_question, interview_of, message_for
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.message import MessageScreen, draft
+from infoint_tui.usecases.due_actions import Message, done_change, done_question, interview_of, message_for
 
 if TYPE_CHECKING:
     from infoint_tui.tui.screens.base import BaseScreen

@@ -12,8 +12,8 @@ from infoint_tui import clock
 from infoint_tui.domain import validation
 from infoint_tui.domain.models import Campaign, Interview, Mode, Verdict
 from infoint_tui.domain.policy import DueKind, due_items, hours_left
-from infoint_tui.usecases.interviewing import check_time, end_interview, parse_time
 from infoint_tui.tui.widgets.form import Field, FormScreen
+from infoint_tui.usecases.interviewing import check_time, end_interview, parse_time
 
 if TYPE_CHECKING:
     from infoint_tui.tui.app import InfointApp
@@ -78,8 +78,8 @@ def thank_yous_due(campaign: Campaign, interview: Interview) -> str:
 def reschedule(campaign: Campaign, interview: Interview) -> FormScreen:
     person = campaign.people[interview.person_id]
     return FormScreen(f"Move the interview with {person.name}", [
-        Field("day", "Day", interview.when.date().isoformat(), check=validation.all_of(validation.required, validation.day),
-              placeholder="YYYY-MM-DD"),
+        Field("day", "Day", interview.when.date().isoformat(),
+              check=validation.all_of(validation.required, validation.day), placeholder="YYYY-MM-DD"),
         Field("time", "Time", f"{interview.when:%H:%M}", check=validation.all_of(validation.required, check_time),
               placeholder="HH:MM"),
         Field("mode", "How", interview.mode.value, choices=MODES),

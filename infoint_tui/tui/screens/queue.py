@@ -19,11 +19,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from infoint_tui import clock
-from infoint_tui.usecases.agenda import HEADINGS, KIND_LABELS, review, when_text
 from infoint_tui.domain.policy import DueItem, DueKind, Status
-from infoint_tui.usecases.due_actions import snooze_change
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.screens.queue_card import card
+from infoint_tui.usecases.agenda import HEADINGS, KIND_LABELS, review, when_text
+from infoint_tui.usecases.due_actions import snooze_change
 
 STATUS_STYLES = {Status.OVERDUE: "bold ansi_red", Status.TODAY: "bold", Status.UPCOMING: "dim"}
 #: Wide enough for the card beside the list rather than under it.
@@ -165,9 +165,10 @@ class QueueScreen(BaseScreen):
         if item is None:
             return
         today = clock.today()
-        choices = [Choice(key, f"{label}: back on {today + timedelta(days=days):%a %-d %b}", today + timedelta(days=days))
-                   for key, label, days in SNOOZES]
-        until = await self.app.push_screen_wait(ChoiceScreen(f"Snooze: {KIND_LABELS[item.kind]}, {item.person}", choices))
+        choices = [Choice(key, f"{label}: back on {today + timedelta(days=days):%a %-d %b}",
+                          today + timedelta(days=days)) for key, label, days in SNOOZES]
+        title = f"Snooze: {KIND_LABELS[item.kind]}, {item.person}"
+        until = await self.app.push_screen_wait(ChoiceScreen(title, choices))
         if until is None:
             return
         if save(self, snooze_change(self.campaign, item, today, until)):

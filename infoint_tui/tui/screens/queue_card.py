@@ -7,10 +7,10 @@ from datetime import datetime
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from infoint_tui.usecases.agenda import KIND_LABELS, when_text
 from infoint_tui.domain.models import Campaign
 from infoint_tui.domain.policy import DueItem, DueKind, next_target
 from infoint_tui.domain.templates import render_template
+from infoint_tui.usecases.agenda import KIND_LABELS, when_text
 from infoint_tui.usecases.due_actions import interview_of, message_for, objective_of, outreach_of
 
 #: What `d` does, per kind (the footer can only say "Done").

@@ -29,12 +29,12 @@ from infoint_tui.domain.templates import (
     context_for,
     render_template,
 )
-from infoint_tui.usecases.due_actions import latest_interview_with
 from infoint_tui.tui.flows.outreach import open_outreach
 from infoint_tui.tui.screens.base import BaseScreen
-from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.checked_text import CheckedTextArea
+from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.message import MessageScreen, draft
+from infoint_tui.usecases.due_actions import latest_interview_with
 
 #: Wide enough to list the placeholders beside the editor.
 WIDE = 120

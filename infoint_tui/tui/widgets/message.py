@@ -21,13 +21,13 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from infoint_tui.tui import clipboard
 from infoint_tui.domain import spelling
 from infoint_tui.domain.models import Campaign, Template
 from infoint_tui.domain.templates import LINKEDIN_LIMIT, render_template
+from infoint_tui.tui import clipboard
+from infoint_tui.tui.access import DataAccess
 from infoint_tui.tui.widgets.checked_text import CheckedTextArea
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
-from infoint_tui.tui.access import DataAccess
 
 RECHECK_DELAY = 0.25  # seconds of quiet typing before the spelling check runs again
 

@@ -6,8 +6,8 @@ import dataclasses
 
 from infoint_tui.domain import validation
 from infoint_tui.domain.models import Campaign, Company
-from infoint_tui.tui.screens.form_parts import parse_tags
 from infoint_tui.domain.target_search import fold
+from infoint_tui.tui.screens.form_parts import parse_tags
 from infoint_tui.tui.widgets.form import Field, FormScreen
 
 
