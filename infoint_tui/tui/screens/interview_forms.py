@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from infoint_tui import clock
 from infoint_tui.domain import validation
@@ -87,9 +87,17 @@ def reschedule(campaign: Campaign, interview: Interview) -> FormScreen:
     ], submit_label="Move")
 
 
-def read_reschedule(values: dict[str, str]) -> dict[str, object]:
+class Rescheduling(TypedDict):
+    """The arguments of `Interview.reschedule` (and fields of `Interview`), typed so that a splat is checked."""
+
+    when: datetime
+    mode: Mode
+    where: str
+
+
+def read_reschedule(values: dict[str, str]) -> Rescheduling:
     when = datetime.combine(datetime.fromisoformat(values["day"]).date(), parse_time(values["time"]))
-    return {"when": when, "mode": Mode(values["mode"]), "where": values["where"]}
+    return Rescheduling(when=when, mode=Mode(values["mode"]), where=values["where"])
 
 
 def referral(campaign: Campaign, interview: Interview) -> FormScreen:
