@@ -101,7 +101,7 @@ def _suggest(word: str) -> str | None:
         return None
     closest = min(distance for _, distance, _ in matches)
     frequency = _dictionary().word_frequency.dictionary
-    best = max((w for w, distance, _ in matches if distance == closest), key=frequency.get)
+    best = max((w for w, distance, _ in matches if distance == closest), key=lambda w: frequency.get(w, 0))
     return _match_case(best, word)
 
 

@@ -8,7 +8,7 @@ not hold is refused too. Any problem is one sentence (ImportProblem) and nothing
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeGuard
 
 import orjson
 
@@ -111,7 +111,7 @@ def _object(dump: dict[str, Any], name: str) -> dict[str, Any]:
     return value
 
 
-def _is_id(value: Any) -> bool:
+def _is_id(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 

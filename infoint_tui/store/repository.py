@@ -23,7 +23,7 @@ import copy
 import gc
 import secrets
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
@@ -375,7 +375,7 @@ class Repository:
                 self.save(item)
             self.remove(absorb)
 
-    def batch(self):  # noqa: ANN201 - a context manager
+    def batch(self) -> contextlib.AbstractContextManager[None]:
         """Group several changes into one write; when read-only, refused before any of them."""
         self.storage.check_writable()
         return self.storage.batch()
@@ -470,7 +470,7 @@ class Repository:
 
 
 def _replace(table: Table, doc_id: int, doc: dict[str, Any]) -> None:
-    def overwrite(stored: dict[str, Any]) -> None:
+    def overwrite(stored: MutableMapping[str, Any]) -> None:
         stored.clear()
         stored.update(doc)
 

@@ -41,7 +41,7 @@ class InfointApp(TypeAheadApp):
     CSS_PATH = "app.tcss"
     TITLE = "infoint"
     COMMANDS = App.COMMANDS | {RecordsProvider}
-    MODES = {place.mode: (lambda place=place: place.load()()) for place in PLACES}
+    MODES = {place.mode: place.screen for place in PLACES}
     DEFAULT_MODE = "queue"
     BINDINGS = [
         Binding("f1", "help", "Help", id="help", tooltip="Every key of this screen"),

@@ -116,8 +116,10 @@ class QueueScreen(BaseScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in ("copy_text", "done", "snooze", "reply", "card", "open_person"):
+            return True
         item = self.selected() if self.is_mounted else None
-        if action in ("copy_text", "done", "snooze", "reply", "card", "open_person") and item is None:
+        if item is None:
             return False
         if action == "copy_text":
             return bool(item.template)
@@ -130,7 +132,7 @@ class QueueScreen(BaseScreen):
     # Acting ------------------------------------------------------------------------------
 
     @work(exclusive=True, group="queue")
-    async def action_copy_text(self) -> None:
+    async def action_copy_text(self) -> None:  # type: ignore[override]  # replaces Screen's copy of a selection
         from infoint_tui.tui.flows.sending import send_item
 
         if (item := self.selected()) is not None:

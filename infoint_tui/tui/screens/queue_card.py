@@ -54,7 +54,7 @@ def _specifics(campaign: Campaign, item: DueItem) -> list[RenderableType]:
     if item.kind == DueKind.ASSUMED_NO:
         outreach = outreach_of(campaign, item)
         following = next_target(campaign, person.company_id, person.id)
-        lines = [Text(f"No reply after {outreach.contact_attempts if outreach else 3} attempts.")]
+        lines: list[RenderableType] = [Text(f"No reply after {outreach.contact_attempts if outreach else 3} attempts.")]
         if following is not None:
             lines.append(Text(f"Next at {item.company}: {following.name} ({following.degree} degree)"))
         return lines

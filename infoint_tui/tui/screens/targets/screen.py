@@ -387,6 +387,9 @@ class TargetsScreen(BaseScreen):
     def _import(self, kind: ImportKind) -> None:
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self.app.push_screen(ImportScreen(kind, path), lambda added: self.list_of().focus())
+                self.app.push_screen(ImportScreen(kind, path), imported)
+
+        def imported(_added: int | None) -> None:
+            self.list_of().focus()
 
         self.app.push_screen(PathPrompt(kind.title, kind.help, kind.placeholder), chosen)
