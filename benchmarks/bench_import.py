@@ -1,8 +1,8 @@
 """A full LinkedIn export, 30,000 connections (DESIGN section 7: "a full export must import").
 
 Ours: `read_linkedin`, the search for likely duplicate companies and `ImportPlan.apply` into
-a new, empty data file, the written file included, as `infoint import linkedin` does. Baseline: the csv module alone reading the
-same file into dicts. No target: the ratio says what checking, de-duplicating, typing and
+a new, empty data file, the written file included, as `infoint import linkedin` does. Baseline: the
+csv module alone reading the same file into dicts. No target: the ratio says what checking, de-duplicating, typing and
 storing every row costs over merely reading it.
 
 The file is made like LinkedIn makes it (and like /work/shared/samples): a BOM, a `Notes:`

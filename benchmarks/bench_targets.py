@@ -89,7 +89,7 @@ async def _first_draw(app: App) -> tuple[float, float]:
     frames: list[float] = []
     display = app._display
 
-    def record(screen, update) -> None:  # noqa: ANN001
+    def record(screen, update) -> None:
         if update is not None:
             frames.append(time.perf_counter())
         display(screen, update)

@@ -26,7 +26,8 @@ from textual.widgets import TextArea
 from infoint_tui import clock
 from infoint_tui.store.repository import Repository
 
-WORDS = "they said research reaches the roadmap through a weekly meeting with product and design".split()
+WORDS = ["they", "said", "research", "reaches", "the", "roadmap", "through", "a", "weekly", "meeting", "with",
+         "product", "and", "design"]
 LINE = 72  # notes come in short paragraphs: Enter after about a sentence
 NAMES = {" ": "space", "\n": "enter"}
 SENT_AS = {"space": " ", "enter": "\r"}
@@ -66,7 +67,7 @@ async def _type(app: App, ready: Callable[[Pilot], Awaitable[None]], typed: list
         frames: list[float] = []
         display = app._display
 
-        def drawn(screen, renderable) -> None:  # noqa: ANN001
+        def drawn(screen, renderable) -> None:
             display(screen, renderable)
             if renderable is not None:
                 frames.append(time.perf_counter())

@@ -28,14 +28,14 @@ class AfterImport:
     def __init__(self, name: str, then: Callable[[], None]) -> None:
         self.name, self.then = name, then
 
-    def find_spec(self, name: str, path, target=None):  # noqa: ANN001, ANN201
+    def find_spec(self, name: str, path, target=None):
         if name != self.name:
             return None
         sys.meta_path.remove(self)
         spec = importlib.util.find_spec(name)
         load = spec.loader.exec_module
 
-        def exec_module(module) -> None:  # noqa: ANN001
+        def exec_module(module) -> None:
             load(module)
             self.then()
 
@@ -49,7 +49,7 @@ def report_first_frame(fd: int) -> None:
 
     display = App._display
 
-    def displayed(app: App, screen, renderable) -> None:  # noqa: ANN001
+    def displayed(app: App, screen, renderable) -> None:
         display(app, screen, renderable)
         if renderable is None or getattr(app, "_probe_done", False):
             return
@@ -63,7 +63,7 @@ def report_first_frame(fd: int) -> None:
     App._display = displayed  # type: ignore[method-assign]
 
 
-def bare(rows: int):  # noqa: ANN201 - an App
+def bare(rows: int):
     from textual.app import App, ComposeResult
     from textual.binding import Binding
     from textual.containers import Container, Vertical, VerticalScroll

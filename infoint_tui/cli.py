@@ -14,11 +14,16 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from infoint_tui import clock
 from infoint_tui.domain.text import clean_block, clean_line
 from infoint_tui.store.errors import DataFileError, ReadOnlyFileError
+
+if TYPE_CHECKING:  # imported where used, to keep `infoint today` quick
+    from infoint_tui.domain.models import Campaign
+    from infoint_tui.exchange.plan import ImportPlan
+    from infoint_tui.store.repository import Repository
 
 DATA_PROBLEM = 1
 USAGE = 2
@@ -176,7 +181,7 @@ def run_app(args: argparse.Namespace) -> int:
     return 0
 
 
-def _start_on(args: argparse.Namespace, repo) -> tuple[str, str] | None:  # noqa: ANN001
+def _start_on(args: argparse.Namespace, repo: Repository) -> tuple[str, str] | None:
     """`infoint interview [NAME]`: the live view to open, as (mode, action).
 
     When there is none, a DataFileError says why in one sentence (exit status 1).
@@ -208,7 +213,7 @@ def cmd_today(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_for_reading(args: argparse.Namespace):  # noqa: ANN202 - a Repository
+def _open_for_reading(args: argparse.Namespace) -> Repository:
     from infoint_tui.store.repository import Repository
 
     path = _db_path(args)
@@ -218,8 +223,8 @@ def _open_for_reading(args: argparse.Namespace):  # noqa: ANN202 - a Repository
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from infoint_tui.usecases.stats import stats_text
     from infoint_tui.domain.insights import stats_json
+    from infoint_tui.usecases.stats import stats_text
 
     campaign = _open_for_reading(args).campaign
     if args.json:
@@ -260,7 +265,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _restore(args, source)
     if args.replace:
         raise UsageError("--replace is for json only: people imported from LinkedIn or vCard are added.")
-    reader = {"linkedin": read_linkedin, "vcard": partial(read_vcard, strict=args.strict)}[args.format]
+    readers: dict[str, Callable[[Path, Campaign], ImportPlan]] = {
+        "linkedin": read_linkedin, "vcard": partial(read_vcard, strict=args.strict)}
+    reader = readers[args.format]
     path = _db_path(args)
     try:
         # A dry run before the first start has nothing to compare with: it reads against an
@@ -420,7 +427,7 @@ def _campaign_id(path: Path) -> str:
         repo.close()
 
 
-def _export_payload(args: argparse.Namespace, campaign) -> bytes:  # noqa: ANN001
+def _export_payload(args: argparse.Namespace, campaign: Campaign) -> bytes:
     if args.format == "ics":
         from infoint_tui.exchange.ics import to_ics
 
@@ -436,7 +443,7 @@ def _export_payload(args: argparse.Namespace, campaign) -> bytes:  # noqa: ANN00
     return export.people_csv(campaign, bom=args.bom).encode()
 
 
-def _export_markdown(campaign, out: str | None, data_file: Path) -> int:  # noqa: ANN001
+def _export_markdown(campaign: Campaign, out: str | None, data_file: Path) -> int:
     from infoint_tui.exchange.output import interviews_folder, write_interviews
 
     folder = Path(out).expanduser() if out else interviews_folder(data_file)

@@ -19,9 +19,9 @@ from pathlib import Path
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 os.environ["INFOINT_TODAY"] = "2026-11-26"
 
-from infoint_tui.demo import write_demo  # noqa: E402
-from infoint_tui.store.repository import Repository  # noqa: E402
-from infoint_tui.tui.app import InfointApp  # noqa: E402
+from infoint_tui.demo import write_demo
+from infoint_tui.store.repository import Repository
+from infoint_tui.tui.app import InfointApp
 
 HERE = Path(__file__).resolve().parent
 SIZE = (100, 30)

@@ -15,7 +15,7 @@ import pytest
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
-from infoint_tui import clock  # noqa: E402
+from infoint_tui import clock
 
 TODAY = date(2026, 11, 26)
 #: Fixture files, kept with the tests (see data/README.md).
@@ -64,17 +64,17 @@ def empty_repo(tmp_path: Path) -> Iterator:
 
 
 @pytest.fixture
-def make_app(repo):  # noqa: ANN001, ANN201
+def make_app(repo):
     """Build the app on the demo campaign (call with another repo to change that)."""
     from infoint_tui.tui.app import InfointApp
 
-    def build(repository=None, **kwargs):  # noqa: ANN001, ANN202
+    def build(repository=None, **kwargs):
         return InfointApp(repository or repo, **kwargs)
 
     return build
 
 
-def screen_text(app) -> str:  # noqa: ANN001
+def screen_text(app) -> str:
     """What the terminal shows, as plain text (from Textual's own screenshot)."""
     import html
     import re

@@ -111,7 +111,7 @@ async def fill(pilot: Pilot, values: dict[str, str]) -> None:
 # A small campaign ---------------------------------------------------------------------------
 
 
-def small_campaign(repo, *, degree: Degree = Degree.SECOND) -> dict[str, int]:  # noqa: ANN001
+def small_campaign(repo, *, degree: Degree = Degree.SECOND) -> dict[str, int]:
     """One objective, one company with three people: the target (through a mutual when 2nd
     degree), a colleague never approached, and the mutual contact at another company."""
     repo.save_profile(Profile(name="Alex Morgan", phone="+44 20 7946 0958", email="alex@example.com",

@@ -21,7 +21,7 @@ async def test_every_screen_has_its_key(make_app) -> None:
             await pilot.press(place.key)
             await pilot.pause()
             assert app.current_mode == place.mode
-            assert app.screen.TITLE == place.title
+            assert place.title == app.screen.TITLE
 
 
 async def test_help_lists_the_keys_of_the_screen_beneath(make_app) -> None:

@@ -34,13 +34,13 @@ from infoint_tui.domain.models import (
     Verdict,
 )
 from infoint_tui.domain.policy import due_items
-from infoint_tui.usecases.due_actions import done_change, snooze_change
-from infoint_tui.usecases.interviewing import add_question, add_referral, end_interview
 from infoint_tui.store.errors import ReadOnlyError
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui.screens.interview_forms import read_reschedule
 from infoint_tui.tui.screens.interviews import InterviewsScreen
 from infoint_tui.tui.widgets.form import FormScreen
+from infoint_tui.usecases.due_actions import done_change, snooze_change
+from infoint_tui.usecases.interviewing import add_question, add_referral, end_interview
 from tests.conftest import TODAY
 
 
@@ -171,7 +171,7 @@ def test_a_question_or_a_referral_is_refused_before_any_part_of_it(reader: Repos
     lambda repo: repo.save_template(Template("follow_up", "Follow-up", "Again", "Another try")),
     lambda repo: repo.reset_template("thank"),
 ], ids=["profile", "settings", "template", "template reset"])
-def test_profile_settings_and_template_changes_are_refused(reader: Repository, change) -> None:  # noqa: ANN001
+def test_profile_settings_and_template_changes_are_refused(reader: Repository, change) -> None:
     assert "thank" in reader.campaign.templates
     refused(reader, lambda: change(reader))
 
@@ -193,7 +193,7 @@ def line_of(screen: InterviewsScreen, interview: Interview) -> str:
     return str(options.get_option_at_index(options.get_option_index(str(interview.id))).prompt)
 
 
-async def open_on(app, pilot, interview: Interview) -> InterviewsScreen:  # noqa: ANN001
+async def open_on(app, pilot, interview: Interview) -> InterviewsScreen:
     await pilot.press("f6")
     await pilot.pause()
     screen = app.screen
@@ -205,7 +205,7 @@ async def open_on(app, pilot, interview: Interview) -> InterviewsScreen:  # noqa
 
 
 async def test_moving_an_interview_while_another_instance_holds_the_file_keeps_the_old_day(
-        make_app, reader: Repository) -> None:  # noqa: ANN001
+        make_app, reader: Repository) -> None:
     interview = upcoming(reader)
     old_day = f"{interview.when:%a %d %b}"
     app = make_app(reader, read_only_reason="Another infoint holds the file.")
@@ -225,7 +225,7 @@ async def test_moving_an_interview_while_another_instance_holds_the_file_keeps_t
     assert reader.campaign.interviews[interview.id] == interview
 
 
-async def test_ending_an_interview_while_read_only_leaves_it_booked(make_app, reader: Repository) -> None:  # noqa: ANN001
+async def test_ending_an_interview_while_read_only_leaves_it_booked(make_app, reader: Repository) -> None:
     interview = upcoming(reader)
     app = make_app(reader)
     async with app.run_test(size=(80, 24)) as pilot:

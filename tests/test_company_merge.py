@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import orjson
@@ -29,8 +29,8 @@ from infoint_tui.domain.policy import DueKind, due_items, next_target
 from infoint_tui.exchange.linkedin import read_linkedin
 from infoint_tui.store.errors import ReadOnlyError
 from infoint_tui.store.repository import Repository
-from infoint_tui.tui.screens.targets.screen import TargetsScreen
 from infoint_tui.tui.screens.targets.import_dialog import ImportScreen
+from infoint_tui.tui.screens.targets.screen import TargetsScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.pick import PickScreen
 from tests.conftest import DATA, TODAY
@@ -200,7 +200,7 @@ def test_the_next_person_at_the_company_is_found_among_everyone_after_a_merge(tm
 
 
 @pytest.fixture
-def two_companies(tmp_path: Path):  # noqa: ANN201
+def two_companies(tmp_path: Path):
     repo = Repository.open(stored(campaign_of_two(), tmp_path / "two.json"), background=True)
     yield repo
     repo.close()
@@ -324,7 +324,8 @@ def test_the_import_plan_finds_likely_matches_and_uses_the_ones_chosen(typed_by_
         "Northwind (new, 2 people) → Northwind Health (already there)",
     ]
     plan.use_existing(likely[1:])
-    assert "Northwind" not in [c.name for c in plan.companies] and "Tyrell Corporation" in [c.name for c in plan.companies]
+    names = [c.name for c in plan.companies]
+    assert "Northwind" not in names and "Tyrell Corporation" in names
     assert [c.name for c in plan.people_companies if c is not None].count("Northwind Health") == 2
 
 

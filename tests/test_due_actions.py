@@ -16,11 +16,11 @@ K = DueKind
 
 
 @pytest.fixture
-def campaign():  # noqa: ANN201
+def campaign():
     return demo_campaign(60, TODAY)
 
 
-def first(campaign, kind: DueKind):  # noqa: ANN001, ANN201
+def first(campaign, kind: DueKind):
     return next(item for item in due_items(campaign, TODAY) if item.kind == kind)
 
 

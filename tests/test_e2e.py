@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
 from terminal import Terminal, wait_for
+
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,

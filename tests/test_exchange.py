@@ -291,7 +291,7 @@ def test_linkedin_files_that_cannot_be_imported_say_why(text: str | bytes, messa
 def test_a_file_that_is_not_utf8_names_itself_and_the_line(tmp_path: Path) -> None:
     path = tmp_path / "people.csv"  # DOS code page 850: its ü is a byte Windows-1252 lacks
     path.write_bytes(f"{HEADER}\r\nJürgen,Ruiz,https://x.com/j,,Acme,Eng,\r\n".encode("cp850"))
-    with pytest.raises(ImportProblem, match="^people.csv is neither UTF-8 nor Windows-1252 text \\(line 2"):
+    with pytest.raises(ImportProblem, match=r"^people\.csv is neither UTF-8 nor Windows-1252 text \(line 2"):
         read_linkedin(path, Campaign())
 
 

@@ -408,7 +408,7 @@ def good_dump() -> dict:
     return orjson.loads(to_json(campaign))
 
 
-def broken(change) -> bytes:  # noqa: ANN001
+def broken(change) -> bytes:
     dump = good_dump()
     change(dump)
     return orjson.dumps(dump)

@@ -17,7 +17,7 @@ UNANSWERED = object()
 class Host(App):
     """Shows one dialog and keeps what it returned."""
 
-    def __init__(self, dialog) -> None:  # noqa: ANN001
+    def __init__(self, dialog) -> None:
         super().__init__()
         self.dialog = dialog
         self.result: Any = UNANSWERED

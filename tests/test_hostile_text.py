@@ -19,11 +19,12 @@ import sys
 import time
 import unicodedata
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import orjson
 import pytest
+from terminal import Terminal, wait_for
 
 from infoint_tui.domain.models import (
     ActionItem,
@@ -42,7 +43,6 @@ from infoint_tui.domain.text import clean_block, clean_line
 from infoint_tui.exchange.builder import MAX_FIELD, MAX_NAME, MAX_ROWS
 from infoint_tui.exchange.source import MAX_BYTES
 from infoint_tui.store.repository import Repository
-from terminal import Terminal, wait_for
 from tests.conftest import DATA, TODAY
 
 INFOINT = [sys.executable, "-m", "infoint_tui"]
@@ -67,8 +67,8 @@ TEXTS_IN_FILE = ("\\u001b", "\\u0000", "\\u0007", "\u009b", "\u202e", "\u2066")
 
 def controls_in(text: str) -> list[str]:
     """The control characters in `text`, named (empty when it is clean)."""
-    return [f"{unicodedata.name(m[0][0], hex(ord(m[0][0])))} at {m.start()}: {text[max(0, m.start() - 20):m.end() + 20]!r}"
-            for m in CONTROL.finditer(text)]
+    return [f"{unicodedata.name(m[0][0], hex(ord(m[0][0])))} at {m.start()}: "
+            f"{text[max(0, m.start() - 20):m.end() + 20]!r}" for m in CONTROL.finditer(text)]
 
 
 def run(*args: str, check: bool = False) -> subprocess.CompletedProcess[bytes]:
@@ -392,7 +392,8 @@ WRONG = {
                                  "'people' (id 12) whose 'tags' is the text 'mentor', not a list of texts"),
     "tags that are not texts": ({"people": {"12": {**GOOD_PERSON, "tags": ["mentor", 7]}}},
                                 "'people' (id 12) whose 'tags' is a list holding a number, not a list of texts"),
-    "an id that is not a number": ({"people": {"twelve": GOOD_PERSON}}, "'people' whose id 'twelve' is not a whole number"),
+    "an id that is not a number": ({"people": {"twelve": GOOD_PERSON}},
+                                   "'people' whose id 'twelve' is not a whole number"),
     "a company id that is text": ({"people": {"12": {**GOOD_PERSON, "company_id": "3"}}},
                                   "'people' (id 12) whose 'company_id' is the text '3', not a whole number or null"),
     "a dangling company id": ({"people": {"12": {**GOOD_PERSON, "company_id": 3}}},
@@ -404,7 +405,8 @@ WRONG = {
                                  "'interviews' (id 4) whose 'person_id' is 13, but no record in 'people' has that id"),
     "an attempt on no date": ({"people": {"12": GOOD_PERSON}, "objectives": {"1": {"kind": "role", "text": "x"}},
                                "outreach": {"2": {"person_id": 12, "objective_id": 1, "route": "direct",
-                                                  "created": "2026-11-01", "attempts": [{"kind": "request", "on": 5}]}}},
+                                                  "created": "2026-11-01",
+                                                  "attempts": [{"kind": "request", "on": 5}]}}},
                               "'outreach' (id 2) whose 'attempts' holds a record whose 'on' is a number, "
                               "not a date like 2026-11-26"),
     "a degree that is not one": ({"people": {"12": {**GOOD_PERSON, "degree": "4th"}}},
@@ -428,7 +430,8 @@ def test_a_record_of_the_wrong_type_is_named_in_one_sentence(tmp_path: Path, cas
     assert message == (f"infoint: {path} has a record in {said}; it was left untouched: "
                        f"fix it or restore a copy from {tmp_path / 'backups'}.")
     assert snapshot(path) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["infoint.json"] + ([] if command == "today" else ["infoint.json.lock"])
+    lock = [] if command == "today" else ["infoint.json.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["infoint.json", *lock]
 
 
 # Limits on what an import reads ------------------------------------------------------------
@@ -461,7 +464,8 @@ def test_more_rows_than_the_limit_are_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("row", "said"), [
-    (["A" * (MAX_NAME + 1), "", "", "", "", "", ""], "Row 2 of the file has a name of 201 characters, more than the 200"),
+    (["A" * (MAX_NAME + 1), "", "", "", "", "", ""],
+     "Row 2 of the file has a name of 201 characters, more than the 200"),
     (["Ana", "Ruiz", "", "", "C" * (MAX_NAME + 1), "", ""], "Row 2 of the file has a company name of 201 characters"),
     (["Ana", "Ruiz", "", "", "", "P" * (MAX_FIELD + 1), ""], "Row 2 of the file has a field of 10,001 characters, "
                                                                "more than the 10,000"),
@@ -499,7 +503,8 @@ def test_a_long_import_shows_its_progress_on_a_terminal(tmp_path: Path) -> None:
         wait_for(lambda: terminal.exit_status() is not None, "the import to end", 60)
         assert terminal.exit_status() == 0
         written = stream.read_bytes().decode()
-        assert "\r\x1b[KReading Connections.csv: 5,000 rows…\r\x1b[KReading Connections.csv: 10,000 rows…\r\x1b[K" in written
+        assert ("\r\x1b[KReading Connections.csv: 5,000 rows…"
+                "\r\x1b[KReading Connections.csv: 10,000 rows…\r\x1b[K") in written
         shown = terminal.transcript()
         assert "Imported: 12000 people and 50 companies to add" in shown
         assert "Reading" not in shown  # the progress line was wiped

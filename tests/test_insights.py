@@ -11,7 +11,6 @@ from infoint_tui.cli import main
 from infoint_tui.domain.insights import connectors_due, funnels, objective_insights, route_of
 from infoint_tui.domain.models import (
     ActionItem,
-    AttemptKind as A,
     Campaign,
     Degree,
     Interview,
@@ -21,6 +20,9 @@ from infoint_tui.domain.models import (
     Person,
     Route,
     Verdict,
+)
+from infoint_tui.domain.models import (
+    AttemptKind as A,
 )
 
 D = date(2026, 11, 1)

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import orjson
 import pytest
-
 from terminal import Terminal, wait_for
+
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")

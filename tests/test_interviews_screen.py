@@ -11,15 +11,15 @@ from textual.widgets import OptionList
 from infoint_tui.cli import main
 from infoint_tui.domain.models import Interview, PreparedQuestion
 from infoint_tui.domain.policy import DueKind, due_items
-from infoint_tui.usecases.interviewing import NoInterview, find_interview, question_bank
 from infoint_tui.tui.screens.interviews import InterviewsScreen
 from infoint_tui.tui.screens.live import LiveInterviewScreen
 from infoint_tui.tui.screens.prepare import PrepareScreen
 from infoint_tui.tui.widgets.form import FormScreen
+from infoint_tui.usecases.interviewing import NoInterview, find_interview, question_bank
 from tests.conftest import TODAY, screen_text
 
 
-async def open_interviews(app, pilot):  # noqa: ANN001, ANN201
+async def open_interviews(app, pilot):
     await pilot.press("f6")
     await pilot.pause()
     assert isinstance(app.screen, InterviewsScreen)
@@ -31,17 +31,17 @@ def listed(screen: InterviewsScreen) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
-async def type_text(pilot, text: str) -> None:  # noqa: ANN001
+async def type_text(pilot, text: str) -> None:
     await pilot.press(*("space" if ch == " " else ch for ch in text))
 
 
-async def highlight(pilot, screen: InterviewsScreen, interview: Interview) -> None:  # noqa: ANN001
+async def highlight(pilot, screen: InterviewsScreen, interview: Interview) -> None:
     options = screen.query_one("#interviews-list", OptionList)
     options.highlighted = options.get_option_index(str(interview.id))
     await pilot.pause()
 
 
-def upcoming(repo) -> Interview:  # noqa: ANN001
+def upcoming(repo) -> Interview:
     return min((i for i in repo.campaign.interviews.values() if not i.held and i.when.date() > TODAY),
                key=lambda i: i.when)
 
@@ -273,7 +273,7 @@ def test_cli_interview_starts_the_app_on_the_live_view(demo_file, monkeypatch) -
 
     started = {}
 
-    def fake_run(self) -> None:  # noqa: ANN001
+    def fake_run(self) -> None:
         started["start"] = self.start
 
     monkeypatch.setattr(app_module.InfointApp, "run", fake_run)

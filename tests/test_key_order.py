@@ -13,10 +13,10 @@ TypeAheadApp may no longer be needed.
 from __future__ import annotations
 
 import pytest
+from textual._xterm_parser import XTermParser
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Input
-from textual._xterm_parser import XTermParser
 
 from infoint_tui.tui.typeahead import TypeAheadApp
 

@@ -53,7 +53,8 @@ def test_everything_below_the_tui_loads_without_textual() -> None:
          "infoint_tui.usecases.stats", "infoint_tui.usecases.due_actions", "infoint_tui.usecases.interviewing"],
     )
     for expected in ["domain.models", "domain.policy", "domain.templates", "domain.defaults",
-                     "domain.spelling", "domain.removal", "domain.insights", "domain.validation", "store.storage", "store.lock",
+                     "domain.spelling", "domain.removal", "domain.insights", "domain.validation",
+                     "store.storage", "store.lock",
                      "store.repository", "store.migrations", "store.errors", "store.location"]:
         assert f"infoint_tui.{expected}" in imported
     assert any(name.startswith("infoint_tui.exchange.") for name in imported)

@@ -25,10 +25,10 @@ from infoint_tui.domain.models import (
 )
 from infoint_tui.domain.policy import DueKind, due_items
 from infoint_tui.domain.templates import LINKEDIN_LIMIT, render_template
-from infoint_tui.usecases.due_actions import message_for
 from infoint_tui.exchange.linkedin import read_linkedin
 from infoint_tui.exchange.plan import ImportProblem
 from infoint_tui.tui.widgets.message import MessageScreen
+from infoint_tui.usecases.due_actions import message_for
 from tests.conftest import DATA, TODAY
 from tests.outreach_support import expect, text_of
 from tests.test_outreach_flow import start_request
@@ -43,16 +43,16 @@ EXCEL_UNICODE = DATA / "linkedin-Connections-excel-unicode.txt"
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 
 
-def people(plan) -> dict[str, Person]:  # noqa: ANN001
+def people(plan) -> dict[str, Person]:
     return {person.name: person for person in plan.people}
 
 
-def company_of(plan, name: str) -> str | None:  # noqa: ANN001
+def company_of(plan, name: str) -> str | None:
     company = plan.people_companies[[p.name for p in plan.people].index(name)]
     return company.name if company else None
 
 
-def stored(repo) -> dict[str, Person]:  # noqa: ANN001
+def stored(repo) -> dict[str, Person]:
     return {person.name: person for person in repo.campaign.people.values()}
 
 
@@ -221,7 +221,7 @@ def test_excel_padding_after_the_last_column_is_allowed_while_empty() -> None:
 
 # Requests to imported people ---------------------------------------------------------------
 
-def campaign_with_imported_people(repo) -> Objective:  # noqa: ANN001
+def campaign_with_imported_people(repo) -> Objective:
     repo.save_profile(Profile(name="Alex Morgan", email="alex@example.com"))
     read_linkedin(RECENT, repo.campaign).apply(repo)
     return repo.add(Objective(ObjectiveKind.INDUSTRY, "how product teams work in climate tech"))

@@ -23,16 +23,16 @@ from tests.conftest import TODAY
 HEADING = re.compile(r"^## \d\d:\d\d (.+)$", re.MULTILINE)
 
 
-def todays(repo):  # noqa: ANN001, ANN201
+def todays(repo):
     return next(i for i in sorted(repo.campaign.interviews.values(), key=lambda i: i.when)
                 if i.when.date() == TODAY and not i.held)
 
 
-def on_disk(repo, interview_id: int) -> dict:  # noqa: ANN001
+def on_disk(repo, interview_id: int) -> dict:
     return orjson.loads(repo.path.read_bytes())["interviews"][str(interview_id)]
 
 
-async def until(pilot, condition, seconds: float = 5.0) -> None:  # noqa: ANN001
+async def until(pilot, condition, seconds: float = 5.0) -> None:
     """Wait for the app (and the writer thread) until `condition()` holds, or fail."""
     deadline = time.monotonic() + seconds
     while not condition():
@@ -41,7 +41,7 @@ async def until(pilot, condition, seconds: float = 5.0) -> None:  # noqa: ANN001
 
 
 @contextlib.asynccontextmanager
-async def live(make_app, repo, size=(80, 24)):  # noqa: ANN001, ANN201
+async def live(make_app, repo, size=(80, 24)):
     app = make_app(start=("interviews", "start_today"))
     async with app.run_test(size=size) as pilot:
         await until(pilot, lambda: isinstance(app.screen, LiveInterviewScreen))
@@ -49,7 +49,7 @@ async def live(make_app, repo, size=(80, 24)):  # noqa: ANN001, ANN201
         yield app, pilot, app.screen
 
 
-async def type_text(pilot, text: str) -> None:  # noqa: ANN001
+async def type_text(pilot, text: str) -> None:
     await pilot.press(*("space" if ch == " " else ch for ch in text))
 
 
@@ -130,7 +130,7 @@ async def test_tick_marks_the_current_question_asked_and_back(make_app, repo) ->
         assert screen.notes.text == interview.notes  # the notes were not touched
 
 
-async def fill(pilot, *values: str) -> None:  # noqa: ANN001
+async def fill(pilot, *values: str) -> None:
     """Type into the fields of the open form, one after another, then save."""
     for index, value in enumerate(values):
         if index:
@@ -281,7 +281,7 @@ async def test_leaving_while_a_write_is_under_way_does_not_hang(make_app, repo, 
     real_write = storage.write_atomically
     writing = threading.Event()
 
-    def slow_disk(path, payload):  # noqa: ANN001, ANN202
+    def slow_disk(path, payload):
         writing.set()
         time.sleep(0.3)
         real_write(path, payload)
@@ -323,7 +323,7 @@ async def test_a_failed_save_says_not_saved_keeps_the_text_and_retries_by_itself
     interview = todays(repo)
     real_write = storage.write_atomically
 
-    def full_disk(path, payload):  # noqa: ANN001, ANN202
+    def full_disk(path, payload):
         raise SaveError(f"not saved: the disk holding {path.parent} is full")
 
     monkeypatch.setattr(storage, "RETRY_SECONDS", 0.2)

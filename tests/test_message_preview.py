@@ -14,7 +14,7 @@ TYPOS = Draft("A test", "Folow-up", "Hi {first_name},\nI would realy like to to 
               detail="To Ana: ana@example.com")
 
 
-async def open_preview(app, pilot, message: Draft, results: list[Copied]) -> MessageScreen:  # noqa: ANN001
+async def open_preview(app, pilot, message: Draft, results: list[Copied]) -> MessageScreen:
     app.push_screen(MessageScreen(message), results.append)
     await until(pilot, lambda: isinstance(app.screen, MessageScreen))
     return app.screen

@@ -23,13 +23,13 @@ from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.form import FormScreen
 
 
-def stored(repo) -> dict:  # noqa: ANN001
+def stored(repo) -> dict:
     """The data file as written (after waiting for the writer)."""
     repo.flush()
     return orjson.loads(repo.path.read_bytes())
 
 
-def listed(app) -> list[str]:  # noqa: ANN001
+def listed(app) -> list[str]:
     """The text of each entry of the list, in order."""
     options = app.screen.query_one("#objectives-list", OptionList)
     lines = []
@@ -40,13 +40,13 @@ def listed(app) -> list[str]:  # noqa: ANN001
     return lines
 
 
-def highlighted(app) -> Objective:  # noqa: ANN001
+def highlighted(app) -> Objective:
     objective = app.screen.selected()
     assert objective is not None
     return objective
 
 
-async def open_objectives(app, pilot) -> None:  # noqa: ANN001
+async def open_objectives(app, pilot) -> None:
     await pilot.press("f4")
     await pilot.pause()
     assert isinstance(app.screen, ObjectivesScreen)

@@ -35,23 +35,23 @@ A = AttemptKind
 K = DueKind
 
 
-def attempts(repo, person_id: int) -> list[tuple[AttemptKind, str]]:  # noqa: ANN001
+def attempts(repo, person_id: int) -> list[tuple[AttemptKind, str]]:
     outreach = [o for o in repo.campaign.outreach.values() if o.person_id == person_id]
     assert len(outreach) == 1, outreach
     return [(a.kind, a.on.isoformat()) for a in outreach[0].attempts]
 
 
-def kinds_for(screen, person: str) -> list[DueKind]:  # noqa: ANN001
+def kinds_for(screen, person: str) -> list[DueKind]:
     return [item.kind for item in listed(screen) if item.person == person]
 
 
-async def start_request(pilot, person_id: int) -> None:  # noqa: ANN001
+async def start_request(pilot, person_id: int) -> None:
     screen = pilot.app.screen
     screen.run_worker(request_interview(screen, person_id), exclusive=True, group="test-request")
     await pilot.pause()
 
 
-async def copy_and_confirm(pilot, *, insist: bool = False) -> Copied:  # noqa: ANN001
+async def copy_and_confirm(pilot, *, insist: bool = False) -> Copied:
     """In the preview: copy (twice when it warns), close, and say it went out."""
     preview = await expect(pilot, MessageScreen)
     await pilot.press("ctrl+y")
@@ -76,7 +76,8 @@ async def copy_and_confirm(pilot, *, insist: bool = False) -> Copied:  # noqa: A
         (Degree.COLD, "A short request about your work at Acme Health", A.REQUEST),
     ],
 )
-async def test_a_request_goes_the_way_the_degree_allows(make_app, empty_repo, degree, template_subject, attempt) -> None:
+async def test_a_request_goes_the_way_the_degree_allows(make_app, empty_repo, degree, template_subject,
+                                                        attempt) -> None:
     ids = small_campaign(empty_repo, degree=degree)
     clock.fix("2026-12-01")
     app = make_app(empty_repo)
@@ -382,7 +383,7 @@ async def test_three_attempts_without_a_reply_then_the_next_person_at_the_compan
         await pilot.press("y")
         preview = await copy_and_confirm(pilot)
         assert preview.body.startswith("Hi Ben,")
-    closed = [o for o in empty_repo.campaign.outreach.values() if o.person_id == ids["target"]][0]
+    closed = next(o for o in empty_repo.campaign.outreach.values() if o.person_id == ids["target"])
     assert (closed.attempts[-1].kind, closed.attempts[-1].note) == (A.CLOSED, "assumed no")
     assert attempts(empty_repo, ids["colleague"]) == [(A.REQUEST, "2026-12-22")]
 

@@ -39,21 +39,21 @@ K = DueKind
 A = AttemptKind
 
 
-def person_named(repo, name: str):  # noqa: ANN001, ANN201
+def person_named(repo, name: str):
     return next(p for p in repo.campaign.people.values() if p.name == name)
 
 
-def interview_of(repo, name: str) -> Interview:  # noqa: ANN001
+def interview_of(repo, name: str) -> Interview:
     person = person_named(repo, name)
     return next(i for i in repo.campaign.interviews.values() if i.person_id == person.id)
 
 
-def outreach_of(repo, name: str) -> Outreach:  # noqa: ANN001
+def outreach_of(repo, name: str) -> Outreach:
     person = person_named(repo, name)
     return max((o for o in repo.campaign.outreach.values() if o.person_id == person.id), key=lambda o: o.id)
 
 
-async def answer_yes(pilot) -> None:  # noqa: ANN001
+async def answer_yes(pilot) -> None:
     await expect(pilot, ConfirmScreen)
     await pilot.press("y")
     await pilot.pause()
@@ -243,7 +243,7 @@ async def test_n_writes_the_card_before_the_e_mail_is_recorded(make_app, repo) -
         assert "Mail to Mei Sato" in text_of(card.query_one("#message-detail"))
         await pilot.press("ctrl+y", "escape")
         await answer_yes(pilot)
-        assert [i.kind for i in listed(screen) if i.person == "Mei Sato"][0] == K.THANK
+        assert next(i.kind for i in listed(screen) if i.person == "Mei Sato") == K.THANK
     assert repo.campaign.interviews[interview.id].note_mailed == TODAY
     assert repo.campaign.interviews[interview.id].thanked is None
 

@@ -14,19 +14,19 @@ from infoint_tui.tui.screens.settings import INTERVALS, SettingsScreen, words_of
 MAX_TABS = 40
 
 
-def stored(repo) -> dict:  # noqa: ANN001
+def stored(repo) -> dict:
     repo.flush()
     return orjson.loads(repo.path.read_bytes())
 
 
-async def open_settings(app, pilot) -> SettingsScreen:  # noqa: ANN001
+async def open_settings(app, pilot) -> SettingsScreen:
     await pilot.press("f8")
     await pilot.pause()
     assert isinstance(app.screen, SettingsScreen)
     return app.screen
 
 
-async def go_to(app, pilot, name: str) -> None:  # noqa: ANN001
+async def go_to(app, pilot, name: str) -> None:
     """Tab until the field has focus, as a user would."""
     for _ in range(MAX_TABS):
         if app.focused is not None and app.focused.id == f"field-{name}":
@@ -35,17 +35,17 @@ async def go_to(app, pilot, name: str) -> None:  # noqa: ANN001
     raise AssertionError(f"tab never reached {name}")
 
 
-async def replace_text(app, pilot, name: str, text: str) -> None:  # noqa: ANN001
+async def replace_text(app, pilot, name: str, text: str) -> None:
     await go_to(app, pilot, name)
     await pilot.press("ctrl+a", "ctrl+k", *text)  # start of line, delete to the end
 
 
-def message(screen, name: str) -> str:  # noqa: ANN001
+def message(screen, name: str) -> str:
     widget = screen.query_one(f"#row-{name} .form-message", Static)
     return str(widget.render()) if widget.display else ""
 
 
-def unsaved_shown(screen) -> bool:  # noqa: ANN001
+def unsaved_shown(screen) -> bool:
     return screen.query_one("#settings-unsaved", Static).display
 
 

@@ -23,7 +23,7 @@ NOTES = ("Runs discovery with two designers; research reaches the roadmap in a w
 
 
 @pytest.fixture
-def demo_app(tmp_path: Path):  # noqa: ANN201
+def demo_app(tmp_path: Path):
     write_demo(tmp_path / "demo.json", 60, DAY)
     repo = Repository.open(tmp_path / "demo.json")
     # Today's interview, a few minutes in: typed beforehand, so no clock shows in the picture.
@@ -36,22 +36,22 @@ def demo_app(tmp_path: Path):  # noqa: ANN201
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-def test_interviews(snap_compare, demo_app, size) -> None:  # noqa: ANN001
+def test_interviews(snap_compare, demo_app, size) -> None:
     assert snap_compare(demo_app, press=["f6"], terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-def test_live_view(snap_compare, demo_app, size) -> None:  # noqa: ANN001
+def test_live_view(snap_compare, demo_app, size) -> None:
     assert snap_compare(demo_app, press=["f6", "enter", "ctrl+n"], terminal_size=size)
 
 
-def test_prepare(snap_compare, demo_app) -> None:  # noqa: ANN001
+def test_prepare(snap_compare, demo_app) -> None:
     assert snap_compare(demo_app, press=["f6", "down", "down", "down", "p", "tab"])
 
 
-def test_end_interview_form(snap_compare, demo_app) -> None:  # noqa: ANN001
+def test_end_interview_form(snap_compare, demo_app) -> None:
     assert snap_compare(demo_app, press=["f6", "enter", "f9"])
 
 
-def test_referral_form_with_a_bad_email(snap_compare, demo_app) -> None:  # noqa: ANN001
+def test_referral_form_with_a_bad_email(snap_compare, demo_app) -> None:
     assert snap_compare(demo_app, press=["f6", "enter", "ctrl+r", *"Bo", "tab", "tab", *"bo.example", "ctrl+s"])

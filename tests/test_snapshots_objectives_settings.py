@@ -24,18 +24,18 @@ SIZES = [(80, 24), (120, 40)]
 
 
 @pytest.fixture
-def demo_app(tmp_path: Path):  # noqa: ANN201
+def demo_app(tmp_path: Path):
     write_demo(tmp_path / "demo" / "demo.json", 60, DAY)
     repo = Repository.open(tmp_path / "demo" / "demo.json")
     yield InfointApp(repo)
     repo.close()
 
 
-def keys(*steps: tuple[str, ...]):  # noqa: ANN201
+def keys(*steps: tuple[str, ...]):
     """Press each group of keys, letting the screen settle after each (opening a screen or
     a dialog takes a moment on a busy machine); then hold the cursors still for the picture."""
 
-    async def run(pilot) -> None:  # noqa: ANN001
+    async def run(pilot) -> None:
         for group in steps:
             await pilot.press(*group)
             await pilot.pause()
@@ -50,23 +50,23 @@ def keys(*steps: tuple[str, ...]):  # noqa: ANN201
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-def test_objectives(snap_compare, demo_app, size) -> None:  # noqa: ANN001
+def test_objectives(snap_compare, demo_app, size) -> None:
     assert snap_compare(demo_app, terminal_size=size, run_before=keys(("f4",), ("down",)))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-def test_settings(snap_compare, demo_app, size) -> None:  # noqa: ANN001
+def test_settings(snap_compare, demo_app, size) -> None:
     assert snap_compare(demo_app, terminal_size=size, run_before=keys(("f8",)))
 
 
-def test_settings_with_bad_fields(snap_compare, demo_app) -> None:  # noqa: ANN001
+def test_settings_with_bad_fields(snap_compare, demo_app) -> None:
     typing = ("tab", *"12", "tab", *"alex.example.com", "tab", "tab", "tab", *"0", "ctrl+s")
     assert snap_compare(demo_app, run_before=keys(("f8",), typing))
 
 
-def test_new_objective_form_with_a_message(snap_compare, demo_app) -> None:  # noqa: ANN001
+def test_new_objective_form_with_a_message(snap_compare, demo_app) -> None:
     assert snap_compare(demo_app, run_before=keys(("f4",), ("n",), ("tab", *"retail.", "ctrl+s")))
 
 
-def test_delete_question(snap_compare, demo_app) -> None:  # noqa: ANN001
+def test_delete_question(snap_compare, demo_app) -> None:
     assert snap_compare(demo_app, run_before=keys(("f4",), ("d",)))

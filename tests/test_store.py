@@ -348,7 +348,7 @@ def test_a_failed_save_says_not_saved_and_keeps_the_change(
         ana.notes = "met at the meetup"
         with pytest.raises(SaveError, match=f"^not saved: .*{said}") as raised:
             repo.save(ana)
-        with pytest.raises(SaveError, match="^not saved"):
+        with pytest.raises(SaveError, match=r"^not saved"):
             repo.add(Person("Zoë"))
 
     last_good = recorder.reports[0][0]
@@ -431,7 +431,8 @@ def test_close_reports_a_last_write_that_fails(tmp_path: Path, monkeypatch: pyte
     Repository.open(tmp_path / "data.json").close()  # the lock was released all the same
 
 
-def test_an_unserialisable_value_is_not_saved_loudly_and_the_writer_survives(tmp_path: Path, quick_writer: None) -> None:
+def test_an_unserialisable_value_is_not_saved_loudly_and_the_writer_survives(tmp_path: Path,
+                                                                            quick_writer: None) -> None:
     repo = Repository.open(tmp_path / "data.json", background=True)
     recorder = Recorder()
     repo.add_listener(recorder)

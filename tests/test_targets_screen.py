@@ -11,11 +11,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from infoint_tui.domain.models import Degree, Person
+from infoint_tui.domain.target_search import fold
 from infoint_tui.tui.screens.targets import screen as targets
+from infoint_tui.tui.screens.targets.import_dialog import ImportScreen
 from infoint_tui.tui.screens.targets.person_form import NEEDS_INTRODUCER
 from infoint_tui.tui.screens.targets.screen import TargetsScreen
-from infoint_tui.tui.screens.targets.import_dialog import ImportScreen
-from infoint_tui.domain.target_search import fold
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.form import FormScreen
 from infoint_tui.tui.widgets.heading import Heading
@@ -548,7 +548,8 @@ async def start_import(pilot: Pilot, key: str, path: Path | str) -> None:
 def import_text(pilot: Pilot) -> str:
     screen = pilot.app.screen
     assert isinstance(screen, ImportScreen)
-    return f"{text_of(screen.query_one('#import-summary', Static))}\n{text_of(screen.query_one('#import-lines', Static))}"
+    summary, lines = screen.query_one("#import-summary", Static), screen.query_one("#import-lines", Static)
+    return f"{text_of(summary)}\n{text_of(lines)}"
 
 
 async def test_import_linkedin_connections_then_again_adds_nobody(make_app, repo) -> None:
@@ -683,8 +684,8 @@ async def test_thirty_thousand_people_open_and_filter_drawing_only_visible_rows(
         assert people.highlighted_id == people.ids[-1]
 
 
-def _counted(row, drawn: list[int]):  # noqa: ANN001, ANN202
-    def draw(person_id: int, width: int):  # noqa: ANN202
+def _counted(row, drawn: list[int]):
+    def draw(person_id: int, width: int):
         drawn.append(person_id)
         return row(person_id, width)
 

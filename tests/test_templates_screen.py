@@ -16,21 +16,21 @@ from tests.outreach_support import expect, pasted, text_of, until  # noqa: F401 
 pytestmark = pytest.mark.usefixtures("pasted")
 
 
-async def open_templates(pilot) -> TemplatesScreen:  # noqa: ANN001
+async def open_templates(pilot) -> TemplatesScreen:
     await pilot.press("f5")
     screen = await expect(pilot, TemplatesScreen)
     assert isinstance(screen, TemplatesScreen)
     return screen
 
 
-async def choose(pilot, screen: TemplatesScreen, key: str) -> None:  # noqa: ANN001
+async def choose(pilot, screen: TemplatesScreen, key: str) -> None:
     listing = screen.query_one("#templates-list", OptionList)
     listing.focus()
     await pilot.press("home", *["down"] * list(DEFAULT_TEMPLATES).index(key))
     assert screen.key == key
 
 
-def first_hit(app) -> str:  # noqa: ANN001
+def first_hit(app) -> str:
     """The top line of the command palette's hits, once there are any."""
     hits = app.screen.query_one(CommandList)
     return str(hits.get_option_at_index(0).prompt) if hits.option_count else ""

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from terminal import Terminal, wait_for
+
 from tests.test_e2e import agenda, db, env, exited, pytestmark, start  # noqa: F401 (fixtures; no tmux, no test)
 
 FORM_OF_A_PERSON = ("degree", "introducer_id", "title", "email", "phone", "profile_url", "location",
@@ -171,4 +172,5 @@ def test_notes_typed_in_the_live_view_in_bursts(start: Callable[..., Terminal], 
 
     [notes] = [interview["notes"] for interview in saved(terminal, db)["interviews"].values()
                if interview["notes"].startswith("Hiring")]
-    assert re.fullmatch(r"Hiring is very slow\.\n\n## \d\d:\d\d .+\nThey say: Newcomers miss research ops", notes), notes
+    assert re.fullmatch(r"Hiring is very slow\.\n\n## \d\d:\d\d .+\nThey say: Newcomers miss research ops",
+                        notes), notes

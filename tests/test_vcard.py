@@ -120,7 +120,8 @@ def test_outlook_windows_1252_and_an_exchange_address_skipped_with_its_line() ->
     adaeze = names(plan)["Adaeze Okonkwo"]
     assert adaeze.email == ""
     [(line, reason)] = skipped(plan)
-    assert line == 36 and reason.startswith("'/o=ExchangeLabs/") and reason.endswith("is not an e-mail address; skipped")
+    assert line == 36 and reason.startswith("'/o=ExchangeLabs/")
+    assert reason.endswith("is not an e-mail address; skipped")
     assert plan.rejected == [] and plan.summary().endswith("; 1 skipped")
     repo = FakeRepo()
     plan.apply(repo)
@@ -302,7 +303,8 @@ def test_the_export_reads_back_in_vobject_as_khard_and_radicale_read_it(campaign
 # Where people meet it ------------------------------------------------------------------------
 
 def test_renaming_a_person_drops_the_address_books_structured_name() -> None:
-    person = Person("Dr. María José García-López Jr.", name_parts=["García-López", "María José", "", "Dr.", "Jr."], id=1)
+    person = Person("Dr. María José García-López Jr.", id=1,
+                    name_parts=["García-López", "María José", "", "Dr.", "Jr."])
     form = PersonForm(Campaign(people={1: person}), person)
     values = {field.name: field.value for field in form.fields()}
     assert form.person(values)[0].name_parts == person.name_parts  # other fields edited: kept

@@ -8,11 +8,12 @@ stored twice: an outreach's stage, for instance, is derived from its attempt log
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
-from typing import Any, Callable, ClassVar, NoReturn, Self
+from typing import Any, ClassVar, NoReturn, Self
 
 from infoint_tui.domain.text import clean_block, clean_line
 
@@ -96,7 +97,7 @@ def _to_json(value: Any) -> Any:
         return [_to_json(item) for item in value]
     if isinstance(value, dict):
         return {key: _to_json(item) for key, item in value.items()}
-    if dataclasses.is_dataclass(value):
+    if isinstance(value, Model):
         return value.to_doc()
     return value
 
@@ -113,6 +114,7 @@ class Model:
 
     NESTED: ClassVar[dict[str, type[Model]]] = {}
     MULTILINE: ClassVar[frozenset[str]] = frozenset()
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]  # every model is a dataclass
     id: int
 
     def to_doc(self) -> dict[str, Any]:
@@ -124,7 +126,7 @@ class Model:
     def from_doc(cls, doc: dict[str, Any], id: int = 0) -> Self:
         """The record a document holds; raises one of UNREADABLE when a value is of the wrong
         kind, and then `problem_in` says which."""
-        return _reader(cls)(doc, id)
+        return _reader(cls)(doc, id)  # type: ignore[arg-type]
 
 
 #: What `from_doc` raises on a document it cannot read.
@@ -197,6 +199,8 @@ def _read_code(cls: type[Model], f: dataclasses.Field[Any], env: dict[str, Any])
     return _READS[type_name].replace("{text}", "clean_block" if name in cls.MULTILINE else "clean_line")
 
 
+# The per-class caches below take the class itself as key; mypy does not see a class as
+# Hashable (for functools.cache), hence the `type: ignore[arg-type]` where they are called.
 @cache
 def _reader(cls: type[Model]) -> Callable[[dict[str, Any], int], Any]:
     """`from_doc` for one class, written out field by field and compiled once.
@@ -210,7 +214,7 @@ def _reader(cls: type[Model]) -> Callable[[dict[str, Any], int], Any]:
     assert not hasattr(cls, "__post_init__"), f"{cls.__name__}.from_doc would skip __post_init__"
     env = _environment(cls)
     lines = ["def from_doc(doc, id):", "    record = new(cls)"]
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+    for f in dataclasses.fields(cls):
         name = f.name
         if name == "id":
             lines.append("    record.id = id")
@@ -232,26 +236,26 @@ def _reader(cls: type[Model]) -> Callable[[dict[str, Any], int], Any]:
                   "    else:",
                   f"        record.{name} = {otherwise}"]
     lines.append("    return record")
-    exec("\n".join(lines), env)  # noqa: S102 - source built above from field names only
+    exec("\n".join(lines), env)  # the source is built above from field names only
     return env["from_doc"]
 
 
 @cache
 def text_fields(cls: type[Model]) -> tuple[str, ...]:
     """The names of the fields of `cls` that hold one text."""
-    return tuple(f.name for f in dataclasses.fields(cls) if f.type == "str")  # type: ignore[arg-type]
+    return tuple(f.name for f in dataclasses.fields(cls) if f.type == "str")
 
 
 @cache
 def _cleaners(cls: type[Model]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     """(field, its cleaning) for every field of `cls` that holds text or a list of texts."""
-    lists = tuple((f.name, _texts) for f in dataclasses.fields(cls) if f.type == "list[str]")  # type: ignore[arg-type]
-    return tuple((name, clean_block if name in cls.MULTILINE else clean_line) for name in text_fields(cls)) + lists
+    lists = tuple((f.name, _texts) for f in dataclasses.fields(cls) if f.type == "list[str]")
+    return tuple((name, clean_block if name in cls.MULTILINE else clean_line) for name in text_fields(cls)) + lists  # type: ignore[arg-type]
 
 
 def clean_texts(record: Model) -> None:
     """Remove control characters from every text of `record`, in place (see `domain.text`)."""
-    for name, clean in _cleaners(type(record)):
+    for name, clean in _cleaners(type(record)):  # type: ignore[arg-type]
         setattr(record, name, clean(getattr(record, name)))
 
 
@@ -260,7 +264,7 @@ def problem_in(cls: type[Model], doc: Any) -> str:
     is a number, not text"); "" if it does not. Field by field, slowly: only after a refusal."""
     if type(doc) is not dict:
         return f"that is {describe_value(doc)}, not a record"
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+    for f in dataclasses.fields(cls):
         name = f.name
         if name == "id":
             continue
@@ -274,7 +278,7 @@ def problem_in(cls: type[Model], doc: Any) -> str:
             for item in value:
                 if type(item) is dict and (problem := problem_in(nested, item)):
                     return f"whose {name!r} holds a record {problem}"
-        read = _field_reader(cls, name)
+        read = _field_reader(cls, name)  # type: ignore[arg-type]
         if _refuses(read, value):
             return f"whose {name!r} is {describe_value(value, read)}, not {_expected(cls, f)}"
     return ""
@@ -283,8 +287,8 @@ def problem_in(cls: type[Model], doc: Any) -> str:
 @cache
 def _field_reader(cls: type[Model], name: str) -> Callable[[Any], Any]:
     env = _environment(cls)
-    f = next(f for f in dataclasses.fields(cls) if f.name == name)  # type: ignore[arg-type]
-    return eval(f"lambda v: {_read_code(cls, f, env)}", env)  # noqa: S307 - built from field names
+    f = next(f for f in dataclasses.fields(cls) if f.name == name)
+    return eval(f"lambda v: {_read_code(cls, f, env)}", env)  # built from field names only
 
 
 def _refuses(read: Callable[[Any], Any], value: Any) -> bool:

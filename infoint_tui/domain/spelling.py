@@ -1,8 +1,8 @@
 """The check a user sees before a message is copied: blanks, misspellings, doubled words.
 
 The dictionary is pyspellchecker's English (US) word list, loaded once on first use: it
-takes 0.1 to 0.25 s, so a screen may warm it up early by checking any text. Names of people and companies and the user's own words are
-never flagged; nor are e-mail addresses, URLs, numbers, words with digits, acronyms in
+takes 0.1 to 0.25 s, so a screen may warm it up early by checking any text. Names of people and companies
+and the user's own words are never flagged; nor are e-mail addresses, URLs, numbers, words with digits, acronyms in
 capitals and one-letter words.
 """
 
@@ -102,7 +102,7 @@ def _suggest(word: str) -> str | None:
         return None
     closest = min(distance for _, distance, _ in matches)
     frequency = _dictionary().word_frequency.dictionary
-    best = max((w for w, distance, _ in matches if distance == closest), key=frequency.get)
+    best = max((w for w, distance, _ in matches if distance == closest), key=lambda w: frequency.get(w, 0))
     return _match_case(best, word)
 
 

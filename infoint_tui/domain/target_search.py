@@ -147,7 +147,7 @@ class Links:
 def people_index(campaign: Campaign, links: Links) -> RecordIndex[Person]:
     people, companies = campaign.people, campaign.companies
     names = {pid: fold(person.name) for pid, person in people.items()}
-    company_names = {cid: fold(company.name) for cid, company in companies.items()}
+    company_names: dict[int | None, str] = {cid: fold(company.name) for cid, company in companies.items()}
 
     def company_name(person: Person) -> str:
         return companies[person.company_id].name if person.company_id in companies else ""

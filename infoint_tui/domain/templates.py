@@ -229,7 +229,7 @@ def _interview_values(campaign: Campaign, interview: Interview) -> dict[str, str
     return values
 
 
-_DIGIT_WORDS = "zero one two three four five six seven eight nine".split()
+_DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _EXTENSION_WORDS = {"x", "ext", "extension"}
 
 
@@ -262,4 +262,4 @@ def _chunks(digits: str) -> list[str]:
     while len(digits) > 4:
         chunks.append(digits[:3])
         digits = digits[3:]
-    return chunks + [digits]
+    return [*chunks, digits]

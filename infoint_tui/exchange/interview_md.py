@@ -133,9 +133,9 @@ def _free_text(text: str) -> list[str]:
                 fence = ""
     top = min((level for level, _, _ in parts if level), default=1)
     out: list[str] = []
-    for level, heading, body in parts:
+    for level, title, body in parts:
         if level:
-            out += [f"{'#' * min(6, _SECTION + 1 + level - top)} {_inline(heading)}", ""]
+            out += [f"{'#' * min(6, _SECTION + 1 + level - top)} {_inline(title)}", ""]
         out += _fenced(body)
     return out[:-1] if out and not out[-1] else out
 

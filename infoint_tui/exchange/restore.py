@@ -8,7 +8,7 @@ not hold is refused too. Any problem is one sentence (ImportProblem) and nothing
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeGuard
 
 import orjson
 
@@ -60,7 +60,8 @@ def read_json_export(raw: bytes, name: str) -> Campaign:
     try:
         dump = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
-        raise ImportProblem(f"{name} is not valid JSON ({error.msg} at line {error.lineno}); nothing was imported.") from None
+        raise ImportProblem(f"{name} is not valid JSON ({error.msg} at line {error.lineno}); "
+                            "nothing was imported.") from None
     if not isinstance(dump, dict) or dump.get("format") != JSON_FORMAT:
         raise ImportProblem(f"{name} is not an infoint JSON export (one made by `infoint export json`); "
                             "nothing was imported.")
@@ -111,7 +112,7 @@ def _object(dump: dict[str, Any], name: str) -> dict[str, Any]:
     return value
 
 
-def _is_id(value: Any) -> bool:
+def _is_id(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
@@ -142,7 +143,7 @@ def _check_links(campaign: Campaign) -> None:
         known = getattr(campaign, target)
         for record_id, record in getattr(campaign, name).items():
             value = getattr(record, field)
-            if not (value is None and optional or _is_id(value) and value in known):
+            if not ((value is None and optional) or (_is_id(value) and value in known)):
                 raise _Unreadable(f'the record with id {record_id} in "{name}" has {field} {value!r}, '
                                   f'but "{target}" holds no record with that id')
 

@@ -108,7 +108,8 @@ def is_line(line: bytes, word: bytes) -> bool:
 
 def cards(data: bytes) -> Iterator[tuple[int, list[bytes]]]:
     """(first line, physical lines) per card, or per run of text found outside any card."""
-    start, chunk = 0, []
+    start = 0
+    chunk: list[bytes] = []
     for number, line in enumerate(_LINE_BREAK.split(data), 1):
         if is_line(line, BEGIN) and chunk:  # the previous card (or stray text) never ended
             yield start, chunk
@@ -177,7 +178,8 @@ def _parameters(text: str) -> dict[str, list[str]]:
 
 def split(text: str, separator: str) -> list[str]:
     """The parts of a value between unescaped separators (; or ,), still escaped."""
-    parts, part = [], []
+    parts: list[str] = []
+    part: list[str] = []
     for unit in _UNIT.findall(text):
         if unit == separator:
             parts.append("".join(part))

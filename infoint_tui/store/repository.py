@@ -23,7 +23,7 @@ import copy
 import gc
 import secrets
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 import orjson
 from tinydb.table import Document, Table
 
+from infoint_tui.domain.merge import merge_plan
 from infoint_tui.domain.models import (
     UNREADABLE,
     Campaign,
@@ -45,11 +46,9 @@ from infoint_tui.domain.models import (
     Question,
     Settings,
     Template,
-    UNREADABLE,
     describe_value,
     problem_in,
 )
-from infoint_tui.domain.merge import merge_plan
 from infoint_tui.domain.removal import removal_plan
 from infoint_tui.store.errors import DataFileError, LockedError, ReadOnlyFileError, SaveError
 from infoint_tui.store.lock import WriterLock
@@ -376,7 +375,7 @@ class Repository:
                 self.save(item)
             self.remove(absorb)
 
-    def batch(self):  # noqa: ANN201 - a context manager
+    def batch(self) -> contextlib.AbstractContextManager[None]:
         """Group several changes into one write; when read-only, refused before any of them."""
         self.storage.check_writable()
         return self.storage.batch()
@@ -471,7 +470,7 @@ class Repository:
 
 
 def _replace(table: Table, doc_id: int, doc: dict[str, Any]) -> None:
-    def overwrite(stored: dict[str, Any]) -> None:
+    def overwrite(stored: MutableMapping[str, Any]) -> None:
         stored.clear()
         stored.update(doc)
 
@@ -525,7 +524,8 @@ def _lock(path: Path) -> WriterLock:
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
-        raise DataFileError(f"The folder {path.parent} cannot be created ({error.strerror}); choose another --db.") from None
+        raise DataFileError(f"The folder {path.parent} cannot be created ({error.strerror}); "
+                            "choose another --db.") from None
     lock = WriterLock(path)
     lock.acquire()
     return lock

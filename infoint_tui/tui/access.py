@@ -16,7 +16,7 @@ class DataAccess:
 
     @property
     def infoint(self) -> InfointApp:
-        return self.app  # type: ignore[attr-defined,return-value]
+        return self.app  # type: ignore[attr-defined]
 
     @property
     def repo(self) -> Repository:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import threading
@@ -26,6 +27,7 @@ from infoint_tui.tui.commands import RecordsProvider
 from infoint_tui.tui.screens import PLACES
 from infoint_tui.tui.typeahead import TypeAheadApp
 
+
 class SaveStatusChanged(Message):
     def __init__(self, status: tuple[str, bool]) -> None:
         super().__init__()
@@ -40,7 +42,7 @@ class InfointApp(TypeAheadApp):
     CSS_PATH = "app.tcss"
     TITLE = "infoint"
     COMMANDS = App.COMMANDS | {RecordsProvider}
-    MODES = {place.mode: (lambda place=place: place.load()()) for place in PLACES}
+    MODES = {place.mode: place.screen for place in PLACES}
     DEFAULT_MODE = "queue"
     BINDINGS = [
         Binding("f1", "help", "Help", id="help", tooltip="Every key of this screen"),
@@ -79,10 +81,9 @@ class InfointApp(TypeAheadApp):
             self.notify(self.read_only_reason, title="Read-only", severity="warning", timeout=notice.ALARM)
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
-            try:
+            # Not on the main thread (tests) or not on this platform: no handler.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self._on_terminate_signal, signum)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass  # not on the main thread (tests) or not on this platform
         if self.start is not None:
             self.call_later(self.open_on, *self.start)
 
@@ -130,10 +131,8 @@ class InfointApp(TypeAheadApp):
             yield from stack
 
     def _on_terminate_signal(self, signum: int) -> None:
-        try:
+        with contextlib.suppress(DataFileError):  # nothing more can be done without a user to tell
             self.save_everything()
-        except DataFileError:
-            pass  # nothing more can be done without a user to tell
         if signum == signal.SIGHUP:
             # The terminal is gone: do not wait on a shutdown that may try to draw.
             threading.Timer(HANGUP_EXIT_SECONDS, os._exit, args=(129,)).start()

@@ -13,6 +13,7 @@ No Textual here: the app is anything with `copy_to_clipboard` (Textual's OSC 52 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
 import threading
@@ -105,10 +106,8 @@ async def _copy_locally(text: str, timeout: float) -> tuple[Local, str]:
             outcome = (Local.COPIED, "")
         except Exception as error:  # noqa: BLE001 - any failure of a helper program is reported, never raised
             outcome = (Local.FAILED, _first_sentence(error))
-        try:
+        with contextlib.suppress(RuntimeError):  # the app closed while the helper was still running
             loop.call_soon_threadsafe(settle, outcome)
-        except RuntimeError:
-            pass  # the app closed while the helper was still running
 
     # A daemon thread, not the loop's executor: a helper that never returns must not
     # keep the program from exiting.

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from contextlib import suppress
+from typing import Any
 
 from textual import events
 from textual.app import App, ScreenStackError
@@ -34,7 +35,7 @@ SETTLE_SECONDS = 5.0
 class TypeAheadApp(App):
     """An app that delivers typed keys in order, each to the focus its predecessors left."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._typed: deque[events.Key | events.Paste] = deque()
         self._delivery: asyncio.Task[None] | None = None

@@ -6,10 +6,10 @@ from datetime import datetime
 
 import orjson
 
-from infoint_tui.domain.models import Campaign
-from infoint_tui.domain.due_kinds import KINDS
-from infoint_tui.domain.policy import DueItem, Status, agenda, due_items, hours_left
 from infoint_tui.cells import fit
+from infoint_tui.domain.due_kinds import KINDS
+from infoint_tui.domain.models import Campaign
+from infoint_tui.domain.policy import DueItem, Status, agenda, due_items, hours_left
 from infoint_tui.domain.wording import count
 
 HEADINGS = {Status.OVERDUE: "Overdue", Status.TODAY: "Today", Status.UPCOMING: "Upcoming"}

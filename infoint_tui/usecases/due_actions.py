@@ -12,8 +12,8 @@ from datetime import date
 from typing import TypeVar
 
 from infoint_tui.domain.defaults import template_for
-from infoint_tui.domain.models import AttemptKind, Campaign, Interview, Model, Objective, Outreach, Person, Template
 from infoint_tui.domain.due_kinds import KINDS, DueKind
+from infoint_tui.domain.models import AttemptKind, Campaign, Interview, Model, Objective, Outreach, Person, Template
 from infoint_tui.domain.policy import DueItem
 from infoint_tui.domain.templates import context_for, latest_interview_with
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process, utils
 
 from infoint_tui.domain.models import (
+    REFERRED_BY,
     Campaign,
     Company,
     Degree,
@@ -23,7 +24,6 @@ from infoint_tui.domain.models import (
     Person,
     PreparedQuestion,
     Question,
-    REFERRED_BY,
     Route,
     Verdict,
 )

@@ -11,8 +11,8 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from infoint_tui import clock
-from infoint_tui.domain.models import AttemptKind, Campaign, Interview, Mode, Objective, Outreach, Person, Route
 from infoint_tui.domain.due_kinds import KINDS, DueKind
+from infoint_tui.domain.models import AttemptKind, Campaign, Interview, Mode, Objective, Outreach, Person, Route
 from infoint_tui.domain.policy import DueItem, due_items, next_target, open_outreach
 from infoint_tui.tui import notice
 from infoint_tui.tui.flows.sending import Sent, ask, send_item
@@ -60,7 +60,8 @@ async def request_interview(screen: BaseScreen, person_id: int, objective_id: in
     if sent is Sent.DROPPED and fresh:
         screen.change(screen.repo.remove, outreach)  # nothing left the program: leave no trace
     elif sent is Sent.COPIED:
-        screen.notify(f"The request to {person.name} waits in the queue until you mark it sent (d).", timeout=notice.READ)
+        screen.notify(f"The request to {person.name} waits in the queue until you mark it sent (d).",
+                      timeout=notice.READ)
     return sent is Sent.RECORDED
 
 
@@ -76,15 +77,16 @@ async def _new_outreach(screen: BaseScreen, person: Person, objective_id: int | 
                      yes="Create one", no="Cancel"):
             await screen.app.open_on("objectives", "new_objective")  # type: ignore[attr-defined]
         return None
-    objective: Objective | None = _usual_objective(campaign, objectives)
+    usual = _usual_objective(campaign, objectives)
+    objective: Objective | None = usual
     if len(objectives) > 1:
-        ordered = [objective, *(o for o in objectives if o is not objective)]
+        ordered = [usual, *(o for o in objectives if o is not usual)]
         objective = await screen.app.push_screen_wait(ChoiceScreen(
             f"Request an interview with {person.name}: to learn about",
             [Choice(str(n) if n < 10 else "", o.text, o) for n, o in enumerate(ordered, start=1)],
         ))
-        if objective is None:
-            return None
+    if objective is None:
+        return None
     route: Route | None = Route.for_person(person)
     mutual = campaign.introducer_of(person)
     if route == Route.INTRO and mutual is not None:
@@ -92,8 +94,8 @@ async def _new_outreach(screen: BaseScreen, person: Person, objective_id: int | 
             Choice("i", f"Ask {mutual.name} to introduce you (the best route)", Route.INTRO),
             Choice("m", f"Write to them yourself, naming {mutual.name}", Route.MENTION),
         ], detail=f"{person.name} is a 2nd-degree contact through {mutual.name}."))
-        if route is None:
-            return None
+    if route is None:
+        return None
     outreach = Outreach(person.id, objective.id, route, created=clock.today())
     return outreach if screen.change(screen.repo.add, outreach) else None
 

@@ -10,13 +10,13 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from infoint_tui import clock
-from infoint_tui.domain.models import Model
 from infoint_tui.domain.due_kinds import KINDS
+from infoint_tui.domain.models import Model
 from infoint_tui.domain.policy import DueItem
-from infoint_tui.usecases.due_actions import Message, done_change, done_question, interview_of, message_for
 from infoint_tui.tui import notice
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.message import MessageScreen, draft
+from infoint_tui.usecases.due_actions import Message, done_change, done_question, interview_of, message_for
 
 if TYPE_CHECKING:
     from infoint_tui.tui.screens.base import BaseScreen

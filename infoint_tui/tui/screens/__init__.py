@@ -23,6 +23,9 @@ class Place:
     def load(self) -> type[Screen]:
         return getattr(import_module(f"infoint_tui.tui.screens.{self.module}"), self.cls)
 
+    def screen(self) -> Screen:
+        return self.load()()
+
 
 PLACES = [
     Place("queue", "Queue", "f2", "queue", "QueueScreen"),

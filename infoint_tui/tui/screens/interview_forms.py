@@ -6,15 +6,15 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from infoint_tui import clock
 from infoint_tui.domain import validation
 from infoint_tui.domain.models import Campaign, Interview, Mode, Verdict
 from infoint_tui.domain.policy import DueKind, due_items, hours_left
-from infoint_tui.usecases.interviewing import check_time, end_interview, parse_time
 from infoint_tui.tui import notice
 from infoint_tui.tui.widgets.form import Field, FormScreen
+from infoint_tui.usecases.interviewing import check_time, end_interview, parse_time
 
 if TYPE_CHECKING:
     from infoint_tui.tui.app import InfointApp
@@ -79,8 +79,8 @@ def thank_yous_due(campaign: Campaign, interview: Interview) -> str:
 def reschedule(campaign: Campaign, interview: Interview) -> FormScreen:
     person = campaign.people[interview.person_id]
     return FormScreen(f"Move the interview with {person.name}", [
-        Field("day", "Day", interview.when.date().isoformat(), check=validation.all_of(validation.required, validation.day),
-              placeholder="YYYY-MM-DD"),
+        Field("day", "Day", interview.when.date().isoformat(),
+              check=validation.all_of(validation.required, validation.day), placeholder="YYYY-MM-DD"),
         Field("time", "Time", f"{interview.when:%H:%M}", check=validation.all_of(validation.required, check_time),
               placeholder="HH:MM"),
         Field("mode", "How", interview.mode.value, choices=MODES),
@@ -88,9 +88,17 @@ def reschedule(campaign: Campaign, interview: Interview) -> FormScreen:
     ], submit_label="Move")
 
 
-def read_reschedule(values: dict[str, str]) -> dict[str, object]:
+class Rescheduling(TypedDict):
+    """The arguments of `Interview.reschedule` (and fields of `Interview`), typed so that a splat is checked."""
+
+    when: datetime
+    mode: Mode
+    where: str
+
+
+def read_reschedule(values: dict[str, str]) -> Rescheduling:
     when = datetime.combine(datetime.fromisoformat(values["day"]).date(), parse_time(values["time"]))
-    return {"when": when, "mode": Mode(values["mode"]), "where": values["where"]}
+    return Rescheduling(when=when, mode=Mode(values["mode"]), where=values["where"])
 
 
 def referral(campaign: Campaign, interview: Interview) -> FormScreen:

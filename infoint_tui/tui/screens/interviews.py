@@ -20,7 +20,6 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from infoint_tui import clock
 from infoint_tui.domain.models import Interview, Verdict
 from infoint_tui.exchange.output import OutputProblem, interviews_folder, write_interviews
-from infoint_tui.usecases.interviewing import NoInterview, find_interview, interview_groups, next_to_prepare
 from infoint_tui.store.errors import DataFileError
 from infoint_tui.tui import notice
 from infoint_tui.tui.screens.base import BaseScreen
@@ -28,6 +27,7 @@ from infoint_tui.tui.screens.interview_forms import end_dialog, export_folder, r
 from infoint_tui.tui.screens.live import LiveInterviewScreen
 from infoint_tui.tui.screens.prepare import PrepareScreen
 from infoint_tui.tui.widgets.checklist import ASKED, OPEN
+from infoint_tui.usecases.interviewing import NoInterview, find_interview, interview_groups, next_to_prepare
 
 VERDICT_WORDS = {Verdict.SOLIDIFIED: "solidified my plan", Verdict.CHALLENGED: "challenged my plan",
                  Verdict.UNSURE: "not sure yet"}

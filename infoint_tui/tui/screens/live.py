@@ -25,7 +25,6 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 from infoint_tui import clock
 from infoint_tui.domain.models import ActionItem, Interview, PreparedQuestion
 from infoint_tui.domain.wording import count
-from infoint_tui.usecases.interviewing import add_referral, question_heading
 from infoint_tui.store.errors import DataFileError
 from infoint_tui.tui import notice
 from infoint_tui.tui.access import DataAccess
@@ -33,6 +32,8 @@ from infoint_tui.tui.editor import EditorProblem, edit_text
 from infoint_tui.tui.screens.interview_forms import end_dialog, one_line, referral
 from infoint_tui.tui.widgets.autosave import Autosave
 from infoint_tui.tui.widgets.checklist import Checklist
+from infoint_tui.usecases.interviewing import add_referral, question_heading
+
 
 class Elapsed(Widget):
     """Minutes since the view opened: checked every second, redrawn once a minute."""

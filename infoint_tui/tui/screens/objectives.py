@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from rich.table import Table
 from rich.text import Text
@@ -75,7 +76,11 @@ class ObjectivesScreen(BaseScreen):
 
     def on_mount(self) -> None:
         # Counting walks every outreach: done when shown, not for changes made elsewhere.
-        self.watch(self.infoint, "data_version", lambda _: self.is_current and self.refresh_data(), init=False)
+        self.watch(self.infoint, "data_version", self._data_changed, init=False)
+
+    def _data_changed(self) -> None:
+        if self.is_current:
+            self.refresh_data()
 
     def refresh_data(self, highlight: int | None = None) -> None:
         """Redraw the list, keeping the highlighted objective (or moving to `highlight`)."""
@@ -154,4 +159,8 @@ class ObjectivesScreen(BaseScreen):
         detail = (f"Also affected: {also}. To keep its history, archive it instead: n, then a." if also
                   else "Nothing else is linked to it.")
         self.app.push_screen(ConfirmScreen(f"Delete the objective “{objective.text}”?", detail),
-                             lambda yes: yes and self.change(self.repo.remove, objective))
+                             partial(self._confirmed_delete, objective))
+
+    def _confirmed_delete(self, objective: Objective, yes: bool | None) -> None:
+        if yes:
+            self.change(self.repo.remove, objective)

@@ -15,9 +15,9 @@ from textual.widgets.option_list import Option
 
 from infoint_tui.domain import validation
 from infoint_tui.domain.models import Interview, PreparedQuestion, Question
-from infoint_tui.usecases.interviewing import add_question, question_bank
-from infoint_tui.tui.widgets.form import Field, FormScreen
 from infoint_tui.tui.access import DataAccess
+from infoint_tui.tui.widgets.form import Field, FormScreen
+from infoint_tui.usecases.interviewing import add_question, question_bank
 
 KINDS = [(kind, kind) for kind in ("general", "industry", "company", "role")]
 

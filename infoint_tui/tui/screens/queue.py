@@ -18,14 +18,14 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from infoint_tui import clock
-from infoint_tui.usecases.agenda import HEADINGS, review, when_text
+from infoint_tui.cells import fit
 from infoint_tui.domain.due_kinds import KINDS, DueKind
 from infoint_tui.domain.policy import DueItem, Status
-from infoint_tui.cells import fit
-from infoint_tui.usecases.due_actions import snooze_change
 from infoint_tui.tui import notice
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.screens.queue_card import card
+from infoint_tui.usecases.agenda import HEADINGS, review, when_text
+from infoint_tui.usecases.due_actions import snooze_change
 
 STATUS_STYLES = {Status.OVERDUE: "bold ansi_red", Status.TODAY: "bold", Status.UPCOMING: "dim"}
 #: Wide enough for the card beside the list rather than under it.
@@ -118,8 +118,10 @@ class QueueScreen(BaseScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in ("copy_text", "done", "snooze", "reply", "card", "open_person"):
+            return True
         item = self.selected() if self.is_mounted else None
-        if action in ("copy_text", "done", "snooze", "reply", "card", "open_person") and item is None:
+        if item is None:
             return False
         if action == "copy_text":
             return bool(item.template)
@@ -132,7 +134,7 @@ class QueueScreen(BaseScreen):
     # Acting ------------------------------------------------------------------------------
 
     @work(exclusive=True, group="queue")
-    async def action_copy_text(self) -> None:
+    async def action_copy_text(self) -> None:  # type: ignore[override]  # replaces Screen's copy of a selection
         from infoint_tui.tui.flows.sending import send_item
 
         if (item := self.selected()) is not None:
@@ -167,9 +169,10 @@ class QueueScreen(BaseScreen):
         if item is None:
             return
         today = clock.today()
-        choices = [Choice(key, f"{label}: back on {today + timedelta(days=days):%a %-d %b}", today + timedelta(days=days))
-                   for key, label, days in SNOOZES]
-        until = await self.app.push_screen_wait(ChoiceScreen(f"Snooze: {KINDS[item.kind].label}, {item.person}", choices))
+        choices = [Choice(key, f"{label}: back on {today + timedelta(days=days):%a %-d %b}",
+                          today + timedelta(days=days)) for key, label, days in SNOOZES]
+        title = f"Snooze: {KINDS[item.kind].label}, {item.person}"
+        until = await self.app.push_screen_wait(ChoiceScreen(title, choices))
         if until is None:
             return
         if save(self, snooze_change(self.campaign, item, today, until)):

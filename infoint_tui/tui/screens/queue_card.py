@@ -7,13 +7,14 @@ from datetime import datetime
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from infoint_tui.usecases.agenda import when_text
 from infoint_tui.domain.due_kinds import KINDS, DueKind
 from infoint_tui.domain.models import Campaign
 from infoint_tui.domain.policy import DueItem, next_target
-from infoint_tui.domain.wording import count
 from infoint_tui.domain.templates import render_template
+from infoint_tui.domain.wording import count
+from infoint_tui.usecases.agenda import when_text
 from infoint_tui.usecases.due_actions import interview_of, message_for, objective_of, outreach_of
+
 
 def card(campaign: Campaign, item: DueItem, now: datetime) -> RenderableType:
     head = Text.assemble((f"{KINDS[item.kind].label.capitalize()}: ", "bold"), (item.person, "bold"))
@@ -39,7 +40,7 @@ def _specifics(campaign: Campaign, item: DueItem) -> list[RenderableType]:
         outreach = outreach_of(campaign, item)
         following = next_target(campaign, person.company_id, person.id)
         attempts = outreach.contact_attempts if outreach else campaign.settings.max_attempts
-        lines = [Text(f"No reply after {count(attempts, 'attempt')}.")]
+        lines: list[RenderableType] = [Text(f"No reply after {count(attempts, 'attempt')}.")]
         if following is not None:
             lines.append(Text(f"Next at {item.company}: {following.name} ({following.degree} degree)"))
         return lines

@@ -31,8 +31,8 @@ from infoint_tui.domain.templates import (
 )
 from infoint_tui.tui import notice
 from infoint_tui.tui.screens.base import BaseScreen
-from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.checked_text import CheckedTextArea
+from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.message import MessageScreen, draft
 
 #: Wide enough to list the placeholders beside the editor.

@@ -20,15 +20,16 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
+from textual.widgets.text_area import Document
 
-from infoint_tui.tui import clipboard, notice
 from infoint_tui.domain import spelling
 from infoint_tui.domain.models import Campaign, Template
 from infoint_tui.domain.templates import LINKEDIN_LIMIT, render_template
 from infoint_tui.domain.wording import count
+from infoint_tui.tui import clipboard, notice
+from infoint_tui.tui.access import DataAccess
 from infoint_tui.tui.widgets.checked_text import CheckedTextArea
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
-from infoint_tui.tui.access import DataAccess
 
 RECHECK_DELAY = 0.25  # seconds of quiet typing before the spelling check runs again
 
@@ -283,17 +284,19 @@ class MessageScreen(DataAccess, ModalScreen[Copied]):
     def fix(self) -> None:
         """Put the issue's suggestion in place, in the part it was found in."""
         problem = self._selected()
-        if problem is None or problem.issue.suggestion is None:
+        suggestion = problem.issue.suggestion if problem else None
+        if problem is None or suggestion is None:
             self.notify("No suggestion for this one: edit the text itself.", timeout=notice.SHORT)
             return
         issue = problem.issue
         if problem.part == "subject":
             subject = self.query_one("#message-subject", Input)
-            subject.value = subject.value[: issue.start] + issue.suggestion + subject.value[issue.end :]
+            subject.value = subject.value[: issue.start] + suggestion + subject.value[issue.end :]
         else:
-            area = self.body_area
-            area.replace(issue.suggestion, area.document.get_location_from_index(issue.start),
-                         area.document.get_location_from_index(issue.end))
+            document = self.body_area.document
+            assert isinstance(document, Document)  # plain text: never a syntax tree's document
+            self.body_area.replace(suggestion, document.get_location_from_index(issue.start),
+                                   document.get_location_from_index(issue.end))
         self.recheck()
 
     def action_add_word(self) -> None:

@@ -6,8 +6,8 @@ import dataclasses
 
 from infoint_tui.domain import validation
 from infoint_tui.domain.models import Campaign, Company
-from infoint_tui.tui.screens.form_parts import parse_tags
 from infoint_tui.domain.target_search import fold
+from infoint_tui.tui.screens.form_parts import parse_tags
 from infoint_tui.tui.widgets.form import Field, FormScreen
 
 
@@ -44,16 +44,14 @@ class CompanyForm:
         return problem
 
     def company(self, values: dict[str, str]) -> Company:
-        changes = {
-            "name": values["name"],
-            "industry": values["industry"],
-            "size": values["size"],
-            "location": values["location"],
-            "website": values["website"],
-            "source": values["source"],
-            "tags": parse_tags(values["tags"]),
-            "notes": values["notes"],
-        }
-        if self.original is None:
-            return Company(**changes)
-        return dataclasses.replace(self.original, **changes)
+        return dataclasses.replace(
+            self.original or Company(name=""),
+            name=values["name"],
+            industry=values["industry"],
+            size=values["size"],
+            location=values["location"],
+            website=values["website"],
+            source=values["source"],
+            tags=parse_tags(values["tags"]),
+            notes=values["notes"],
+        )

@@ -105,24 +105,24 @@ class PersonForm:
             else:
                 new_company = Company(name=values["company"], source=values["source"])
         introducer = self.introducers.find(values["introducer"]) if values["introducer"] else []
-        changes = {
-            "name": values["name"],
-            "degree": Degree(values["degree"]),
-            "introducer_id": introducer[0] if introducer else None,
-            "company_id": company_id,
-            "title": values["title"],
-            "email": values["email"],
-            "phone": values["phone"],
-            "profile_url": values["profile_url"],
-            "location": values["location"],
-            "postal_address": values["postal_address"],
-            "tags": parse_tags(values["tags"]),
-            "source": values["source"],
-            "notes": values["notes"],
-        }
-        if self.original is None:
-            return Person(**changes), new_company
-        if changes["name"] != self.original.name:
-            changes["name_parts"] = []  # an address book's structured name was for the old name
-        return dataclasses.replace(self.original, **changes), new_company
+        original = self.original or Person(name="")
+        person = dataclasses.replace(
+            original,
+            name=values["name"],
+            degree=Degree(values["degree"]),
+            introducer_id=introducer[0] if introducer else None,
+            company_id=company_id,
+            title=values["title"],
+            email=values["email"],
+            phone=values["phone"],
+            profile_url=values["profile_url"],
+            location=values["location"],
+            postal_address=values["postal_address"],
+            tags=parse_tags(values["tags"]),
+            source=values["source"],
+            notes=values["notes"],
+            # An address book's structured name was for the old name.
+            name_parts=original.name_parts if values["name"] == original.name else [],
+        )
+        return person, new_company
 

@@ -8,9 +8,9 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from infoint_tui.cells import fit
 from infoint_tui.domain.models import Campaign, Degree
 from infoint_tui.domain.target_search import Links
-from infoint_tui.cells import fit
 
 DEGREE_LABELS = {Degree.FIRST: "1st", Degree.SECOND: "2nd", Degree.COLD: "cold"}
 DEGREE_STYLES = {Degree.FIRST: Style(bold=True), Degree.SECOND: Style(), Degree.COLD: Style(dim=True)}

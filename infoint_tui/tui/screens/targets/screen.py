@@ -19,11 +19,6 @@ from textual.widgets import Input, Static
 
 from infoint_tui.domain.models import Company, Person
 from infoint_tui.domain.removal import removal_plan
-from infoint_tui.tui.screens.base import BaseScreen
-from infoint_tui.tui.screens.targets.company_form import CompanyForm
-from infoint_tui.tui.screens.targets.person_form import PersonForm
-from infoint_tui.tui.screens.targets.detail import company_detail, person_detail
-from infoint_tui.tui.screens.targets.import_dialog import LINKEDIN, VCARD, ImportKind, ImportScreen
 from infoint_tui.domain.target_search import (
     COMPANY_SORTS,
     PERSON_SORTS,
@@ -32,6 +27,11 @@ from infoint_tui.domain.target_search import (
     companies_index,
     people_index,
 )
+from infoint_tui.tui.screens.base import BaseScreen
+from infoint_tui.tui.screens.targets.company_form import CompanyForm
+from infoint_tui.tui.screens.targets.detail import company_detail, person_detail
+from infoint_tui.tui.screens.targets.import_dialog import LINKEDIN, VCARD, ImportKind, ImportScreen
+from infoint_tui.tui.screens.targets.person_form import PersonForm
 from infoint_tui.tui.screens.targets.rows import company_row, person_row
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.heading import Heading
@@ -387,6 +387,9 @@ class TargetsScreen(BaseScreen):
     def _import(self, kind: ImportKind) -> None:
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self.app.push_screen(ImportScreen(kind, path), lambda added: self.list_of().focus())
+                self.app.push_screen(ImportScreen(kind, path), imported)
+
+        def imported(_added: int | None) -> None:
+            self.list_of().focus()
 
         self.app.push_screen(PathPrompt(kind.title, kind.help, kind.placeholder), chosen)
