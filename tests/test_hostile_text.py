@@ -506,7 +506,7 @@ def test_a_long_import_shows_its_progress_on_a_terminal(tmp_path: Path) -> None:
         assert ("\r\x1b[KReading Connections.csv: 5,000 rows…"
                 "\r\x1b[KReading Connections.csv: 10,000 rows…\r\x1b[K") in written
         shown = terminal.transcript()
-        assert "Imported: 12000 people and 50 companies to add" in shown
+        assert "Imported: 12,000 people and 50 companies to add" in shown
         assert "Reading" not in shown  # the progress line was wiped
     finally:
         terminal.close()
@@ -544,7 +544,7 @@ async def test_the_import_dialog_shows_progress(make_app, tmp_path: Path) -> Non
                 shown.add(text_of(screen.query_one("#import-summary", Static)))
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert text_of(screen.query_one("#import-summary", Static)).startswith("30000 people and 50 companies to add")
+        assert text_of(screen.query_one("#import-summary", Static)).startswith("30,000 people and 50 companies to add")
     assert posted == [(rows, "row") for rows in range(5_000, 30_001, 5_000)]
     assert any(re.fullmatch(r"Reading Connections\.csv: [0-9,]+ rows so far…", text) for text in shown), shown
 
