@@ -334,14 +334,14 @@ async def test_d_on_assumed_no_closes_it_and_offers_the_next_person(make_app, re
         closed.objective_id, Route.CONNECTION, [A.REQUEST])
 
 
-async def test_assumed_no_with_nobody_left_at_the_company_says_so(make_app, repo) -> None:
+async def test_assumed_no_with_nobody_left_at_the_company_says_so(make_app, repo, notices) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await show_queue(pilot)
         await highlight(pilot, screen, K.ASSUMED_NO, "Farah Rossi")
         await pilot.press("d")
         await answer_yes(pilot)
-        await until(pilot, lambda: any("Nobody else at Wayne Enterprises" in n.message for n in app._notifications))
+        await until(pilot, lambda: any("Nobody else at Wayne Enterprises" in n.message for n in notices))
     assert not outreach_of(repo, "Farah Rossi").is_open
 
 
