@@ -13,6 +13,7 @@ async def until(pilot: Pilot, condition: Callable[[], bool], what: str = "the ex
     """Let the app work (workers, timers, the writer thread) until `condition()` holds, or fail
     after `seconds`: each `pilot.pause()` waits until the app is idle, then looks again."""
     deadline = time.monotonic() + seconds
+    await pilot.pause()  # at least once: a screen just pushed has not mounted its widgets yet
     while not condition():
         if time.monotonic() > deadline:
             raise AssertionError(f"never reached {what}; on screen: {type(pilot.app.screen).__name__}")
