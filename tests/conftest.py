@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +35,30 @@ def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
     clock.fix(None)
     yield
     clock.fix(None)
+
+
+@dataclass(frozen=True)
+class Notice:
+    message: str
+    title: str
+    severity: str
+
+
+@pytest.fixture
+def notices(monkeypatch: pytest.MonkeyPatch) -> list[Notice]:
+    """Every notification the app shows, in order: recorded on its way through the public
+    `App.notify` (screens and widgets notify through it too), then shown as usual."""
+    from textual.app import App
+
+    shown: list[Notice] = []
+    show = App.notify
+
+    def record(app, message, *, title="", severity="information", **options):
+        shown.append(Notice(message, title, severity))
+        return show(app, message, title=title, severity=severity, **options)
+
+    monkeypatch.setattr(App, "notify", record)
+    return shown
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from datetime import date
 
 import pyperclip
@@ -18,6 +17,7 @@ from infoint_tui.domain.models import Company, Degree, Objective, ObjectiveKind,
 from infoint_tui.domain.policy import DueItem, DueKind
 from infoint_tui.tui.screens.queue import QueueScreen
 from infoint_tui.tui.widgets.form import FormScreen
+from tests.support import until
 
 SSH = {"SSH_CONNECTION": "10.0.0.2 50000 10.0.0.1 22"}
 
@@ -37,15 +37,6 @@ def sit_at_the_machine(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("SSH_CONNECTION", "SSH_TTY", "SSH_CLIENT"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DISPLAY", ":0")
-
-
-async def until(pilot: Pilot, condition: Callable[[], bool], what: str = "the expected screen") -> None:
-    """Let the app work (workers push dialogs a few messages later) until `condition` holds."""
-    for _ in range(50):
-        await pilot.pause()
-        if condition():
-            return
-    raise AssertionError(f"never reached {what}; on screen: {type(pilot.app.screen).__name__}")
 
 
 async def expect(pilot: Pilot, kind: type[Screen]) -> Screen:

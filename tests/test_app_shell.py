@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from infoint_tui.tui.screens import PLACES
 from infoint_tui.tui.screens.help import HelpScreen
+from tests.conftest import screen_text
 
 
 async def test_opens_on_the_queue(make_app) -> None:
@@ -30,8 +31,7 @@ async def test_help_lists_the_keys_of_the_screen_beneath(make_app) -> None:
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-keys").render())
-        assert "Keys: Queue" in text or app.screen._keys_table().title == "Keys: Queue"
+        assert "Keys: Queue" in screen_text(app)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
@@ -45,7 +45,7 @@ async def test_survives_tiny_and_huge_terminals(make_app) -> None:
         assert app.is_running
 
 
-async def test_read_only_says_so(make_app, repo, tmp_path) -> None:
+async def test_read_only_says_so(make_app, repo, tmp_path, notices) -> None:
     from infoint_tui.store.repository import Repository
 
     reader, reason = Repository.open_or_read_only(repo.path)
@@ -54,4 +54,4 @@ async def test_read_only_says_so(make_app, repo, tmp_path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.save_status == ("read-only", True)
-        assert any("another infoint" in n.message for n in app._notifications)
+        assert any("another infoint" in n.message for n in notices)

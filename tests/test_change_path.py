@@ -205,7 +205,7 @@ async def open_on(app, pilot, interview: Interview) -> InterviewsScreen:
 
 
 async def test_moving_an_interview_while_another_instance_holds_the_file_keeps_the_old_day(
-        make_app, reader: Repository) -> None:
+        make_app, reader: Repository, notices) -> None:
     interview = upcoming(reader)
     old_day = f"{interview.when:%a %d %b}"
     app = make_app(reader, read_only_reason="Another infoint holds the file.")
@@ -219,13 +219,13 @@ async def test_moving_an_interview_while_another_instance_holds_the_file_keeps_t
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
-        assert any(n.title == "Not changed" and "not saved" in n.message for n in app._notifications)
+        assert any(n.title == "Not changed" and "not saved" in n.message for n in notices)
         assert old_day in line_of(screen, interview)
         assert f"{date(2026, 12, 24):%a %d %b}" not in line_of(screen, interview)
     assert reader.campaign.interviews[interview.id] == interview
 
 
-async def test_ending_an_interview_while_read_only_leaves_it_booked(make_app, reader: Repository) -> None:
+async def test_ending_an_interview_while_read_only_leaves_it_booked(make_app, reader: Repository, notices) -> None:
     interview = upcoming(reader)
     app = make_app(reader)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -235,7 +235,7 @@ async def test_ending_an_interview_while_read_only_leaves_it_booked(make_app, re
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
-        assert any(n.title == "Not changed" for n in app._notifications)
+        assert any(n.title == "Not changed" for n in notices)
         assert "thank" not in line_of(screen, interview)
     assert not reader.campaign.interviews[interview.id].held
 

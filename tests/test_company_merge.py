@@ -265,7 +265,7 @@ async def test_merge_into_any_company_found_by_typing_or_cancel(make_app, two_co
         assert isinstance(app.screen, TargetsScreen) and len(two_companies.campaign.companies) == 3
 
 
-async def test_a_read_only_file_refuses_the_merge_and_says_so(make_app, two_companies) -> None:
+async def test_a_read_only_file_refuses_the_merge_and_says_so(make_app, two_companies, notices) -> None:
     reader, reason = Repository.open_or_read_only(two_companies.path)
     app = make_app(reader, read_only_reason=reason)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -277,7 +277,7 @@ async def test_a_read_only_file_refuses_the_merge_and_says_so(make_app, two_comp
         await pilot.pause()
         assert isinstance(app.screen, TargetsScreen)
         assert len(reader.campaign.companies) == 3 and reader.campaign.people[2].company_id == 2
-        assert any(n.title == "Not changed" for n in app._notifications)
+        assert any(n.title == "Not changed" for n in notices)
 
 
 async def test_merge_is_for_companies_only_and_in_the_help(make_app, two_companies) -> None:
@@ -293,7 +293,7 @@ async def test_merge_is_for_companies_only_and_in_the_help(make_app, two_compani
         assert "m Merge the highlighted company into another: its people" in help_text
 
 
-async def test_the_palette_shows_the_companies_to_merge(make_app, two_companies) -> None:
+async def test_the_palette_shows_the_companies_to_merge(make_app, two_companies, notices) -> None:
     app = make_app(two_companies)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p", *"Merge companies")
@@ -302,7 +302,7 @@ async def test_the_palette_shows_the_companies_to_merge(make_app, two_companies)
         await pilot.press("enter")
         await pilot.pause()
         assert app.current_mode == "targets" and app.screen.kind == "companies"
-        assert any("then press m" in n.message for n in app._notifications)
+        assert any("then press m" in n.message for n in notices)
 
 
 # On import -------------------------------------------------------------------------------

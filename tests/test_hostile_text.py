@@ -584,7 +584,7 @@ def test_a_file_made_read_only_while_open_is_not_saved_over(tmp_path: Path) -> N
         repo.close()
 
 
-async def test_the_app_opens_a_read_only_file_read_only_and_says_why(tmp_path: Path) -> None:
+async def test_the_app_opens_a_read_only_file_read_only_and_says_why(tmp_path: Path, notices) -> None:
     from infoint_tui.tui.app import InfointApp
 
     db = tmp_path / "infoint.json"
@@ -599,7 +599,7 @@ async def test_the_app_opens_a_read_only_file_read_only_and_says_why(tmp_path: P
         app = InfointApp(repo, read_only_reason=reason)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            assert any(n.message == reason for n in app._notifications)
+            assert any(n.message == reason for n in notices)
     finally:
         repo.close()
     assert snapshot(db) == before

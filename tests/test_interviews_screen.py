@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 
 import pytest
@@ -17,6 +16,7 @@ from infoint_tui.tui.screens.prepare import PrepareScreen
 from infoint_tui.tui.widgets.form import FormScreen
 from infoint_tui.usecases.interviewing import NoInterview, find_interview, question_bank
 from tests.conftest import TODAY, screen_text
+from tests.support import until
 
 
 async def open_interviews(app, pilot):
@@ -177,7 +177,7 @@ async def test_end_from_the_list(make_app, repo) -> None:
     assert DueKind.THANK in {i.kind for i in due_items(repo.campaign, TODAY) if i.interview_id == interview.id}
 
 
-async def test_m_exports_the_interview_as_markdown_and_says_where(make_app, repo, tmp_path) -> None:
+async def test_m_exports_the_interview_as_markdown_and_says_where(make_app, repo, tmp_path, notices) -> None:
     interview = next(i for i in repo.campaign.interviews.values() if i.held)
     folder = tmp_path / "out" / "notes"
     app = make_app()
@@ -192,7 +192,7 @@ async def test_m_exports_the_interview_as_markdown_and_says_where(make_app, repo
         await pilot.pause()
         files = list(folder.glob("*.md"))
         assert len(files) == 1 and interview.notes.splitlines()[0] in files[0].read_text()
-        assert any(str(files[0]) in n.message for n in app._notifications)
+        assert any(str(files[0]) in n.message for n in notices)
 
 
 async def test_palette_entries(make_app, repo, tmp_path, monkeypatch) -> None:
@@ -223,12 +223,11 @@ async def test_palette_entries(make_app, repo, tmp_path, monkeypatch) -> None:
         assert not list(tmp_path.glob("*.md"))
 
 
-async def test_start_today_says_so_when_nothing_is_booked(make_app, empty_repo) -> None:
+async def test_start_today_says_so_when_nothing_is_booked(make_app, empty_repo, notices) -> None:
     app = make_app(empty_repo, start=("interviews", "start_today"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
+        await until(pilot, lambda: any("No interview is booked for today" in n.message for n in notices))
         assert isinstance(app.screen, InterviewsScreen)
-        assert any("No interview is booked for today" in n.message for n in app._notifications)
 
 
 # --- `infoint interview [NAME]` -----------------------------------------------------------------
@@ -286,8 +285,5 @@ async def test_start_opens_the_named_live_view(make_app, repo) -> None:
     interview = upcoming(repo)
     app = make_app(start=("interviews", f"live({interview.id})"))
     async with app.run_test(size=(80, 24)) as pilot:
-        deadline = time.monotonic() + 5
-        while not isinstance(app.screen, LiveInterviewScreen):
-            assert time.monotonic() < deadline
-            await pilot.pause(0.05)
+        await until(pilot, lambda: isinstance(app.screen, LiveInterviewScreen))
         assert app.screen.interview_id == interview.id

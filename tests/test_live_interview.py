@@ -19,6 +19,7 @@ from infoint_tui.tui.screens.live import LiveInterviewScreen
 from infoint_tui.tui.widgets import autosave
 from infoint_tui.tui.widgets.form import FormScreen
 from tests.conftest import TODAY
+from tests.support import until
 
 HEADING = re.compile(r"^## \d\d:\d\d (.+)$", re.MULTILINE)
 
@@ -30,14 +31,6 @@ def todays(repo):
 
 def on_disk(repo, interview_id: int) -> dict:
     return orjson.loads(repo.path.read_bytes())["interviews"][str(interview_id)]
-
-
-async def until(pilot, condition, seconds: float = 5.0) -> None:
-    """Wait for the app (and the writer thread) until `condition()` holds, or fail."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.05)
 
 
 @contextlib.asynccontextmanager
@@ -86,7 +79,7 @@ async def test_continuous_typing_is_saved_without_waiting_for_a_pause(make_app, 
         while "x" not in interview.notes:  # keep typing: no pause is ever long enough to save
             assert time.monotonic() < deadline, "typing went on for 5 s without a save"
             await pilot.press("x")
-            await pilot.pause(0.05)
+            await pilot.pause()  # a typist's pace: the app goes idle between keys
 
 
 async def test_next_and_previous_question(make_app, repo) -> None:
@@ -222,17 +215,17 @@ async def test_the_editor_edits_the_notes(make_app, repo, tmp_path, monkeypatch)
         assert app.focused is screen.notes
 
 
-async def test_a_missing_editor_is_named(make_app, repo, monkeypatch) -> None:
+async def test_a_missing_editor_is_named(make_app, repo, monkeypatch, notices) -> None:
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", "no-such-editor-here")
     async with live(make_app, repo) as (app, pilot, screen):
         await pilot.press("f10")
         await pilot.pause()
-        assert any("'no-such-editor-here'" in n.message and "not found" in n.message for n in app._notifications)
+        assert any("'no-such-editor-here'" in n.message and "not found" in n.message for n in notices)
         assert app.screen is screen
 
 
-async def test_end_interview_marks_it_held_and_the_thank_yous_fall_due_within_48_hours(make_app, repo) -> None:
+async def test_end_interview_marks_it_held_and_the_thank_yous_fall_due_within_48_hours(make_app, repo, notices) -> None:
     interview = todays(repo)
     interviewee = repo.campaign.people[interview.person_id]
     introducer = next(p for p in repo.campaign.people.values() if p.id != interviewee.id)
@@ -247,7 +240,7 @@ async def test_end_interview_marks_it_held_and_the_thank_yous_fall_due_within_48
         await type_text(pilot, "the research guild")
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not isinstance(app.screen, (FormScreen, LiveInterviewScreen)))
-        assert any("Thank" in n.message and introducer.name in n.message for n in app._notifications)
+        assert any("Thank" in n.message and introducer.name in n.message for n in notices)
     interview = repo.campaign.interviews[interview.id]  # ending it stored a changed copy
     assert interview.held and interview.notes == "notes"
     assert interview.takeaways == "closer to product than I thought"
@@ -283,7 +276,7 @@ async def test_leaving_while_a_write_is_under_way_does_not_hang(make_app, repo, 
 
     def slow_disk(path, payload):
         writing.set()
-        time.sleep(0.3)
+        time.sleep(0.3)  # a slow disk, in the writer thread: not a wait for the UI
         real_write(path, payload)
 
     faulthandler.dump_traceback_later(60, exit=True)  # a deadlock would stop the whole run, not pass
@@ -341,15 +334,14 @@ async def test_a_failed_save_says_not_saved_keeps_the_text_and_retries_by_itself
         await until(pilot, lambda: str(status.render()).startswith("saved"))
 
 
-async def test_read_only_files_do_not_open_the_live_view(make_app, repo) -> None:
+async def test_read_only_files_do_not_open_the_live_view(make_app, repo, notices) -> None:
     from infoint_tui.store.repository import Repository
 
     reader, reason = Repository.open_or_read_only(repo.path)
     app = make_app(reader, read_only_reason=reason, start=("interviews", "start_today"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.3)
+        await until(pilot, lambda: any("nothing typed here could be saved" in n.message for n in notices))
         assert not isinstance(app.screen, LiveInterviewScreen)
-        assert any("read-only" in n.message for n in app._notifications)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (40, 12)])

@@ -251,7 +251,7 @@ async def test_palette_entries_run_their_actions(make_app, repo) -> None:
         assert app.screen.form_title == "New objective"
 
 
-async def test_read_only_refuses_and_says_so(make_app, repo) -> None:
+async def test_read_only_refuses_and_says_so(make_app, repo, notices) -> None:
     from infoint_tui.store.repository import Repository
 
     reader, reason = Repository.open_or_read_only(repo.path)
@@ -262,7 +262,7 @@ async def test_read_only_refuses_and_says_so(make_app, repo) -> None:
         await pilot.press("a")
         await pilot.pause()
         assert reader.campaign.objectives[first.id].active is True
-        assert any(n.title == "Not changed" for n in app._notifications)
+        assert any(n.title == "Not changed" for n in notices)
 
 
 async def test_survives_a_tiny_terminal(make_app) -> None:

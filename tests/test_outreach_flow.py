@@ -160,7 +160,7 @@ async def test_closing_the_preview_without_copying_leaves_nothing_behind(make_ap
     assert empty_repo.campaign.outreach == {}
 
 
-async def test_copied_but_not_sent_yet_waits_in_the_queue(make_app, empty_repo) -> None:
+async def test_copied_but_not_sent_yet_waits_in_the_queue(make_app, empty_repo, notices) -> None:
     ids = small_campaign(empty_repo, degree=Degree.FIRST)
     clock.fix("2026-12-01")
     app = make_app(empty_repo)
@@ -172,18 +172,18 @@ async def test_copied_but_not_sent_yet_waits_in_the_queue(make_app, empty_repo) 
         await pilot.press("n")
         screen = await show_queue(pilot)
         assert kinds_for(screen, "Ana Silva") == [K.REQUEST]
-        assert any("waits in the queue" in n.message for n in app._notifications)
+        assert any("waits in the queue" in n.message for n in notices)
     assert attempts(empty_repo, ids["target"]) == []
 
 
-async def test_a_person_already_asked_is_not_asked_twice(make_app, empty_repo) -> None:
+async def test_a_person_already_asked_is_not_asked_twice(make_app, empty_repo, notices) -> None:
     ids = small_campaign(empty_repo, degree=Degree.FIRST)
     app = make_app(empty_repo)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_request(pilot, ids["target"])
         await copy_and_confirm(pilot)
         await start_request(pilot, ids["target"])
-        await until(pilot, lambda: any("has been asked already" in n.message for n in app._notifications))
+        await until(pilot, lambda: any("has been asked already" in n.message for n in notices))
         assert not isinstance(app.screen, MessageScreen)
     assert len(empty_repo.campaign.outreach) == 1
 

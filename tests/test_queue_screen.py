@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from contextlib import redirect_stdout
+from contextlib import asynccontextmanager, redirect_stdout
 from datetime import timedelta
 
 import pytest
@@ -39,6 +39,24 @@ K = DueKind
 A = AttemptKind
 
 
+@pytest.fixture
+def queue(make_app):
+    """Open the app on the queue at 80x24: `async with queue(K.CALL, "Tomás Tanaka") as (app,
+    pilot, screen)` starts with that item highlighted; with no item, on the list as it comes;
+    `repository=` opens another campaign than the demo."""
+
+    @asynccontextmanager
+    async def open_on(kind: DueKind | None = None, person: str | None = None, *, repository=None):
+        app = make_app(repository)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await show_queue(pilot)
+            if kind is not None:
+                await highlight(pilot, screen, kind, person)
+            yield app, pilot, screen
+
+    return open_on
+
+
 def person_named(repo, name: str):
     return next(p for p in repo.campaign.people.values() if p.name == name)
 
@@ -66,15 +84,13 @@ def footer_keys(screen: QueueScreen) -> set[str]:
 # --- what it lists ----------------------------------------------------------------------
 
 
-async def test_the_queue_and_infoint_today_agree(make_app, repo) -> None:
+async def test_the_queue_and_infoint_today_agree(queue, repo) -> None:
     out = io.StringIO()
     with redirect_stdout(out):
         assert cli.main(["today", "--json", "--db", str(repo.path), "--today", TODAY.isoformat()]) == 0
     clock.fix(None)
     document = json.loads(out.getvalue())
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
+    async with queue() as (app, pilot, screen):
         shown = [item.to_json() for item in listed(screen)]
         counts = [(status, sum(1 for i in document["items"] if i["status"] == status)) for status in Status]
         assert headings(screen) == [f"{status.capitalize()} ({n})" for status, n in counts if n]
@@ -83,30 +99,23 @@ async def test_the_queue_and_infoint_today_agree(make_app, repo) -> None:
     assert len(shown) == 25
 
 
-async def test_each_row_shows_kind_person_company_due_day_and_time_left(make_app) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
+async def test_each_row_shows_kind_person_company_due_day_and_time_left(queue) -> None:
+    async with queue() as (app, pilot, screen):
         rows = {str(option.prompt) for option in screen.query_one("#queue-items").options if option.id}
         assert "thank-you     Mei Sato             Pied Piper      Wed 25 Nov  26 h left" in rows
         assert "follow up     Sofia García         Tyrell          Thu 26 Nov  today" in rows
         assert "keep posted   Olu Nakamura         Umbrella Health Sun 22 Nov  4 days late" in rows
 
 
-async def test_an_empty_queue_says_what_to_do(make_app, empty_repo) -> None:
-    app = make_app(empty_repo)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
+async def test_an_empty_queue_says_what_to_do(queue, empty_repo) -> None:
+    async with queue(repository=empty_repo) as (app, pilot, screen):
         assert listed(screen) == []
         assert "Nothing is due" in text_of(screen.query_one("#queue-card"))
         assert footer_keys(screen) & {"c", "d", "s", "r", "o"} == set()
 
 
-async def test_the_keys_offered_fit_the_highlighted_item(make_app) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.FOLLOW_UP, "Sofia García")
+async def test_the_keys_offered_fit_the_highlighted_item(queue) -> None:
+    async with queue(K.FOLLOW_UP, "Sofia García") as (app, pilot, screen):
         assert {"c", "d", "s", "r", "o"} <= footer_keys(screen) and "n" not in footer_keys(screen)
         await highlight(pilot, screen, K.ASSUMED_NO, "Farah Rossi")
         assert "c" not in footer_keys(screen) and "r" in footer_keys(screen)
@@ -125,11 +134,8 @@ async def test_the_palette_lists_the_queue_actions(make_app) -> None:
 # --- c: the text to copy ---------------------------------------------------------------
 
 
-async def test_c_copies_the_follow_up_and_records_it_once_sent(make_app, repo) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.FOLLOW_UP, "Sofia García")
+async def test_c_copies_the_follow_up_and_records_it_once_sent(queue, repo) -> None:
+    async with queue(K.FOLLOW_UP, "Sofia García") as (app, pilot, screen):
         await pilot.press("c")
         preview = await expect(pilot, MessageScreen)
         assert preview.subject == "Following up: 20 minutes to learn about your work"
@@ -142,23 +148,17 @@ async def test_c_copies_the_follow_up_and_records_it_once_sent(make_app, repo) -
     assert outreach_of(repo, "Sofia García").attempts[-1].on == TODAY
 
 
-async def test_c_on_a_call_shows_the_voicemail_script(make_app) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.CALL, "Tomás Tanaka")
+async def test_c_on_a_call_shows_the_voicemail_script(queue) -> None:
+    async with queue(K.CALL, "Tomás Tanaka") as (app, pilot, screen):
         await pilot.press("c")
         preview = await expect(pilot, MessageScreen)
         assert preview.body.count("plus four four, two zero, seven nine four six, zero nine five eight") == 2
         assert not preview.has_subject
 
 
-async def test_not_sent_yet_records_nothing(make_app, repo) -> None:
+async def test_not_sent_yet_records_nothing(queue, repo) -> None:
     before = list(outreach_of(repo, "Sofia García").attempts)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.FOLLOW_UP, "Sofia García")
+    async with queue(K.FOLLOW_UP, "Sofia García") as (app, pilot, screen):
         await pilot.press("c")
         await expect(pilot, MessageScreen)
         await pilot.press("ctrl+y", "escape")
@@ -179,11 +179,8 @@ async def test_not_sent_yet_records_nothing(make_app, repo) -> None:
         (K.FOLLOW_UP, "Hana Müller", A.FOLLOW_UP),
     ],
 )
-async def test_d_records_the_attempt_of_an_outreach_step(make_app, repo, kind, name, attempt) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, kind, name)
+async def test_d_records_the_attempt_of_an_outreach_step(queue, repo, kind, name, attempt) -> None:
+    async with queue(kind, name) as (app, pilot, screen):
         await pilot.press("d")
         question = await expect(pilot, ConfirmScreen)
         assert name in question.question
@@ -192,15 +189,12 @@ async def test_d_records_the_attempt_of_an_outreach_step(make_app, repo, kind, n
     assert (last.kind, last.on) == (attempt, TODAY)
 
 
-async def test_d_records_asking_and_nudging_the_mutual_contact(make_app, repo) -> None:
+async def test_d_records_asking_and_nudging_the_mutual_contact(queue, repo) -> None:
     target = next(p for p in repo.campaign.people.values()
                   if p.degree == Degree.SECOND and p.introducer_id
                   and not any(o.person_id == p.id for o in repo.campaign.outreach.values()))
     outreach = repo.add(Outreach(target.id, 1, Route.INTRO, created=TODAY))
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.ASK_INTRO, target.name)
+    async with queue(K.ASK_INTRO, target.name) as (app, pilot, screen):
         await pilot.press("d")
         await answer_yes(pilot)
         assert repo.campaign.outreach[outreach.id].attempts[-1].kind == A.INTRO_ASKED
@@ -212,12 +206,9 @@ async def test_d_records_asking_and_nudging_the_mutual_contact(make_app, repo) -
         (A.INTRO_ASKED, TODAY), (A.INTRO_ASKED, TODAY + timedelta(days=7))]
 
 
-async def test_d_on_a_thank_you_records_it_then_offers_the_handwritten_card(make_app, repo) -> None:
+async def test_d_on_a_thank_you_records_it_then_offers_the_handwritten_card(queue, repo) -> None:
     interview = interview_of(repo, "Mei Sato")
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.THANK, "Mei Sato")
+    async with queue(K.THANK, "Mei Sato") as (app, pilot, screen):
         await pilot.press("d")
         await answer_yes(pilot)
         offer = await expect(pilot, ConfirmScreen)
@@ -232,12 +223,9 @@ async def test_d_on_a_thank_you_records_it_then_offers_the_handwritten_card(make
     assert (thanked.thanked, thanked.note_mailed) == (TODAY, TODAY)
 
 
-async def test_n_writes_the_card_before_the_e_mail_is_recorded(make_app, repo) -> None:
+async def test_n_writes_the_card_before_the_e_mail_is_recorded(queue, repo) -> None:
     interview = interview_of(repo, "Mei Sato")
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.THANK, "Mei Sato")
+    async with queue(K.THANK, "Mei Sato") as (app, pilot, screen):
         await pilot.press("n")
         card = await expect(pilot, MessageScreen)
         assert "Mail to Mei Sato" in text_of(card.query_one("#message-detail"))
@@ -248,12 +236,9 @@ async def test_n_writes_the_card_before_the_e_mail_is_recorded(make_app, repo) -
     assert repo.campaign.interviews[interview.id].thanked is None
 
 
-async def test_d_on_an_action_item_and_a_keep_posted(make_app, repo) -> None:
+async def test_d_on_an_action_item_and_a_keep_posted(queue, repo) -> None:
     interview = interview_of(repo, "Mei Sato")
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.ACTION, "Mei Sato")
+    async with queue(K.ACTION, "Mei Sato") as (app, pilot, screen):
         await pilot.press("d")
         await answer_yes(pilot)
         await highlight(pilot, screen, K.KEEP_POSTED, "Olu Nakamura")
@@ -263,12 +248,9 @@ async def test_d_on_an_action_item_and_a_keep_posted(make_app, repo) -> None:
     assert person_named(repo, "Olu Nakamura").updates == [TODAY]
 
 
-async def test_d_on_a_yes_books_a_time(make_app, repo, tmp_path) -> None:
+async def test_d_on_a_yes_books_a_time(queue, repo, tmp_path) -> None:
     outreach = outreach_of(repo, "Lucía Mensah")
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.BOOK, "Lucía Mensah")
+    async with queue(K.BOOK, "Lucía Mensah") as (app, pilot, screen):
         await pilot.press("d")
         form = await expect(pilot, FormScreen)
         assert form.form_title == "Book a time with Lucía Mensah"
@@ -293,13 +275,10 @@ async def test_d_on_a_yes_books_a_time(make_app, repo, tmp_path) -> None:
     assert "Lucía Mensah" in str(events["Globex, 2 Canal St"]["summary"])
 
 
-async def test_d_on_prepare_and_on_an_interview_open_their_own_dialogs(make_app) -> None:
+async def test_d_on_prepare_and_on_an_interview_open_their_own_dialogs(queue) -> None:
     from infoint_tui.tui.screens.interviews import PrepareScreen
 
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.INTERVIEW, "Dmitri Ruiz")
+    async with queue(K.INTERVIEW, "Dmitri Ruiz") as (app, pilot, screen):
         await pilot.press("d")
         form = await expect(pilot, FormScreen)
         assert form.form_title == "End the interview with Dmitri Ruiz"
@@ -311,12 +290,9 @@ async def test_d_on_prepare_and_on_an_interview_open_their_own_dialogs(make_app)
         assert isinstance(app.screen_stack[-2], InterviewsScreen)
 
 
-async def test_d_on_assumed_no_closes_it_and_offers_the_next_person(make_app, repo) -> None:
+async def test_d_on_assumed_no_closes_it_and_offers_the_next_person(queue, repo) -> None:
     bjorn = person_named(repo, "Björn O'Brien")
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.ASSUMED_NO, "Björn O'Brien")
+    async with queue(K.ASSUMED_NO, "Björn O'Brien") as (app, pilot, screen):
         assert "Next at Globex: Aiko Núñez (1st degree)" in text_of(screen.query_one("#queue-card"))
         await pilot.press("d")
         await answer_yes(pilot)
@@ -334,14 +310,11 @@ async def test_d_on_assumed_no_closes_it_and_offers_the_next_person(make_app, re
         closed.objective_id, Route.CONNECTION, [A.REQUEST])
 
 
-async def test_assumed_no_with_nobody_left_at_the_company_says_so(make_app, repo) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.ASSUMED_NO, "Farah Rossi")
+async def test_assumed_no_with_nobody_left_at_the_company_says_so(queue, repo, notices) -> None:
+    async with queue(K.ASSUMED_NO, "Farah Rossi") as (app, pilot, screen):
         await pilot.press("d")
         await answer_yes(pilot)
-        await until(pilot, lambda: any("Nobody else at Wayne Enterprises" in n.message for n in app._notifications))
+        await until(pilot, lambda: any("Nobody else at Wayne Enterprises" in n.message for n in notices))
     assert not outreach_of(repo, "Farah Rossi").is_open
 
 
@@ -349,11 +322,8 @@ async def test_assumed_no_with_nobody_left_at_the_company_says_so(make_app, repo
 
 
 @pytest.mark.parametrize(("key", "days"), [("1", 1), ("3", 3), ("w", 7)])
-async def test_s_snoozes_an_outreach_step_in_its_log(make_app, repo, key, days) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.REQUEST, "Mateo Haddad")
+async def test_s_snoozes_an_outreach_step_in_its_log(queue, repo, key, days) -> None:
+    async with queue(K.REQUEST, "Mateo Haddad") as (app, pilot, screen):
         await pilot.press("s")
         await expect(pilot, ChoiceScreen)
         await pilot.press(key)
@@ -364,11 +334,9 @@ async def test_s_snoozes_an_outreach_step_in_its_log(make_app, repo, key, days) 
     assert (last.kind, last.on, last.until) == (A.SNOOZED, TODAY, TODAY + timedelta(days=days))
 
 
-async def test_s_snoozes_interview_and_person_items_in_their_own_records(make_app, repo) -> None:
+async def test_s_snoozes_interview_and_person_items_in_their_own_records(queue, repo) -> None:
     interview = interview_of(repo, "Mei Sato")
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
+    async with queue() as (app, pilot, screen):
         for kind, name in [(K.THANK, "Mei Sato"), (K.KEEP_POSTED, "Olu Nakamura"), (K.ACTION, "Mei Sato")]:
             await highlight(pilot, screen, kind, name)
             await pilot.press("s")
@@ -381,12 +349,9 @@ async def test_s_snoozes_interview_and_person_items_in_their_own_records(make_ap
     assert person_named(repo, "Olu Nakamura").snoozed == {"keep_posted": week}
 
 
-async def test_escape_leaves_the_snooze_undone(make_app, repo) -> None:
+async def test_escape_leaves_the_snooze_undone(queue, repo) -> None:
     before = list(outreach_of(repo, "Mateo Haddad").attempts)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.REQUEST, "Mateo Haddad")
+    async with queue(K.REQUEST, "Mateo Haddad") as (app, pilot, screen):
         await pilot.press("s")
         await expect(pilot, ChoiceScreen)
         await pilot.press("escape")
@@ -397,11 +362,8 @@ async def test_escape_leaves_the_snooze_undone(make_app, repo) -> None:
 # --- r: replies -----------------------------------------------------------------------------
 
 
-async def test_r_no_closes_the_outreach(make_app, repo) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.FOLLOW_UP, "Hana Müller")
+async def test_r_no_closes_the_outreach(queue, repo) -> None:
+    async with queue(K.FOLLOW_UP, "Hana Müller") as (app, pilot, screen):
         await pilot.press("r")
         choice = await expect(pilot, ChoiceScreen)
         assert [c.key for c in choice.choices] == ["y", "n"]  # no introduction to wait for
@@ -412,11 +374,8 @@ async def test_r_no_closes_the_outreach(make_app, repo) -> None:
     assert not outreach_of(repo, "Hana Müller").is_open
 
 
-async def test_r_yes_books_at_once_and_a_cancelled_booking_leaves_book_a_time(make_app, repo) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.FOLLOW_UP, "Jonas Khan")
+async def test_r_yes_books_at_once_and_a_cancelled_booking_leaves_book_a_time(queue, repo) -> None:
+    async with queue(K.FOLLOW_UP, "Jonas Khan") as (app, pilot, screen):
         await pilot.press("r")
         await expect(pilot, ChoiceScreen)
         await pilot.press("y")
@@ -430,11 +389,8 @@ async def test_r_yes_books_at_once_and_a_cancelled_booking_leaves_book_a_time(ma
 # --- o: open the person ----------------------------------------------------------------------
 
 
-async def test_o_opens_the_person_on_the_targets_screen(make_app, repo) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await show_queue(pilot)
-        await highlight(pilot, screen, K.FOLLOW_UP, "Sofia García")
+async def test_o_opens_the_person_on_the_targets_screen(queue, repo) -> None:
+    async with queue(K.FOLLOW_UP, "Sofia García") as (app, pilot, screen):
         await pilot.press("o")
         targets = await expect(pilot, TargetsScreen)
         await pilot.pause()

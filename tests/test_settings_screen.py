@@ -101,7 +101,7 @@ async def test_valid_changes_are_saved_with_ctrl_s(make_app, repo) -> None:
     assert data["settings"]["1"]["campaign_active"] is False
 
 
-async def test_bad_fields_say_why_and_nothing_is_saved(make_app, repo) -> None:
+async def test_bad_fields_say_why_and_nothing_is_saved(make_app, repo, notices) -> None:
     app = make_app()
     before = stored(repo)
     profile_before, settings_before = repo.campaign.profile, repo.campaign.settings
@@ -119,7 +119,7 @@ async def test_bad_fields_say_why_and_nothing_is_saved(make_app, repo) -> None:
         assert message(screen, "max_attempts") == "Write a whole number from 1 to 10."
         assert message(screen, "thank_you_hours") == "Write a whole number from 1 to 168."
         assert app.focused.id == "field-phone"  # the first bad field
-        assert any("Nothing was saved" in n.message for n in app._notifications)
+        assert any("Nothing was saved" in n.message for n in notices)
         assert repo.campaign.profile == profile_before and repo.campaign.settings == settings_before
         assert unsaved_shown(screen)
     assert stored(repo) == before
@@ -180,7 +180,7 @@ async def test_palette_entries_go_to_their_section(make_app) -> None:
     assert {action for _, _, action in SettingsScreen.PALETTE} == {"edit_intervals", "edit_profile"}
 
 
-async def test_read_only_saves_nothing_and_says_so(make_app, repo) -> None:
+async def test_read_only_saves_nothing_and_says_so(make_app, repo, notices) -> None:
     from infoint_tui.store.repository import Repository
 
     reader, reason = Repository.open_or_read_only(repo.path)
@@ -192,7 +192,7 @@ async def test_read_only_saves_nothing_and_says_so(make_app, repo) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert reader.campaign.profile.name != "Someone Else"
-        assert any(n.title == "Not changed" for n in app._notifications)
+        assert any(n.title == "Not changed" for n in notices)
 
 
 async def test_survives_a_tiny_terminal(make_app) -> None:

@@ -473,7 +473,7 @@ async def test_edit_and_delete_a_company_keeps_its_people(make_app, repo) -> Non
         assert all(repo.campaign.people[pid].company_id is None for pid in staff)
 
 
-async def test_read_only_data_refuses_changes_and_says_so(make_app, repo) -> None:
+async def test_read_only_data_refuses_changes_and_says_so(make_app, repo, notices) -> None:
     from infoint_tui.store.repository import Repository
 
     reader, reason = Repository.open_or_read_only(repo.path)
@@ -484,7 +484,7 @@ async def test_read_only_data_refuses_changes_and_says_so(make_app, repo) -> Non
         await type_into(pilot, "name", "Ro Reader")
         await save_form(pilot)
         assert not any(p.name == "Ro Reader" for p in reader.campaign.people.values())
-        assert any(n.title == "Not changed" for n in app._notifications)
+        assert any(n.title == "Not changed" for n in notices)
 
 
 # From elsewhere: the palette ---------------------------------------------------------------
@@ -552,7 +552,7 @@ def import_text(pilot: Pilot) -> str:
     return f"{text_of(summary)}\n{text_of(lines)}"
 
 
-async def test_import_linkedin_connections_then_again_adds_nobody(make_app, repo) -> None:
+async def test_import_linkedin_connections_then_again_adds_nobody(make_app, repo, notices) -> None:
     sample = DATA / "linkedin-Connections.csv"
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -565,7 +565,7 @@ async def test_import_linkedin_connections_then_again_adds_nobody(make_app, repo
         await pilot.pause()
         assert app.screen is screen
         assert len(repo.campaign.people) == before + 24
-        assert any("Added 24 people" in n.message for n in app._notifications)
+        assert any("Added 24 people" in n.message for n in notices)
         assert len(screen.list_of().ids) == before + 24
         ravi = next(p for p in repo.campaign.people.values() if p.profile_url.endswith("ravi-nunez-00001"))
         assert repo.campaign.companies[ravi.company_id].name == "Northwind" and ravi.degree == Degree.FIRST
