@@ -66,9 +66,6 @@ class QueueScreen(BaseScreen):
             with VerticalScroll(id="queue-detail"):
                 yield Static(id="queue-card")
 
-    def on_mount(self) -> None:
-        self.watch(self.infoint, "data_version", lambda _: self.refresh_data(), init=False)
-
     def on_resize(self) -> None:
         self.query_one("#queue").set_class(self.size.width >= WIDE, "-wide")
 
