@@ -248,3 +248,14 @@ def test_a_status_listener_that_fails_is_logged_and_saving_goes_on(demo_file: Pa
     assert "Ana Saved" in demo_file.read_text(encoding="utf-8")
     assert heard and "the screen is gone" in heard[0]
     assert "the screen is gone" in log_path().read_text(encoding="utf-8")
+
+
+async def test_a_theme_the_app_does_not_know_starts_on_the_default_and_says_so(make_app, tmp_path: Path) -> None:  # noqa: ANN001
+    path = tmp_path / "config.toml"
+    path.write_text('[ui]\ntheme = "solarised-mauve"\n', encoding="utf-8")
+    app = make_app(config=load_config(path))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+        assert any("“solarised-mauve”" in note for note in notified(app))
+    assert "solarised-mauve" in path.read_text(encoding="utf-8")  # left for the user to fix
