@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from infoint_tui import clock
+from infoint_tui.config import ConfigError, config_path, load_config
 from infoint_tui.domain.text import clean_block, clean_line
 from infoint_tui.store.errors import DataFileError, ReadOnlyFileError
 
@@ -53,6 +54,8 @@ def _common() -> argparse.ArgumentParser:
                         help="data file (default: $INFOINT_DB or the user data folder)")
     common.add_argument("--today", metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
                         help="pretend today is this day (also $INFOINT_TODAY)")
+    common.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS,
+                        help="settings file (default: $INFOINT_CONFIG or the user config folder)")
     return common
 
 
@@ -142,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:  # bad --today / INFOINT_TODAY
         say(f"infoint: {error}", to=sys.stderr)
         return USAGE
-    except DataFileError as error:
+    except (DataFileError, ConfigError) as error:
         say(f"infoint: {error}", to=sys.stderr)
         return DATA_PROBLEM
     except KeyboardInterrupt:
@@ -170,12 +173,13 @@ def run_app(args: argparse.Namespace) -> int:
         write_demo(path, 60, clock.today())
     else:
         path = _db_path(args)
+    config = load_config(config_path(getattr(args, "config", None)))  # before the data file is locked
     repo, read_only_reason = Repository.open_or_read_only(path, background=True)
     try:
         start = _start_on(args, repo)
         from infoint_tui.tui.app import InfointApp  # Textual loads only here
 
-        InfointApp(repo, read_only_reason=read_only_reason, start=start).run()
+        InfointApp(repo, config=config, read_only_reason=read_only_reason, start=start).run()
     finally:
         repo.close()
     return 0

@@ -1,7 +1,8 @@
 """Shared fixtures: a fixed day, a private data file, demo campaigns, the app under test.
 
-A developer's own data file, clock and clipboard never reach a test: INFOINT_DB and
-INFOINT_TODAY are set, and the clipboard is stubbed, for every test.
+A developer's own data file, settings, failure log, clock and clipboard never reach a test:
+INFOINT_DB, INFOINT_CONFIG, INFOINT_STATE and INFOINT_TODAY are set, and the clipboard is
+stubbed, for every test.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
 from infoint_tui import clock
+from infoint_tui.store.log import forget_log
 
 TODAY = date(2026, 11, 26)
 #: Fixture files, kept with the tests (see data/README.md).
@@ -27,6 +29,9 @@ DATA = Path(__file__).resolve().parent / "data"
 def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("INFOINT_DB", str(tmp_path / "private" / "infoint.json"))
     monkeypatch.setenv("INFOINT_TODAY", TODAY.isoformat())
+    # Nor their settings file or failure log.
+    monkeypatch.setenv("INFOINT_CONFIG", str(tmp_path / "private" / "config.toml"))
+    monkeypatch.setenv("INFOINT_STATE", str(tmp_path / "private" / "state"))
     # As if over SSH, with pyperclip stubbed: no test reaches the developer's clipboard.
     import pyperclip
 
@@ -35,6 +40,7 @@ def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
     clock.fix(None)
     yield
     clock.fix(None)
+    forget_log()  # the next test's failures go to its own folder
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,7 @@ from infoint_tui.store.migrations import CURRENT_SCHEMA, migrate
 from infoint_tui.store.storage import (
     Data,
     DurableStorage,
+    ProblemListener,
     StatusListener,
     describe_os_error,
     read_only_mode,
@@ -209,6 +210,8 @@ class Repository:
         self.storage = DurableStorage(path, data, read_only=lock is None, background=background)
         self.db = InPlaceTinyDB(storage=lambda: self.storage)
         self.campaign = campaign
+        #: The tables written since `take_written` last emptied it: what a change touched.
+        self._written: set[str] = set()
         if lock is not None:
             # A session left open for days (tmux) still gets its daily copy.
             self.storage.add_listener(self._daily_backup_after_save)
@@ -242,14 +245,14 @@ class Repository:
                 if version < CURRENT_SCHEMA:
                     _backup_before_migration(path, raw, version)
                     write_atomically(path, serialise(data))
-                if background:
-                    # Copying a large file costs the first start of a day ~60 ms: not before the
-                    # first frame. The copy is atomic, so a quit during it leaves no half backup.
-                    threading.Thread(target=_daily_backup, args=(path,), name="infoint-backup",
-                                     daemon=True).start()
-                else:
-                    _daily_backup(path)
-            return cls(path, data, campaign, lock=lock, background=background)
+            repo = cls(path, data, campaign, lock=lock, background=background)
+            if lock is not None and background:
+                # Copying a large file costs the first start of a day ~60 ms: not before the
+                # first frame. The copy is atomic, so a quit during it leaves no half backup.
+                threading.Thread(target=repo._daily_backup, name="infoint-backup", daemon=True).start()
+            elif lock is not None:
+                repo._daily_backup()
+            return repo
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -292,9 +295,30 @@ class Repository:
                 self._lock.release()
                 self._lock = None
 
+    def add_problem_listener(self, listener: ProblemListener) -> None:
+        """Hear of failures that did not stop the work (a daily backup), earlier ones too."""
+        self.storage.add_problem_listener(listener)
+
     def _daily_backup_after_save(self, saved_at: datetime | None, error: str | None) -> None:
         if error is None:
-            _daily_backup(self.path)
+            self._daily_backup()
+
+    def _daily_backup(self) -> None:
+        """Keep one copy per day the file was opened or saved, the newest few."""
+        path, folder = self.path, backups_folder(self.path)
+        label = date.today().isoformat()
+        if (folder / f"{path.stem}.{label}{path.suffix}").exists():
+            return
+        try:
+            _backup(path, path.read_bytes(), label)
+            dailies = sorted(folder.glob(f"{path.stem}.????-??-??{path.suffix}"))
+            for old in dailies[:-DAILY_BACKUPS_KEPT]:
+                old.unlink()
+        except (OSError, SaveError) as error:
+            # Not a reason to stop the user from working, but one to tell them.
+            reason = error.strerror if isinstance(error, OSError) else str(error).removeprefix("not saved: ")
+            self.storage.report_problem(f"Today's backup of {path.name} could not be made in {folder} "
+                                        f"({reason}); your data itself is saved.")
 
     # Changing: the one path (see the module's docstring) ---------------------------------
 
@@ -306,7 +330,14 @@ class Repository:
             yield
 
     def _table(self, model: type[Model]) -> Table:
+        """The table of `model`, to be written."""
+        self._written.add(TABLES[model])
         return self.db.table(TABLES[model])
+
+    def take_written(self) -> frozenset[str]:
+        """The names of the tables written since the last call (meta included)."""
+        written, self._written = frozenset(self._written), set()
+        return written
 
     def _index(self, model: type[Model]) -> dict[int, Any]:
         return getattr(self.campaign, TABLES[model])
@@ -406,6 +437,7 @@ class Repository:
             self.campaign.templates.pop(key, None)
 
     def _put_single(self, table: str, doc: dict[str, Any]) -> None:
+        self._written.add(table)
         _replace(self.db.table(table), SINGLE_DOC, doc)
 
     # The campaign as a whole -----------------------------------------------------------
@@ -445,6 +477,7 @@ class Repository:
             if campaign.id:
                 meta[CAMPAIGN_ID] = campaign.id
             self.db.drop_tables()
+            self._written.update([*TABLES.values(), "templates"])  # dropped even if none come back
             for name in TABLES.values():
                 records = getattr(campaign, name).items()
                 self.db.table(name).insert_multiple(Document(item.to_doc(), doc_id=i) for i, item in records)
@@ -558,18 +591,3 @@ def _backup_before_migration(path: Path, raw: bytes, version: int) -> None:
             f"in {backups_folder(path)} ({reason}); it was left untouched: free some space or fix "
             "that folder's permissions, then open it again."
         ) from None
-
-
-def _daily_backup(path: Path) -> None:
-    """Keep one copy per day the file was opened or saved, the newest few."""
-    folder = backups_folder(path)
-    label = date.today().isoformat()
-    if (folder / f"{path.stem}.{label}{path.suffix}").exists():
-        return
-    try:
-        _backup(path, path.read_bytes(), label)
-        dailies = sorted(folder.glob(f"{path.stem}.????-??-??{path.suffix}"))
-        for old in dailies[:-DAILY_BACKUPS_KEPT]:
-            old.unlink()
-    except (OSError, SaveError):
-        pass  # a backup that cannot be made must not stop the user from working

@@ -27,10 +27,13 @@ import orjson
 from tinydb.storages import Storage
 
 from infoint_tui.store.errors import ReadOnlyError, SaveError
+from infoint_tui.store.log import record_failure
 
 Data = dict[str, dict[str, Any]]
 #: Called after every write attempt: (time of the last good save, error sentence or None).
 StatusListener = Callable[[datetime | None, str | None], None]
+#: Hears, on any thread, one sentence for a failure that did not stop the work (a backup).
+ProblemListener = Callable[[str], object]
 
 RETRY_SECONDS = 2.0
 PACE_SECONDS = 0.5
@@ -115,6 +118,11 @@ class DurableStorage(Storage):
         self._batch_depth = 0
         self._io = threading.Lock()  # one file write at a time, in the order of the changes
         self._listeners: list[StatusListener] = []
+        self._problem_listeners: list[ProblemListener] = []
+        #: Every problem reported so far, for a listener that comes late (the app, after a
+        #: backup made on another thread at start-up failed).
+        self.problems: list[str] = []
+        self._problems_lock = threading.Lock()
         self.saved_at: datetime | None = None
         self.error: str | None = None
         self._wake = threading.Event()
@@ -168,6 +176,26 @@ class DurableStorage(Storage):
 
     def add_listener(self, listener: StatusListener) -> None:
         self._listeners.append(listener)
+
+    def add_problem_listener(self, listener: ProblemListener) -> None:
+        """Tell `listener` of every problem reported, those before now included."""
+        with self._problems_lock:
+            self._problem_listeners.append(listener)
+            earlier = list(self.problems)
+        for problem in earlier:
+            listener(problem)
+
+    def report_problem(self, problem: str) -> None:
+        """A failure that must not vanish: into the log, and to the listeners."""
+        record_failure(problem)
+        with self._problems_lock:
+            self.problems.append(problem)
+            listeners = tuple(self._problem_listeners)
+        for listener in listeners:
+            try:
+                listener(problem)
+            except Exception as error:  # noqa: BLE001 - the problem is in the log already
+                record_failure(f"Could not show a problem ({error!r}).")
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -228,8 +256,10 @@ class DurableStorage(Storage):
         for listener in tuple(self._listeners):
             # Listeners only display the outcome; one that fails (an app shutting down)
             # must not stop the saving. The outcome stays readable in saved_at / error.
-            with contextlib.suppress(Exception):
+            try:
                 listener(self.saved_at, self.error)
+            except Exception as failure:  # noqa: BLE001 - reported, and the saving goes on
+                self.report_problem(f"After saving {self.path}, showing the outcome failed: {failure!r}.")
 
     def _run(self) -> None:
         while True:

@@ -15,24 +15,19 @@ from typing import Any
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.theme import Theme
 
+from infoint_tui.config import Config, config_path, save_config
 from infoint_tui.domain.text import clean_block
-from infoint_tui.store.errors import DataFileError
+from infoint_tui.store.errors import DataFileError, SaveError
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui import notice
 from infoint_tui.tui.commands import RecordsProvider
+from infoint_tui.tui.messages import EVERY_KIND, DataChanged, ProblemFound, SaveStatusChanged
 from infoint_tui.tui.screens import PLACES
 from infoint_tui.tui.typeahead import TypeAheadApp
-
-
-class SaveStatusChanged(Message):
-    def __init__(self, status: tuple[str, bool]) -> None:
-        super().__init__()
-        self.status = status
-
 
 #: After a hang-up there is no terminal to restore; leave even if shutting down stalls.
 HANGUP_EXIT_SECONDS = 3.0
@@ -55,20 +50,21 @@ class InfointApp(TypeAheadApp):
 
     #: (text, is_a_problem) shown at the right of every top bar.
     save_status: reactive[tuple[str, bool]] = reactive(("", False))
-    #: Bumped after every change, so screens that watch it redraw.
-    data_version: reactive[int] = reactive(0)
 
-    def __init__(self, repo: Repository, *, read_only_reason: str | None = None,
-                 start: tuple[str, str] | None = None) -> None:
+    def __init__(self, repo: Repository, *, config: Config | None = None,
+                 read_only_reason: str | None = None, start: tuple[str, str] | None = None) -> None:
         super().__init__()
         self.repo = repo
+        #: The user's settings file: the theme and remapped keys are kept there.
+        self.config = config or Config(config_path())
         self.read_only_reason = read_only_reason
         #: (mode, action) to open on once the first screen is up (`infoint interview`).
         self.start = start
         self.save_status = self._initial_status()
-        # Set now, or Textual initialises it once the first screen is up and fires the
-        # screens' watchers: a second, needless build of the queue before the first frame.
-        self.set_reactive(InfointApp.data_version, 0)
+        self._unknown_theme = self.config.theme not in self.available_themes
+        if not self._unknown_theme:
+            self.theme = self.config.theme
+        self.set_keymap(self.config.keymap)
 
     def _initial_status(self) -> tuple[str, bool]:
         if self.repo.read_only:
@@ -77,8 +73,14 @@ class InfointApp(TypeAheadApp):
 
     def on_mount(self) -> None:
         self.repo.add_listener(self._saved_elsewhere)
+        self.repo.add_problem_listener(lambda problem: self.post_message(ProblemFound(problem)))
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
         if self.read_only_reason:
             self.notify(self.read_only_reason, title="Read-only", severity="warning", timeout=notice.ALARM)
+        if self._unknown_theme:
+            self.notify(f"The settings file {self.config.path} names a theme infoint does not know, "
+                        f"“{self.config.theme}”: choose one with “Change theme” in the palette (ctrl+p).",
+                        title="Settings", severity="warning", timeout=notice.PROBLEM)
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             # Not on the main thread (tests) or not on this platform: no handler.
@@ -107,15 +109,39 @@ class InfointApp(TypeAheadApp):
     def on_save_status_changed(self, message: SaveStatusChanged) -> None:
         self.save_status = message.status
 
+    def on_problem_found(self, message: ProblemFound) -> None:
+        self.notify(message.problem, title="Problem", severity="error", timeout=15)
+
     def change(self, action: Callable[..., Any], *args: Any) -> bool:
-        """Apply one change to the data; on refusal say why and return False."""
+        """Apply one change to the data and tell every screen what it touched.
+
+        On refusal say why and return False.
+        """
+        self.repo.take_written()  # writes made aside (the live view's ticks) announce nothing
         try:
             action(*args)
         except DataFileError as error:
             self.notify(str(error), title="Not changed", severity="error", timeout=notice.PROBLEM)
             return False
-        self.data_version += 1
+        kinds = EVERY_KIND & self.repo.take_written()
+        if kinds:
+            # Hidden screens too: one that draws lazily learns it is out of date.
+            for screen in self._every_screen():
+                screen.post_message(DataChanged(kinds))
         return True
+
+    # Settings --------------------------------------------------------------------------
+
+    def _keep_theme(self, theme: Theme) -> None:
+        if theme.name == self.config.theme:
+            return
+        self.config.theme = theme.name
+        try:
+            save_config(self.config)
+        except (OSError, SaveError) as error:
+            reason = error.strerror if isinstance(error, OSError) else str(error).removeprefix("not saved: ")
+            self.notify(f"The theme is used now, but it could not be kept in {self.config.path} "
+                        f"for next time ({reason}).", title="Settings", severity="warning", timeout=10)
 
     def save_everything(self) -> None:
         """Put every unsaved text into the data, then write it, synchronously."""

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from infoint_tui.tui.access import DataAccess
+from infoint_tui.tui.messages import EVERY_KIND, DataChanged, RecordKind
 from infoint_tui.tui.widgets.chrome import NavBar, TopBar
 
 
@@ -18,11 +19,14 @@ class BaseScreen(DataAccess, Screen):
     """A top-level screen: top bar, body, navigation line, footer.
 
     Subclasses yield their body from `compose_body` and redraw from the data in
-    `refresh_data`, which runs when the screen is shown and after data changes.
+    `refresh_data`, which runs when the screen is shown, and while it is on view after a
+    change to what it `SHOWS`.
     """
 
     MODE = ""
     TITLE = ""
+    #: The kinds of records drawn here.
+    SHOWS: frozenset[RecordKind] = EVERY_KIND
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.TITLE)
@@ -39,6 +43,11 @@ class BaseScreen(DataAccess, Screen):
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        # A hidden screen redraws when it is shown again.
+        if message.kinds & self.SHOWS and self.is_current:
+            self.refresh_data()
 
     def change(self, action: Callable[..., Any], *args: Any) -> bool:
         """Run one repository change; on refusal say why and return False."""

@@ -21,6 +21,7 @@ from infoint_tui.domain.insights import (
 )
 from infoint_tui.domain.models import Verdict
 from infoint_tui.domain.wording import count
+from infoint_tui.tui.messages import RECORDS
 from infoint_tui.tui.screens.base import BaseScreen
 
 BAR = "█"
@@ -85,6 +86,7 @@ def objective_block(insight: ObjectiveInsight) -> Group:
 class InsightsScreen(BaseScreen):
     MODE = "insights"
     TITLE = "Insights"
+    SHOWS = RECORDS
     CSS_PATH = "insights.tcss"
     HELP = ("What each objective has taught you so far, which ways of asking get a yes, "
             "and which connectors are waiting for news.")
@@ -95,9 +97,6 @@ class InsightsScreen(BaseScreen):
             yield Static(id="insights-funnel")
             yield Static(id="insights-connectors")
             yield Static(id="insights-objectives")
-
-    def on_mount(self) -> None:
-        self.watch(self.infoint, "data_version", lambda _: self.refresh_data(), init=False)
 
     def on_resize(self) -> None:
         self.refresh_data()

@@ -22,6 +22,7 @@ from infoint_tui.domain.models import Interview, Verdict
 from infoint_tui.exchange.output import OutputProblem, interviews_folder, write_interviews
 from infoint_tui.store.errors import DataFileError
 from infoint_tui.tui import notice
+from infoint_tui.tui.messages import RECORDS
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.screens.interview_forms import end_dialog, export_folder, read_reschedule, reschedule
 from infoint_tui.tui.screens.live import LiveInterviewScreen
@@ -43,6 +44,7 @@ class InterviewList(OptionList):
 class InterviewsScreen(BaseScreen):
     MODE = "interviews"
     TITLE = "Interviews"
+    SHOWS = RECORDS
     CSS_PATH = "interviews.tcss"
     HELP = ("Today's interviews first, then the ones not marked held, the ones ahead and the ones "
             "held. Enter opens the live view: questions beside notes that save themselves.")
@@ -63,9 +65,6 @@ class InterviewsScreen(BaseScreen):
             yield InterviewList(id="interviews-list")
             with VerticalScroll(id="interviews-detail"):
                 yield Static(id="interviews-card")
-
-    def on_mount(self) -> None:
-        self.watch(self.infoint, "data_version", lambda _: self.refresh_data(), init=False)
 
     # Drawing -----------------------------------------------------------------------------
 

@@ -48,6 +48,7 @@ def objective_form(title: str, objective: Objective | None = None) -> FormScreen
 class ObjectivesScreen(BaseScreen):
     MODE = "objectives"
     TITLE = "Objectives"
+    SHOWS = frozenset({"objectives", "outreach", "interviews"})
     CSS_PATH = "objectives.tcss"
     HELP = ("What you want to learn about: an industry, a company or a role. Every request is tied "
             "to one, so it can say clearly what you are asking. Archive the ones you are done with.")
@@ -73,14 +74,6 @@ class ObjectivesScreen(BaseScreen):
             yield OptionList(id="objectives-list")
             yield Static("No objectives yet. Press n to add what you want to learn about: "
                          "an industry, a company or a role.", id="objectives-empty", classes="empty")
-
-    def on_mount(self) -> None:
-        # Counting walks every outreach: done when shown, not for changes made elsewhere.
-        self.watch(self.infoint, "data_version", self._data_changed, init=False)
-
-    def _data_changed(self) -> None:
-        if self.is_current:
-            self.refresh_data()
 
     def refresh_data(self, highlight: int | None = None) -> None:
         """Redraw the list, keeping the highlighted objective (or moving to `highlight`)."""

@@ -42,7 +42,8 @@ class QueueScreen(BaseScreen):
     HELP = ("What is due today, what is late, and what comes in the next days. The card under the "
             "list says what d does for the highlighted item.")
     BINDINGS = [
-        Binding("c", "copy_text", "Copy text", id="queue_copy", tooltip="Check and copy the text this item calls for"),
+        Binding("c", "copy_message", "Copy text", id="queue_copy",
+                tooltip="Check and copy the text this item calls for"),
         Binding("d", "done", "Done", id="queue_done", tooltip="Record it done (the card says what that means)"),
         Binding("s", "snooze", "Snooze", id="queue_snooze", tooltip="Put it off for a day, three days or a week"),
         Binding("r", "reply", "Reply", id="queue_reply", tooltip="They answered: yes, no, or introduced"),
@@ -51,7 +52,7 @@ class QueueScreen(BaseScreen):
     ]
     PALETTE = [
         ("Copy the text for this item", "Check and copy the message the highlighted queue item calls for",
-         "copy_text"),
+         "copy_message"),
         ("Mark this item done", "Record the highlighted queue item as done", "done"),
         ("Snooze this item", "Put the highlighted queue item off", "snooze"),
         ("Record a reply", "Yes, no or an introduction, for the highlighted queue item", "reply"),
@@ -67,9 +68,6 @@ class QueueScreen(BaseScreen):
             yield OptionList(id="queue-items")
             with VerticalScroll(id="queue-detail"):
                 yield Static(id="queue-card")
-
-    def on_mount(self) -> None:
-        self.watch(self.infoint, "data_version", lambda _: self.refresh_data(), init=False)
 
     def on_resize(self) -> None:
         self.query_one("#queue").set_class(self.size.width >= WIDE, "-wide")
@@ -118,12 +116,12 @@ class QueueScreen(BaseScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action not in ("copy_text", "done", "snooze", "reply", "card", "open_person"):
+        if action not in ("copy_message", "done", "snooze", "reply", "card", "open_person"):
             return True
         item = self.selected() if self.is_mounted else None
         if item is None:
             return False
-        if action == "copy_text":
+        if action == "copy_message":
             return bool(item.template)
         if action == "reply":
             return KINDS[item.kind].awaits_reply
@@ -134,7 +132,7 @@ class QueueScreen(BaseScreen):
     # Acting ------------------------------------------------------------------------------
 
     @work(exclusive=True, group="queue")
-    async def action_copy_text(self) -> None:  # type: ignore[override]  # replaces Screen's copy of a selection
+    async def action_copy_message(self) -> None:
         from infoint_tui.tui.flows.sending import send_item
 
         if (item := self.selected()) is not None:

@@ -106,6 +106,7 @@ def file_text(path: Path, read_only: bool) -> Text:
 class SettingsScreen(BaseScreen):
     MODE = "settings"
     TITLE = "Settings"
+    SHOWS = frozenset({"profile", "settings"})
     CSS_PATH = "settings.tcss"
     AUTO_FOCUS = "#field-name"
     HELP = ("Your details fill the blanks of every message; the intervals decide when the queue asks "
@@ -130,9 +131,6 @@ class SettingsScreen(BaseScreen):
             yield Static("Data file", classes="pane-title")
             yield Static(id="settings-file")
         yield Static("Not saved yet: ctrl+s saves every field.", id="settings-unsaved")
-
-    def on_mount(self) -> None:
-        self.watch(self.infoint, "data_version", lambda _: self.refresh_data(), init=False)
 
     @property
     def forms(self) -> list[Form]:

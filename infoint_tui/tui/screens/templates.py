@@ -30,6 +30,7 @@ from infoint_tui.domain.templates import (
     sample_context,
 )
 from infoint_tui.tui import notice
+from infoint_tui.tui.messages import RECORDS
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.widgets.checked_text import CheckedTextArea
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
@@ -74,6 +75,7 @@ class PreviewPersonProvider(Provider):
 class TemplatesScreen(BaseScreen):
     MODE = "templates"
     TITLE = "Templates"
+    SHOWS = RECORDS | {"templates", "profile"}
     CSS_PATH = "templates.tcss"
     HELP = ("The texts the queue fills in: edit them here, with a live preview for one person. "
             "Blanks in yellow have no value for that person; red ones are not placeholders at all.")
@@ -115,7 +117,6 @@ class TemplatesScreen(BaseScreen):
                 yield Static(self._placeholder_list())
 
     def on_mount(self) -> None:
-        self.watch(self.infoint, "data_version", lambda _: self.refresh_data(), init=False)
         approached = sorted(self.campaign.outreach.values(), key=lambda o: o.id)
         self.person_id = approached[0].person_id if approached else next(iter(self.campaign.people), None)
         self._show_list()

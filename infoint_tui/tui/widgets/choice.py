@@ -8,10 +8,10 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from infoint_tui.tui.widgets.dialog import Dialog
 
 T = TypeVar("T")
 
@@ -22,14 +22,9 @@ class Choice(NamedTuple, Generic[T]):
     value: T
 
 
-class ChoiceScreen(ModalScreen[T | None]):
+class ChoiceScreen(Dialog[T | None]):
     DEFAULT_CSS = """
-    ChoiceScreen { align: center middle; }
-    ChoiceScreen > #choice-box {
-        width: 90%; max-width: 72; height: auto; max-height: 100%;
-        border: round $accent; border-title-color: $text-accent; border-title-style: bold;
-        border-subtitle-color: $text-muted; background: $surface; padding: 0 1;
-    }
+    ChoiceScreen > .dialog-box { max-width: 72; }
     ChoiceScreen #choice-detail { color: $text-muted; margin: 0 0 1 0; }
     ChoiceScreen #choice-list { height: auto; max-height: 12; border: none; padding: 0; }
     """
@@ -42,10 +37,7 @@ class ChoiceScreen(ModalScreen[T | None]):
         self.detail = detail
 
     def compose(self) -> ComposeResult:
-        box = Vertical(id="choice-box")
-        box.border_title = self.question
-        box.border_subtitle = "key or ↑↓ Enter · esc Cancel"
-        with box:
+        with self.box("choice-box", self.question, "key or ↑↓ Enter · esc Cancel"):
             if self.detail:
                 yield Static(self.detail, id="choice-detail", markup=False)
             yield OptionList(

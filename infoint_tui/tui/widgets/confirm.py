@@ -5,20 +5,17 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
+from infoint_tui.tui.widgets.dialog import Dialog
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(Dialog[bool]):
     """Returns True for yes (y, or Enter on the focused yes button), False for no (n, escape)."""
 
     DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > #confirm-box {
-        width: 90%; max-width: 64; height: auto; max-height: 100%;
-        border: round $error; background: $surface; padding: 0 1;
-    }
+    ConfirmScreen > .dialog-box { max-width: 64; border: round $error; }
     ConfirmScreen #confirm-question { text-style: bold; }
     ConfirmScreen #confirm-detail { color: $text-muted; margin: 1 0 0 0; }
     ConfirmScreen #confirm-buttons { height: auto; margin: 1 0 0 0; align-horizontal: right; }
@@ -38,7 +35,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.no = no
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box"):
+        with self.box("confirm-box"):
             yield Static(self.question, id="confirm-question", markup=False)
             if self.detail:
                 yield Static(self.detail, id="confirm-detail", markup=False)

@@ -15,12 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import DescendantBlur, DescendantFocus
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from infoint_tui.domain.text import clean_block, clean_line
 from infoint_tui.domain.validation import Check
+from infoint_tui.tui.widgets.dialog import Dialog
 
 
 @dataclass
@@ -226,18 +226,11 @@ class Form(Vertical):
             self.screen.focus_next()
 
 
-class FormScreen(ModalScreen[dict[str, str] | None]):
+class FormScreen(Dialog[dict[str, str] | None]):
     """A dialog of fields: ctrl+s (or Enter in the last field) returns the stripped values
     once everything is valid; escape returns None."""
 
     DEFAULT_CSS = """
-    FormScreen { align: center middle; }
-    FormScreen > #form-box {
-        width: 90%; max-width: 84; height: auto; max-height: 100%;
-        border: round $accent; border-title-color: $text-accent; border-title-style: bold;
-        border-subtitle-color: $text-muted;
-        background: $surface; padding: 0 1;
-    }
     FormScreen #form-scroll { height: auto; max-height: 100%; }
     """
 
@@ -258,10 +251,8 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         self.submit_label = submit_label
 
     def compose(self) -> ComposeResult:
-        box = Vertical(id="form-box")
-        box.border_title = self.form_title
-        box.border_subtitle = f"ctrl+s {self.submit_label} · esc Cancel"
-        with box, VerticalScroll(id="form-scroll"):
+        with self.box("form-box", self.form_title, f"ctrl+s {self.submit_label} · esc Cancel"), \
+                VerticalScroll(id="form-scroll"):
             yield Form(self.fields, check_all=self.check_all, id="form")
 
     @property

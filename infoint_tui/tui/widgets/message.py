@@ -15,8 +15,7 @@ from typing import Literal, NamedTuple
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -30,6 +29,7 @@ from infoint_tui.tui import clipboard, notice
 from infoint_tui.tui.access import DataAccess
 from infoint_tui.tui.widgets.checked_text import CheckedTextArea
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
+from infoint_tui.tui.widgets.dialog import Dialog
 
 RECHECK_DELAY = 0.25  # seconds of quiet typing before the spelling check runs again
 
@@ -79,16 +79,11 @@ class ProblemList(OptionList):
     ]
 
 
-class MessageScreen(DataAccess, ModalScreen[Copied]):
+class MessageScreen(DataAccess, Dialog[Copied]):
     """Check, edit and copy one message."""
 
     DEFAULT_CSS = """
-    MessageScreen { align: center middle; }
-    MessageScreen > #message-box {
-        width: 100%; max-width: 100; height: 1fr; max-height: 40;
-        border: round $accent; border-title-color: $text-accent; border-title-style: bold;
-        background: $surface; padding: 0 1;
-    }
+    MessageScreen > .dialog-box { width: 100%; max-width: 100; height: 1fr; max-height: 40; }
     MessageScreen #message-detail { color: $text-muted; }
     MessageScreen #message-subject-line { height: 1; margin: 0 0 1 0; }
     MessageScreen #message-subject-label { width: 9; color: $text-muted; }
@@ -125,9 +120,7 @@ class MessageScreen(DataAccess, ModalScreen[Copied]):
         return self.message.channel == "email"
 
     def compose(self) -> ComposeResult:
-        box = Vertical(id="message-box")
-        box.border_title = self.message.title
-        with box:
+        with self.box("message-box", self.message.title):
             if self.message.detail:
                 yield Static(self.message.detail, id="message-detail", markup=False)
             if self.has_subject:

@@ -8,12 +8,11 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from infoint_tui.domain.text import clean_line
+from infoint_tui.tui.widgets.dialog import Dialog
 
 
 def expand(text: str) -> Path:
@@ -50,17 +49,10 @@ class PathSuggester(Suggester):
         return value + names[0][len(start):] if names else None
 
 
-class PathPrompt(ModalScreen[Path | None]):
+class PathPrompt(Dialog[Path | None]):
     """Returns the path of an existing file, or None when cancelled."""
 
     DEFAULT_CSS = """
-    PathPrompt { align: center middle; }
-    PathPrompt > #path-box {
-        width: 90%; max-width: 84; height: auto;
-        border: round $accent; border-title-color: $text-accent; border-title-style: bold;
-        border-subtitle-color: $text-muted;
-        background: $surface; padding: 0 1;
-    }
     PathPrompt #path-help { color: $text-muted; margin: 0 0 1 0; }
     PathPrompt #path-input { background: $boost; }
     PathPrompt #path-problem { color: $text-error; height: auto; }
@@ -74,10 +66,7 @@ class PathPrompt(ModalScreen[Path | None]):
         self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
-        box = Vertical(id="path-box")
-        box.border_title = self.prompt_title
-        box.border_subtitle = "enter Open · → completes · esc Cancel"
-        with box:
+        with self.box("path-box", self.prompt_title, "enter Open · → completes · esc Cancel"):
             yield Static(self.help, id="path-help", markup=False)
             yield Input(placeholder=self.placeholder, suggester=PathSuggester(), compact=True, id="path-input")
             yield Static("", id="path-problem", markup=False)

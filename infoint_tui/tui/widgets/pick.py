@@ -14,12 +14,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from infoint_tui.domain.text import fold
+from infoint_tui.tui.widgets.dialog import Dialog
 
 K = TypeVar("K", bound=Hashable)
 
@@ -28,16 +27,11 @@ SHOWN = 40
 FILTER_CUTOFF = 50
 
 
-class PickScreen(ModalScreen[K | None], Generic[K]):
+class PickScreen(Dialog[K | None], Generic[K]):
     """Returns the key of the picked label (Enter, or a click), or None (escape)."""
 
     DEFAULT_CSS = """
-    PickScreen { align: center middle; }
-    PickScreen > #pick-box {
-        width: 90%; max-width: 72; height: auto; max-height: 100%;
-        border: round $accent; border-title-color: $text-accent; border-title-style: bold;
-        border-subtitle-color: $text-muted; background: $surface; padding: 0 1;
-    }
+    PickScreen > .dialog-box { max-width: 72; }
     PickScreen #pick-detail { color: $text-muted; margin: 0 0 1 0; }
     PickScreen #pick-list { height: auto; max-height: 12; border: none; padding: 0; margin: 1 0 0 0; }
     """
@@ -60,10 +54,7 @@ class PickScreen(ModalScreen[K | None], Generic[K]):
         self._shown: list[K] = []
 
     def compose(self) -> ComposeResult:
-        box = Vertical(id="pick-box")
-        box.border_title = self.question
-        box.border_subtitle = "type to find · ↑↓ Enter · esc Cancel"
-        with box:
+        with self.box("pick-box", self.question, "type to find · ↑↓ Enter · esc Cancel"):
             if self.detail:
                 yield Static(self.detail, id="pick-detail", markup=False)
             yield Input(placeholder="part of the name", compact=True, id="pick-filter")

@@ -24,9 +24,8 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, ProgressBar, SelectionList, Static
 from textual.worker import get_current_worker
 
@@ -35,6 +34,7 @@ from infoint_tui.domain.models import Campaign, Company
 from infoint_tui.domain.text import clean_line
 from infoint_tui.domain.wording import count
 from infoint_tui.tui.access import DataAccess
+from infoint_tui.tui.widgets.dialog import Dialog
 
 if TYPE_CHECKING:
     from infoint_tui.exchange.plan import ImportPlan, Rejected
@@ -69,16 +69,10 @@ VCARD = ImportKind(
 )
 
 
-class ImportScreen(DataAccess, ModalScreen[int]):
+class ImportScreen(DataAccess, Dialog[int]):
     """Runs one import; returns how many people were added (0: none)."""
 
     DEFAULT_CSS = """
-    ImportScreen { align: center middle; }
-    ImportScreen > #import-box {
-        width: 90%; max-width: 84; height: auto; max-height: 100%;
-        border: round $accent; border-title-color: $text-accent; border-title-style: bold;
-        background: $surface; padding: 0 1;
-    }
     ImportScreen #import-progress { margin: 1 0; }
     ImportScreen #import-summary { text-style: bold; }
     ImportScreen #import-rejected { height: auto; max-height: 12; color: $text-error; }
@@ -106,9 +100,7 @@ class ImportScreen(DataAccess, ModalScreen[int]):
         self.likely: list[tuple[Company, Company]] = []
 
     def compose(self) -> ComposeResult:
-        box = Vertical(id="import-box")
-        box.border_title = self.kind.title
-        with box:
+        with self.box("import-box", self.kind.title):
             yield Static(f"Reading {self.file_name}…", id="import-summary", markup=False)
             yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="import-progress")
             with VerticalScroll(id="import-rejected") as rejected:

@@ -1,8 +1,8 @@
 """Targets: the people and companies of the campaign, as filterable lists beside a detail pane.
 
 The lists are line-API widgets over ids, so 30,000 people scroll and filter as quickly as
-60. What is shown is rebuilt from the campaign when the data changes (`data_version`),
-lazily: a screen that is not on view waits until it is shown again.
+60. What is shown is rebuilt from the campaign when a change touches what it shows
+(`DataChanged`), lazily: a screen that is not on view waits until it is shown again.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from infoint_tui.domain.target_search import (
     companies_index,
     people_index,
 )
+from infoint_tui.tui.messages import RECORDS, DataChanged
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.screens.targets.company_form import CompanyForm
 from infoint_tui.tui.screens.targets.detail import company_detail, person_detail
@@ -57,6 +58,7 @@ class ListView:
 class TargetsScreen(BaseScreen):
     MODE = "targets"
     TITLE = "Targets"
+    SHOWS = RECORDS
     CSS_PATH = "targets.tcss"
     AUTO_FOCUS = "#people-list"
     HELP = ("Everyone and every company you might talk to. Type after / to filter: every word must "
@@ -96,9 +98,9 @@ class TargetsScreen(BaseScreen):
         self.kind: Kind = "people"
         self.queries: dict[Kind, str] = {"people": "", "companies": ""}
         self.sort_choice: dict[Kind, int] = {"people": 0, "companies": 0}
-        self._version = -1
+        self._stale = True  # the lists do not follow the campaign yet
         self._nothing_highlighted = False
-        self._card_shows: tuple[Kind, int | None, int] | None = None
+        self._card_shows: tuple[Kind, int | None] | None = None
         self._links = Links()
         self._views: dict[Kind, ListView] = {}
 
@@ -118,7 +120,6 @@ class TargetsScreen(BaseScreen):
     def on_mount(self) -> None:
         self.list_of("companies").display = False
         self._fill()
-        self.watch(self.infoint, "data_version", self._data_changed, init=False)
 
     def list_of(self, kind: Kind | None = None) -> RecordList:
         return self.query_one(f"#{kind or self.kind}-list", RecordList)
@@ -136,14 +137,16 @@ class TargetsScreen(BaseScreen):
             "people": ListView(people_index(campaign, links), person_row(campaign), PERSON_SORTS),
             "companies": ListView(companies_index(campaign, links), company_row(campaign, links), COMPANY_SORTS),
         }
-        self._version = self.infoint.data_version
+        self._stale = False
+        self._card_shows = None
 
-    def _data_changed(self) -> None:
-        if self.is_current:
-            self.refresh_data()
+    def on_data_changed(self, message: DataChanged) -> None:
+        if message.kinds & self.SHOWS:
+            self._stale = True
+            super().on_data_changed(message)
 
     def refresh_data(self) -> None:
-        if self._version != self.infoint.data_version:
+        if self._stale:
             self._rebuild()
             self._fill()
 
@@ -192,7 +195,7 @@ class TargetsScreen(BaseScreen):
 
     def _show_card(self) -> None:
         record = self.highlighted()
-        shown = (self.kind, record.id if record else None, self.infoint.data_version)
+        shown = (self.kind, record.id if record else None)
         if shown == self._card_shows:
             return  # typing on often keeps the same record on top: spare the relayout
         self._card_shows = shown
@@ -273,6 +276,10 @@ class TargetsScreen(BaseScreen):
         self.sort_choice[self.kind] += 1
         self._refilter(self.kind, keep=self.list_of().highlighted_id)
 
+    def _reveal_changed(self, kind: Kind, record_id: int) -> None:
+        """After a change: show the record once the lists have heard of it (it is queued after)."""
+        self.call_later(self._reveal, kind, record_id)
+
     def _reveal(self, kind: Kind, record_id: int) -> None:
         """Show a record in its list, clearing the filter if it hides it."""
         self.refresh_data()
@@ -317,7 +324,7 @@ class TargetsScreen(BaseScreen):
                 return
             person, new_company = form.person(values)
             if self.change(self._store_person, person, new_company):
-                self._reveal("people", person.id)
+                self._reveal_changed("people", person.id)
 
         self.app.push_screen(form.screen(), saved)
 
@@ -337,7 +344,7 @@ class TargetsScreen(BaseScreen):
                 return
             company = form.company(values)
             if self.change(self.repo.save if company.id else self.repo.add, company):
-                self._reveal("companies", company.id)
+                self._reveal_changed("companies", company.id)
 
         self.app.push_screen(form.screen(), saved)
 
@@ -374,7 +381,7 @@ class TargetsScreen(BaseScreen):
 
             kept = await merge_company(self, company)
             if kept is not None:
-                self._reveal("companies", kept.id)
+                self._reveal_changed("companies", kept.id)
 
     # Importing -------------------------------------------------------------------------
 
