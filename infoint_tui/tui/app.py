@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from infoint_tui.not_saved import tell
 from infoint_tui.store.errors import DataFileError
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui.commands import RecordsProvider
@@ -121,8 +122,13 @@ class InfointApp(App):
     def _on_terminate_signal(self, signum: int) -> None:
         try:
             self.save_everything()
-        except DataFileError:
-            pass  # nothing more can be done without a user to tell
+        except DataFileError as error:
+            if signum == signal.SIGHUP:
+                # No terminal will come back to say it on, and none to restore: the log holds
+                # what the file lacks, words and all, and there is nothing left to wait for.
+                tell(self.repo, error)
+                os._exit(128 + signum)
+            # Leave all the same: once the terminal is back, the command says what the file lacks.
         if signum == signal.SIGHUP:
             # The terminal is gone: do not wait on a shutdown that may try to draw.
             threading.Timer(HANGUP_EXIT_SECONDS, os._exit, args=(129,)).start()
