@@ -69,7 +69,8 @@ class LiveInterviewScreen(DataAccess, Screen):
             "with the cursor in the notes. Escape does nothing here; F6 goes back to the list.")
     BINDINGS = [
         Binding("ctrl+n,ctrl+down", "step(1)", "Next", id="live_next", tooltip="Highlight the next question"),
-        Binding("ctrl+g,ctrl+up", "step(-1)", "Prev", id="live_previous",
+        # Off the footer, which at 80 columns has room for one of Prev and Back (F1 lists both).
+        Binding("ctrl+g,ctrl+up", "step(-1)", "Prev", show=False, id="live_previous",
                 tooltip="Highlight the previous question"),
         Binding("ctrl+l", "ask", "Ask", id="live_ask",
                 tooltip="Put the question into the notes as a heading with the time, tick it, move on"),
@@ -82,7 +83,6 @@ class LiveInterviewScreen(DataAccess, Screen):
                 tooltip="Someone they suggest you talk to: a new target they introduce"),
         Binding("f9", "end", "End", id="live_end", tooltip="End the interview: takeaways, then the thank-yous"),
         Binding("f10", "editor", "Editor", id="live_editor", tooltip="Edit the notes in your own editor"),
-        # Last, so that at 80 columns the footer drops it rather than a key of the call.
         Binding("f6", "leave", "Back", id="live_leave",
                 tooltip="Back to the list of interviews; the interview stays open, the notes saved"),
         Binding("ctrl+s", "save", "Save", show=False, id="live_save", tooltip="Save now (it also saves by itself)"),
@@ -161,7 +161,10 @@ class LiveInterviewScreen(DataAccess, Screen):
         text, problem = status
         label = self.query_one("#live-status", Static)
         # The file's name (nothing written yet this session) says nothing about the notes.
-        label.update(text if problem or text.startswith("saved") else "")
+        shown = text if problem or text.startswith("saved") else ""
+        # "saved 10:41:02" comes twice a second while typing: at the same width only the
+        # label is redrawn, not the layout of the whole screen.
+        label.update(shown, layout=len(shown) != len(str(label.content)))
         label.set_class(problem, "-problem")
 
     def _show_questions(self) -> None:
