@@ -212,10 +212,47 @@ def test_a_hang_up_on_a_full_disk_leaves_the_words_in_the_log(live_on_small_disk
     assert f"the interview with {live.person}" in logged and "Said as the link dropped" in logged
 
 
+def test_the_report_names_what_the_file_lacks_and_prints_the_notes_without_control_codes(
+        repo, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from infoint_tui.not_saved import report
+    from infoint_tui.store import storage
+    from infoint_tui.store.errors import SaveError
+
+    def full_disk(path: Path, payload: bytes) -> None:
+        raise SaveError(f"not saved: the disk holding {path.parent} is full")
+
+    interview = find_interview(repo.campaign, TODAY)
+    interview.notes = "Budget \x1b[2Jcuts\tslowed hiring"
+    monkeypatch.setattr(storage, "write_atomically", full_disk)
+    repo.save(interview)
+    with pytest.raises(SaveError) as failed:
+        repo.flush()
+    text = report(repo, failed.value)
+    person = repo.campaign.people[interview.person_id].name
+    assert text.startswith(f"not saved: the disk holding {repo.path.parent} is full, so {repo.path.name} lacks "
+                           f"what changed since infoint started: the interview with {person} (printed below).")
+    assert "Budget [2Jcuts\tslowed hiring" in text and "\x1b" not in text
+    monkeypatch.undo()  # the fixture closes the repository, writing the change
+
+
+def test_unsaved_records_are_the_changed_added_and_removed_ones(tmp_path: Path) -> None:
+    from infoint_tui.store.unsaved import unsaved_records
+
+    path = tmp_path / "data.json"
+    path.write_bytes(orjson.dumps({"people": {"1": {"name": "Ana"}, "2": {"name": "Bo"}, "4": {"name": "Di"}},
+                                   "meta": {"1": {"schema": 1}}}))
+    in_memory = {"people": {"1": {"name": "Ana"}, "2": {"name": "Bo Li"}, "3": {"name": "Cy"}},
+                 "meta": {"1": {"schema": 1}}}
+    assert unsaved_records(path, in_memory) == {"people": {"2", "3", "4"}}
+    path.write_bytes(b"{not json")
+    assert unsaved_records(path, in_memory) == {"people": {"1", "2", "3"}, "meta": {"1"}}
+
+
 # Keys that must not let the next words destroy the notes ----------------------------------
 
 
-async def test_f6_and_f7_in_the_notes_leave_instead_of_selecting_text_for_the_next_words(make_app, repo) -> None:
+async def test_f6_and_f7_in_the_notes_leave_rather_than_select_text_for_the_next_words(
+        make_app) -> None:  # noqa: ANN001
     from infoint_tui.tui.screens.interviews import InterviewsScreen
 
     app = make_app(start=("interviews", "start_today"))

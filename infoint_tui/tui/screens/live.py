@@ -14,6 +14,7 @@ from datetime import datetime
 from functools import partial
 from time import monotonic
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, RenderResult
@@ -62,15 +63,19 @@ class Notes(TextArea):
         return action not in ("select_line", "select_all") and super().check_action(action, parameters)
 
 
+QUESTION = Binding.Group("Question", compact=True)
+
+
 class LiveInterviewScreen(DataAccess, Screen):
     CSS_PATH = "live.tcss"
     TITLE = "Interview"
     HELP = ("Type notes freely; they are saved as you type, within a second. The question keys work "
             "with the cursor in the notes. Escape does nothing here; F6 goes back to the list.")
     BINDINGS = [
-        Binding("ctrl+n,ctrl+down", "step(1)", "Next", id="live_next", tooltip="Highlight the next question"),
-        # Off the footer, which at 80 columns has room for one of Prev and Back (F1 lists both).
-        Binding("ctrl+g,ctrl+up", "step(-1)", "Prev", show=False, id="live_previous",
+        # One footer entry for the pair: at 80 columns the footer then has room for F6 too.
+        Binding("ctrl+n,ctrl+down", "step(1)", "Next", id="live_next", group=QUESTION,
+                tooltip="Highlight the next question"),
+        Binding("ctrl+g,ctrl+up", "step(-1)", "Prev", id="live_previous", group=QUESTION,
                 tooltip="Highlight the previous question"),
         Binding("ctrl+l", "ask", "Ask", id="live_ask",
                 tooltip="Put the question into the notes as a heading with the time, tick it, move on"),
@@ -82,7 +87,7 @@ class LiveInterviewScreen(DataAccess, Screen):
         Binding("ctrl+r", "referral", "Refer", id="live_referral",
                 tooltip="Someone they suggest you talk to: a new target they introduce"),
         Binding("f9", "end", "End", id="live_end", tooltip="End the interview: takeaways, then the thank-yous"),
-        Binding("f10", "editor", "Editor", id="live_editor", tooltip="Edit the notes in your own editor"),
+        Binding("f10", "editor", "Edit", id="live_editor", tooltip="Edit the notes in your own editor"),
         Binding("f6", "leave", "Back", id="live_leave",
                 tooltip="Back to the list of interviews; the interview stays open, the notes saved"),
         Binding("ctrl+s", "save", "Save", show=False, id="live_save", tooltip="Save now (it also saves by itself)"),
@@ -164,7 +169,7 @@ class LiveInterviewScreen(DataAccess, Screen):
         shown = text if problem or text.startswith("saved") else ""
         # "saved 10:41:02" comes twice a second while typing: at the same width only the
         # label is redrawn, not the layout of the whole screen.
-        label.update(shown, layout=len(shown) != len(str(label.content)))
+        label.update(shown, layout=cell_len(shown) != cell_len(str(label.content)))
         label.set_class(problem, "-problem")
 
     def _show_questions(self) -> None:
