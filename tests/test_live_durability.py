@@ -69,7 +69,7 @@ def start_live(db: Path, home: Path) -> Live:
     command = [sys.executable, "-m", "infoint_tui", "interview", "--db", str(db)]
     terminal = Terminal(f"infoint-test-{os.getpid()}-{time.monotonic_ns()}", command, env)
     try:
-        wait_for(lambda: "Ask" in terminal.screen() and "Next" in terminal.screen(), "the live view")
+        wait_for(lambda: "Ask" in terminal.screen() and "Question" in terminal.screen(), "the live view")
     except BaseException:
         terminal.close()
         raise
