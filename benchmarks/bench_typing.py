@@ -5,9 +5,9 @@ Both apps run headless at 80x24 and get the same keystrokes, sent as the termina
 sends them, one every PACE seconds (faster than anyone types, slow enough that each key is
 drawn on its own), in lines of about a sentence, as notes are typed. A key's time runs from
 sending it to the first frame drawn after the editor took it: what the person typing waits
-for. The typing never pauses, so the autosave runs on its "at least every 5 s" rule, the
-writer thread writing the 16 MB file each time. The CPU time of the whole process (every
-thread) is shown beside it.
+for. The typing never pauses: the autosave stores the notes every quarter second and the
+writer thread writes the 16 MB file about twice a second, as it would during a call. The CPU
+time of the whole process (every thread) is shown beside it.
 """
 
 from __future__ import annotations

@@ -179,10 +179,24 @@ def run_app(args: argparse.Namespace) -> int:
         start = _start_on(args, repo)
         from infoint_tui.tui.app import InfointApp  # Textual loads only here
 
-        InfointApp(repo, config=config, read_only_reason=read_only_reason, start=start).run()
+        app = InfointApp(repo, config=config, read_only_reason=read_only_reason, start=start)
+        app.run()
     finally:
+        _close(repo)
+    return app.return_code or 0  # 128 + the signal that ended it, if one did
+
+
+def _close(repo: Repository) -> None:
+    """Write what is pending and let the file go. When that fails (a signal ended the app
+    with the disk full), the terminal is back by now: say what the file lacks, and log it."""
+    from infoint_tui.store.errors import SaveError
+
+    try:
         repo.close()
-    return 0
+    except SaveError as error:
+        from infoint_tui.usecases.not_saved import tell
+
+        raise SaveError(tell(repo, error)) from None
 
 
 def _start_on(args: argparse.Namespace, repo: Repository) -> tuple[str, str] | None:

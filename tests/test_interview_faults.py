@@ -35,7 +35,7 @@ def live_program(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
     command = [sys.executable, "-m", "infoint_tui", "interview", "--db", str(db)]
     terminal = Terminal(f"infoint-test-{os.getpid()}-{time.monotonic_ns()}", command, env)
     try:
-        wait_for(lambda: "Ask" in terminal.screen() and "Next" in terminal.screen(), "the live view")
+        wait_for(lambda: "Ask" in terminal.screen() and "Question" in terminal.screen(), "the live view")
         yield terminal, db
     finally:
         terminal.close()

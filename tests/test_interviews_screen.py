@@ -66,7 +66,7 @@ async def test_enter_opens_the_live_view(make_app, repo) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LiveInterviewScreen)
-        await pilot.press("escape")
+        await pilot.press("f6")
         assert isinstance(app.screen, InterviewsScreen)
 
 
@@ -206,7 +206,7 @@ async def test_palette_entries(make_app, repo, tmp_path, monkeypatch) -> None:
         await pilot.pause()
         assert isinstance(app.screen, LiveInterviewScreen)
         assert app.screen.interview.when.date() == TODAY
-        await pilot.press("escape")
+        await pilot.press("f6")
 
         await app.open_on("interviews", "prepare_next")
         await pilot.pause()

@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from infoint_tui.domain.models import Campaign, Company, Person
-from infoint_tui.domain.wording import count
+from infoint_tui.domain.wording import count, listed
 
 #: Details the kept company takes from the other one where it has none of its own.
 FILLED = ("industry", "size", "location", "website", "source")
@@ -36,10 +36,10 @@ class MergePlan:
                   count(self.interviews, "interview")]
         moving = [part for part in moving if not part.startswith("0 ")]
         verb = "moves" if moving == ["1 person"] else "move"
-        moves = f"{_listed(moving)} {verb}" if moving else "Nobody moves"
+        moves = f"{listed(moving)} {verb}" if moving else "Nobody moves"
         text = f"{moves} to {self.keep.name}; {self.absorb.name} is removed."
         if self.gained:
-            text += f" {self.keep.name} takes {self.absorb.name}'s {_listed(self.gained)}."
+            text += f" {self.keep.name} takes {self.absorb.name}'s {listed(self.gained)}."
         return text
 
 
@@ -65,8 +65,3 @@ def merge_plan(campaign: Campaign, keep: Company, absorb: Company) -> MergePlan:
         interviews=sum(1 for i in campaign.interviews.values() if i.person_id in moved),
         gained=list(changes),
     )
-
-
-def _listed(parts: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)

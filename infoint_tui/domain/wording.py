@@ -10,3 +10,8 @@ from __future__ import annotations
 def count(n: int, one: str, many: str | None = None) -> str:
     """'1 person', '2 people', '1,204 targets': `many` defaults to `one` + "s"."""
     return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
+def listed(parts: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)

@@ -26,20 +26,24 @@ def log_path() -> Path:
     return user_state_path("infoint", appauthor=False) / "infoint.log"
 
 
-def record_failure(message: str) -> None:
-    """Add one line to the log; a log that cannot be written is given up on, silently."""
+def record_failure(message: str) -> bool:
+    """Add an entry to the log; False when the log cannot be written (it is then given up on)."""
     with _setup:
         if not _logger.handlers:
             try:
                 path = log_path()
                 path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-                handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+                # Made here, private: entries can hold the user's notes.
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+                handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
             except OSError:
-                handler = logging.NullHandler()  # the notification still tells the user
+                handler = logging.NullHandler()  # the notification or stderr still tells the user
             handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
             _logger.addHandler(handler)
             _logger.setLevel(logging.WARNING)
+        written = isinstance(_logger.handlers[0], logging.FileHandler)
     _logger.error(message)
+    return written
 
 
 def forget_log() -> None:

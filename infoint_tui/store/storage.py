@@ -6,8 +6,8 @@ Stock `JSONStorage` rewrites the file in place and re-parses it on every query. 
   of the folder, so the file on disk is always a whole old or a whole new version;
 - serialises with orjson, keys sorted and indented, so the file diffs well under git;
 - in background mode, writes on its own thread (never the UI thread): a lone change at
-  once, a burst (typing with autosave) at most every PACE_SECONDS, so a large file is not
-  rewritten many times a second and a crash loses at most about the last second; retries
+  once, a burst (typing with autosave) begun at most every PACE_SECONDS, so a large file is
+  not rewritten many times a second and a crash loses at most about the last second; retries
   a failed write until it succeeds, reporting every outcome to the listeners.
 """
 
@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from time import monotonic
 from typing import Any
 
 import orjson
@@ -265,9 +266,14 @@ class DurableStorage(Storage):
         while True:
             self._wake.wait()
             self._wake.clear()
+            started = monotonic()
             try:
                 self.flush()
-                pause = PACE_SECONDS  # changes made meanwhile gather into the next write
+                # Changes made meanwhile gather into the next write, begun PACE_SECONDS after
+                # this one began; the writer rests at least as long as it worked, so that a
+                # huge file is not being written all the time.
+                took = monotonic() - started
+                pause = max(PACE_SECONDS - took, took)
             except SaveError:
                 # The change stays in memory and the listeners show "not saved"; retry.
                 self._wake.set()

@@ -28,6 +28,7 @@ from infoint_tui.tui.commands import RecordsProvider
 from infoint_tui.tui.messages import EVERY_KIND, DataChanged, ProblemFound, SaveStatusChanged
 from infoint_tui.tui.screens import PLACES
 from infoint_tui.tui.typeahead import TypeAheadApp
+from infoint_tui.usecases.not_saved import tell
 
 #: After a hang-up there is no terminal to restore; leave even if shutting down stalls.
 HANGUP_EXIT_SECONDS = 3.0
@@ -157,8 +158,15 @@ class InfointApp(TypeAheadApp):
             yield from stack
 
     def _on_terminate_signal(self, signum: int) -> None:
-        with contextlib.suppress(DataFileError):  # nothing more can be done without a user to tell
+        try:
             self.save_everything()
+        except DataFileError as error:
+            if signum == signal.SIGHUP:
+                # No terminal will come back to say it on, and none to restore: the log holds
+                # what the file lacks, words and all, and there is nothing left to wait for.
+                tell(self.repo, error)
+                os._exit(128 + signum)
+            # Leave all the same: once the terminal is back, the command says what the file lacks.
         if signum == signal.SIGHUP:
             # The terminal is gone: do not wait on a shutdown that may try to draw.
             threading.Timer(HANGUP_EXIT_SECONDS, os._exit, args=(129,)).start()

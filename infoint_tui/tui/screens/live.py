@@ -1,8 +1,10 @@
 """The live interview: prepared questions beside free-form notes, saved as they are typed.
 
 The hands never leave the notes: every key here is a ctrl+letter the editor does not use
-(nor tmux: not ctrl+b), or an F-key. Typing only notes the time; the autosave copies the
-text into the interview and hands it to the repository, whose own thread writes the file.
+(nor tmux: not ctrl+b), or an F-key. Escape leaves nothing: on the list behind this view
+letters are commands, so a stray press must not turn the next words typed into them.
+Typing only marks the text changed; the autosave copies it into the interview a moment
+later and hands it to the repository, whose own thread writes the file.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import datetime
 from functools import partial
 from time import monotonic
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, RenderResult
@@ -54,14 +57,28 @@ class Elapsed(Widget):
         return f"{self.minutes} min"
 
 
+class Notes(TextArea):
+    """The notes editor, without TextArea's F6 and F7 (select the line, select all): here
+    those keys go back to the list and to Insights, as everywhere, and a selection made by a
+    stray press would be replaced by the next words typed."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action not in ("select_line", "select_all") and super().check_action(action, parameters)
+
+
+QUESTION = Binding.Group("Question", compact=True)
+
+
 class LiveInterviewScreen(DataAccess, Screen):
     CSS_PATH = "live.tcss"
     TITLE = "Interview"
-    HELP = ("Type notes freely; they are saved within a second of a pause and every few seconds "
-            "while you type. The question keys work with the cursor in the notes.")
+    HELP = ("Type notes freely; they are saved as you type, within a second. The question keys work "
+            "with the cursor in the notes. Escape does nothing here; F6 goes back to the list.")
     BINDINGS = [
-        Binding("ctrl+n,ctrl+down", "step(1)", "Next", id="live_next", tooltip="Highlight the next question"),
-        Binding("ctrl+g,ctrl+up", "step(-1)", "Prev", id="live_previous",
+        # One footer entry for the pair: at 80 columns the footer then has room for F6 too.
+        Binding("ctrl+n,ctrl+down", "step(1)", "Next", id="live_next", group=QUESTION,
+                tooltip="Highlight the next question"),
+        Binding("ctrl+g,ctrl+up", "step(-1)", "Prev", id="live_previous", group=QUESTION,
                 tooltip="Highlight the previous question"),
         Binding("ctrl+l", "ask", "Ask", id="live_ask",
                 tooltip="Put the question into the notes as a heading with the time, tick it, move on"),
@@ -73,10 +90,12 @@ class LiveInterviewScreen(DataAccess, Screen):
         Binding("ctrl+r", "referral", "Refer", id="live_referral",
                 tooltip="Someone they suggest you talk to: a new target they introduce"),
         Binding("f9", "end", "End", id="live_end", tooltip="End the interview: takeaways, then the thank-yous"),
-        Binding("f10", "editor", "Editor", id="live_editor", tooltip="Edit the notes in your own editor"),
+        Binding("f10", "editor", "Edit", id="live_editor", tooltip="Edit the notes in your own editor"),
+        Binding("f6", "leave", "Back", id="live_leave",
+                tooltip="Back to the list of interviews; the interview stays open, the notes saved"),
         Binding("ctrl+s", "save", "Save", show=False, id="live_save", tooltip="Save now (it also saves by itself)"),
-        Binding("escape", "leave", "Back", show=False, id="live_leave",
-                tooltip="Back to the list; the interview stays open, the notes saved"),
+        Binding("escape", "stay", "Stay", show=False, id="live_stay",
+                tooltip="Nothing: the cursor stays in the notes, so a stray press is harmless"),
     ]
 
     def __init__(self, interview_id: int) -> None:
@@ -84,6 +103,7 @@ class LiveInterviewScreen(DataAccess, Screen):
         self.interview_id = interview_id
         self.current = 0
         self.referred: list[str] = []
+        self._told_how_to_leave = False
 
     # Access ------------------------------------------------------------------------------
 
@@ -111,8 +131,8 @@ class LiveInterviewScreen(DataAccess, Screen):
             yield Static(id="live-questions-title", classes="pane-title")
             yield Checklist(id="live-questions")
             yield Static(id="live-captured")
-        self.notes = TextArea(self.interview.notes, id="live-notes", soft_wrap=True,
-                              placeholder="Notes: just type. ctrl+l puts the current question here.")
+        self.notes = Notes(self.interview.notes, id="live-notes", soft_wrap=True,
+                           placeholder="Notes: just type. ctrl+l puts the current question here.")
         yield self.notes
         # Compact, without the palette hint: at 80 columns every key of the view fits.
         yield Footer(compact=True, show_command_palette=False)
@@ -149,7 +169,10 @@ class LiveInterviewScreen(DataAccess, Screen):
         text, problem = status
         label = self.query_one("#live-status", Static)
         # The file's name (nothing written yet this session) says nothing about the notes.
-        label.update(text if problem or text.startswith("saved") else "")
+        shown = text if problem or text.startswith("saved") else ""
+        # "saved 10:41:02" comes twice a second while typing: at the same width only the
+        # label is redrawn, not the layout of the whole screen.
+        label.update(shown, layout=cell_len(shown) != cell_len(str(label.content)))
         label.set_class(problem, "-problem")
 
     def _show_questions(self) -> None:
@@ -227,6 +250,12 @@ class LiveInterviewScreen(DataAccess, Screen):
     async def action_leave(self) -> None:
         if await self._save_durably():
             self.dismiss()
+
+    def action_stay(self) -> None:
+        if not self._told_how_to_leave:  # once: a habit of pressing escape must not fill the screen
+            self._told_how_to_leave = True
+            self.notify("F6 goes back to the list; F9 ends the interview.", title="Still in the notes",
+                        timeout=5)
 
     # Questions ---------------------------------------------------------------------------
 
