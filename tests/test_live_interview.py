@@ -11,7 +11,7 @@ import orjson
 import pytest
 from textual.widgets import TextArea
 
-from infoint_tui.domain.models import Degree, Route, Verdict
+from infoint_tui.domain.models import Degree, Interview, Route, Verdict
 from infoint_tui.domain.policy import DueKind, due_items
 from infoint_tui.domain.templates import context_for
 from infoint_tui.store.errors import SaveError
@@ -26,6 +26,11 @@ HEADING = re.compile(r"^## \d\d:\d\d (.+)$", re.MULTILINE)
 def todays(repo):
     return next(i for i in sorted(repo.campaign.interviews.values(), key=lambda i: i.when)
                 if i.when.date() == TODAY and not i.held)
+
+
+def stored(repo, interview: Interview) -> Interview:
+    """The interview as the campaign holds it now: each change stores a new copy."""
+    return repo.campaign.interviews[interview.id]
 
 
 def on_disk(repo, interview_id: int) -> dict:
@@ -74,7 +79,7 @@ async def test_continuous_typing_is_stored_without_waiting_for_a_pause(make_app,
     async with live(make_app, repo) as (app, pilot, screen):
         await pilot.press("x")
         deadline = time.monotonic() + 2  # SAVE_SECONDS is far shorter; a pause rule would never save
-        while "x" not in interview.notes:  # keep typing: never a pause
+        while "x" not in stored(repo, interview).notes:  # keep typing: never a pause
             assert time.monotonic() < deadline, "typing went on for 2 s without a save"
             await pilot.press("y")
             await pilot.pause()  # a typist's pace: the app goes idle between keys
@@ -106,7 +111,7 @@ async def test_ask_puts_the_question_into_the_notes_ticks_it_and_moves_on(make_a
         assert HEADING.search(text).group(1) == first
         assert text.startswith("hello\n\n## ")
         assert text.endswith("?\nanswer")
-        assert interview.questions[0].asked
+        assert stored(repo, interview).questions[0].asked
         assert screen.current == 1
         assert "1 of" in str(screen.query_one("#live-questions-title").render())
 
@@ -115,10 +120,10 @@ async def test_tick_marks_the_current_question_asked_and_back(make_app, repo) ->
     interview = todays(repo)
     async with live(make_app, repo) as (app, pilot, screen):
         await pilot.press("ctrl+n", "ctrl+o")
-        assert interview.questions[1].asked
+        assert stored(repo, interview).questions[1].asked
         await pilot.press("ctrl+o")
-        assert not interview.questions[1].asked
-        assert screen.notes.text == interview.notes  # the notes were not touched
+        assert not stored(repo, interview).questions[1].asked
+        assert screen.notes.text == stored(repo, interview).notes  # the notes were not touched
 
 
 async def fill(pilot, *values: str) -> None:
@@ -138,9 +143,10 @@ async def test_an_action_item_falls_due_and_fills_the_thank_you(make_app, repo) 
         assert isinstance(app.screen, FormScreen)
         await fill(pilot, "send my portfolio")
         assert app.screen is screen and app.focused is screen.notes
-        assert [item.text for item in interview.action_items] == ["send my portfolio"]
+        assert [item.text for item in stored(repo, interview).action_items] == ["send my portfolio"]
         assert "1 to-do" in str(screen.query_one("#live-captured").render())
-    interview.held = True
+    interview = stored(repo, interview)
+    interview.held = True  # as if ended: only the policy reads it, nothing is saved
     actions = [i.detail for i in due_items(repo.campaign, TODAY)
                if i.kind == DueKind.ACTION and i.interview_id == interview.id]
     assert actions == ["send my portfolio"]
@@ -154,8 +160,8 @@ async def test_a_follow_up_question_goes_right_after_the_current_one(make_app, r
     async with live(make_app, repo) as (app, pilot, screen):
         await pilot.press("ctrl+n", "ctrl+f")
         await fill(pilot, "Who runs the research guild?")
-        assert len(interview.questions) == count + 1
-        assert interview.questions[2].text == "Who runs the research guild?"
+        assert len(stored(repo, interview).questions) == count + 1
+        assert stored(repo, interview).questions[2].text == "Who runs the research guild?"
         assert screen.current == 1
         await pilot.press("ctrl+n")
         assert screen.current == 2
@@ -209,7 +215,7 @@ async def test_the_editor_edits_the_notes(make_app, repo, tmp_path, monkeypatch)
         await pilot.pause()
         assert screen.notes.text == "before\nwritten in the editor\n"
         assert screen.notes.cursor_location == screen.notes.document.end
-        assert interview.notes == screen.notes.text
+        assert stored(repo, interview).notes == screen.notes.text
         assert app.focused is screen.notes
 
 

@@ -10,6 +10,7 @@ later and hands it to the repository, whose own thread writes the file.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from time import monotonic
@@ -202,8 +203,7 @@ class LiveInterviewScreen(DataAccess, Screen):
         """
         text = self.notes.text
         if text != self.interview.notes:
-            self.interview.notes = text
-            self.repo.save(self.interview)
+            self.repo.save(replace(self.interview, notes=text))
 
     def _autosave(self) -> None:
         try:
@@ -228,17 +228,22 @@ class LiveInterviewScreen(DataAccess, Screen):
             return False
         return True
 
-    def _save_interview(self, *, affects_due_items: bool = False) -> bool:
-        """Store a change to the questions or action items, with the notes as they are.
+    def _save_interview(self, *, questions: list[PreparedQuestion] | None = None,
+                        action_items: list[ActionItem] | None = None, affects_due_items: bool = False) -> bool:
+        """Store new questions or action items, with the notes as they are, as a changed copy:
+        refused, the interview stays as it was.
 
         Only a change the due items depend on tells the other screens to redraw: the
         queue recomputes the whole campaign, which is not for every tick of a question.
         """
-        self.interview.notes = self.notes.text
+        current = self.interview
+        updated = replace(current, notes=self.notes.text,
+                          questions=current.questions if questions is None else questions,
+                          action_items=current.action_items if action_items is None else action_items)
         if affects_due_items:
-            return self.infoint.change(self.repo.save, self.interview)
+            return self.infoint.change(self.repo.save, updated)
         try:
-            self.repo.save(self.interview)
+            self.repo.save(updated)
         except DataFileError as error:
             self._show_status((str(error), True))
             return False
@@ -278,12 +283,16 @@ class LiveInterviewScreen(DataAccess, Screen):
             return
         question = self.questions[self.current]
         self._insert_heading(question_heading(question.text, datetime.now()))
-        question.asked = True
+        if not self._save_interview(questions=self._with_current(replace(question, asked=True))):
+            return
         # The next question still to ask, so that the list keeps pace with the talk.
         later = [i for i in range(self.current + 1, len(self.questions)) if not self.questions[i].asked]
         self.current = later[0] if later else self.current
         self._show_questions()
-        self._save_interview()
+
+    def _with_current(self, question: PreparedQuestion) -> list[PreparedQuestion]:
+        """The questions, the current one replaced by `question`."""
+        return [question if n == self.current else other for n, other in enumerate(self.questions)]
 
     def _insert_heading(self, heading: str) -> None:
         # Markdown wants the heading on its own line with a blank line above it.
@@ -301,9 +310,8 @@ class LiveInterviewScreen(DataAccess, Screen):
     def action_tick(self) -> None:
         if self._has_questions():
             question = self.questions[self.current]
-            question.asked = not question.asked
-            self._show_questions()
-            self._save_interview()
+            if self._save_interview(questions=self._with_current(replace(question, asked=not question.asked))):
+                self._show_questions()
 
     # Captures ----------------------------------------------------------------------------
 
@@ -314,8 +322,8 @@ class LiveInterviewScreen(DataAccess, Screen):
     def _add_todo(self, values: dict[str, str] | None) -> None:
         if values is None:
             return
-        self.interview.action_items.append(ActionItem(values["text"]))
-        if self._save_interview(affects_due_items=True):
+        todos = [*self.interview.action_items, ActionItem(values["text"])]
+        if self._save_interview(action_items=todos, affects_due_items=True):
             self._show_captured()
             self.notify(f"To-do noted: {values['text']}", timeout=notice.BRIEF)
 
@@ -326,9 +334,10 @@ class LiveInterviewScreen(DataAccess, Screen):
         if values is None:
             return
         at = self.current + 1 if self.questions else 0
-        self.questions.insert(at, PreparedQuestion(values["text"], follow_up=True))
-        self._show_questions()
-        if self._save_interview(affects_due_items=True):
+        questions = list(self.questions)
+        questions.insert(at, PreparedQuestion(values["text"], follow_up=True))
+        if self._save_interview(questions=questions, affects_due_items=True):
+            self._show_questions()
             self.notify("Added after the current question (ctrl+n shows it).", timeout=notice.BRIEF)
 
     def action_referral(self) -> None:
