@@ -28,9 +28,9 @@ import pytest
 from terminal import Terminal, wait_for
 
 from infoint_tui.demo import write_demo
-from infoint_tui.usecases.interviewing import find_interview
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui.screens.live import LiveInterviewScreen
+from infoint_tui.usecases.interviewing import find_interview
 from tests.conftest import TODAY
 
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
