@@ -308,7 +308,7 @@ async def test_live_captures_reach_the_tui_s_markdown_in_the_data_folder(make_ap
         await fill(pilot, "Who runs the research guild?")
         await pilot.press("ctrl+r")
         await fill(pilot, "Bo Li", "Tyrell")
-        await pilot.press("escape")
+        await pilot.press("f6")  # back to the list
         await pilot.pause()
         interviews = app.screen
         for _ in range(2):  # twice: the second file sits beside the first

@@ -590,3 +590,25 @@ class Campaign:
 
     def introducer_of(self, person: Person) -> Person | None:
         return self.people.get(person.introducer_id) if person.introducer_id else None
+
+
+#: Which table holds each kind of record (and which field of Campaign indexes it).
+TABLES: dict[type[Model], str] = {
+    Objective: "objectives",
+    Company: "companies",
+    Person: "people",
+    Outreach: "outreach",
+    Interview: "interviews",
+    Question: "questions",
+}
+#: Every field that names another record: (table, field, the table it names, whether it may
+#: name none).
+REFERENCES = (
+    ("people", "company_id", "companies", True),
+    ("people", "introducer_id", "people", True),
+    ("outreach", "person_id", "people", False),
+    ("outreach", "objective_id", "objectives", False),
+    ("interviews", "person_id", "people", False),
+    ("interviews", "objective_id", "objectives", True),
+    ("interviews", "outreach_id", "outreach", True),
+)

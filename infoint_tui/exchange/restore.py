@@ -13,16 +13,12 @@ from typing import Any, TypeGuard
 import orjson
 
 from infoint_tui.domain.models import (
+    REFERENCES,
+    TABLES,
     UNREADABLE,
     Campaign,
-    Company,
-    Interview,
     Model,
-    Objective,
-    Outreach,
-    Person,
     Profile,
-    Question,
     Settings,
     Template,
     problem_in,
@@ -32,24 +28,7 @@ from infoint_tui.exchange.export import JSON_FORMAT, JSON_VERSION
 from infoint_tui.exchange.plan import ImportProblem
 
 #: The lists of numbered records in an export, and what each holds.
-RECORDS: dict[str, type[Model]] = {
-    "objectives": Objective,
-    "companies": Company,
-    "people": Person,
-    "outreach": Outreach,
-    "interviews": Interview,
-    "questions": Question,
-}
-#: (list, field, list it points into, whether it may be empty): every link between records.
-LINKS = (
-    ("people", "company_id", "companies", True),
-    ("people", "introducer_id", "people", True),
-    ("outreach", "person_id", "people", False),
-    ("outreach", "objective_id", "objectives", False),
-    ("interviews", "person_id", "people", False),
-    ("interviews", "objective_id", "objectives", True),
-    ("interviews", "outreach_id", "outreach", True),
-)
+RECORDS: dict[str, type[Model]] = {name: model for model, name in TABLES.items()}
 
 
 def read_json_export(raw: bytes, name: str) -> Campaign:
@@ -139,7 +118,7 @@ def _record(name: str, record_id: int, model: type[Model], doc: Any) -> Any:
 
 
 def _check_links(campaign: Campaign) -> None:
-    for name, field, target, optional in LINKS:
+    for name, field, target, optional in REFERENCES:
         known = getattr(campaign, target)
         for record_id, record in getattr(campaign, name).items():
             value = getattr(record, field)

@@ -34,16 +34,14 @@ from tinydb.table import Document, Table
 
 from infoint_tui.domain.merge import merge_plan
 from infoint_tui.domain.models import (
+    REFERENCES,
+    TABLES,
     UNREADABLE,
     Campaign,
     Company,
     Interview,
     Model,
-    Objective,
-    Outreach,
-    Person,
     Profile,
-    Question,
     Settings,
     Template,
     describe_value,
@@ -67,26 +65,7 @@ from infoint_tui.store.table import InPlaceTinyDB
 
 M = TypeVar("M", bound=Model)
 
-#: Which table holds each kind of record (and which field of Campaign indexes it).
-TABLES: dict[type[Model], str] = {
-    Objective: "objectives",
-    Company: "companies",
-    Person: "people",
-    Outreach: "outreach",
-    Interview: "interviews",
-    Question: "questions",
-}
 SINGLE_DOC = 1  # meta, profile, settings and template overrides are one document each
-#: The fields that name another record: (table, field, the table of the record it names).
-REFERENCES = (
-    ("people", "company_id", "companies"),
-    ("people", "introducer_id", "people"),
-    ("outreach", "person_id", "people"),
-    ("outreach", "objective_id", "objectives"),
-    ("interviews", "person_id", "people"),
-    ("interviews", "objective_id", "objectives"),
-    ("interviews", "outreach_id", "outreach"),
-)
 DAILY_BACKUPS_KEPT = 7
 CAMPAIGN_ID = "campaign_id"  # its key in the meta document
 
@@ -187,7 +166,7 @@ def load_campaign(path: Path, data: Data) -> Campaign:
 
 def _check_references(path: Path, campaign: Campaign) -> None:
     """DataFileError for the first record that names one the file does not hold."""
-    for table, field, target in REFERENCES:
+    for table, field, target, _ in REFERENCES:
         records, known = getattr(campaign, table), getattr(campaign, target)
         value_of = attrgetter(field)
         dangling = set(map(value_of, records.values())).difference(known)  # in C: cheap at 30,000
