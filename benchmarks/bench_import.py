@@ -26,21 +26,93 @@ from infoint_tui.store.repository import Repository
 
 PREAMBLE = [
     ["Notes:"],
-    [("When exporting your connection data, you may notice that some of the email addresses are missing. "
-      "You will only see email addresses for connections who have allowed their connections to see or "
-      "download their email address.")],
+    [
+        (
+            "When exporting your connection data, you may notice that some of the email addresses are missing. "
+            "You will only see email addresses for connections who have allowed their connections to see or "
+            "download their email address."
+        )
+    ],
     [],
 ]
 HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
-FIRST = ["Priya", "Ravi", "Sofia", "Liam", "Zoë", "Björn", "Hana", "Noor", "Kenji", "Mateo", "José", "Dmitri",
-         "Olu", "Ana", "Chidi", "Farah", "Lucía", "Mei", "Sven", "Aoife", "Tomás", "Ingrid", "Yusuf", "Elena"]
-LAST = ["Ivanov", "Núñez", "Müller", "Sato", "Chen", "Tanaka", "Khan", "Løvland", "Dubois", "Patel", "García",
-        "Lindqvist", "O'Brien", "Okafor", "Rossi", "Nowak", "Kim", "Haddad", "Silva", "Berg"]
-POSITIONS = ["Director, Strategy & Operations", "UX Researcher", "Nurse Practitioner", "Data Scientist",
-             "Founder & CEO", "Software Engineer", "Account Executive", "VP, Engineering", "Product Manager",
-             "Content Strategist", "Head of People", "Staff Engineer", "Recruiter"]
-COMPANY_NAMES = ["Tyrell Corporation", "Northwind", "Acme Robotics", "Initech", "Pied Piper", "Umbrella Health",
-                 "Wayne Enterprises", "Globex, Inc.", "Soylent Corp", "Stark Industries", "Hooli", "Vandelay"]
+FIRST = [
+    "Priya",
+    "Ravi",
+    "Sofia",
+    "Liam",
+    "Zoë",
+    "Björn",
+    "Hana",
+    "Noor",
+    "Kenji",
+    "Mateo",
+    "José",
+    "Dmitri",
+    "Olu",
+    "Ana",
+    "Chidi",
+    "Farah",
+    "Lucía",
+    "Mei",
+    "Sven",
+    "Aoife",
+    "Tomás",
+    "Ingrid",
+    "Yusuf",
+    "Elena",
+]
+LAST = [
+    "Ivanov",
+    "Núñez",
+    "Müller",
+    "Sato",
+    "Chen",
+    "Tanaka",
+    "Khan",
+    "Løvland",
+    "Dubois",
+    "Patel",
+    "García",
+    "Lindqvist",
+    "O'Brien",
+    "Okafor",
+    "Rossi",
+    "Nowak",
+    "Kim",
+    "Haddad",
+    "Silva",
+    "Berg",
+]
+POSITIONS = [
+    "Director, Strategy & Operations",
+    "UX Researcher",
+    "Nurse Practitioner",
+    "Data Scientist",
+    "Founder & CEO",
+    "Software Engineer",
+    "Account Executive",
+    "VP, Engineering",
+    "Product Manager",
+    "Content Strategist",
+    "Head of People",
+    "Staff Engineer",
+    "Recruiter",
+]
+COMPANY_NAMES = [
+    "Tyrell Corporation",
+    "Northwind",
+    "Acme Robotics",
+    "Initech",
+    "Pied Piper",
+    "Umbrella Health",
+    "Wayne Enterprises",
+    "Globex, Inc.",
+    "Soylent Corp",
+    "Stark Industries",
+    "Hooli",
+    "Vandelay",
+]
 COMPANIES = 2_500
 REPEATED = 0.01  # share of rows exported twice
 NO_EMAIL = 0.7
@@ -54,8 +126,9 @@ def connections_csv(rows: int = PEOPLE) -> Path:
     if path.exists() and path.stat().st_mtime >= Path(__file__).stat().st_mtime:
         return path
     rng = random.Random(11)
-    companies = [f"{rng.choice(COMPANY_NAMES)} {n}" if n >= len(COMPANY_NAMES) else COMPANY_NAMES[n]
-                 for n in range(COMPANIES)]
+    companies = [
+        f"{rng.choice(COMPANY_NAMES)} {n}" if n >= len(COMPANY_NAMES) else COMPANY_NAMES[n] for n in range(COMPANIES)
+    ]
     OUT.mkdir(exist_ok=True)
     with path.open("w", encoding="utf-8-sig", newline="") as file:
         writer = csv.writer(file)
@@ -65,11 +138,15 @@ def connections_csv(rows: int = PEOPLE) -> Path:
             handle = unicodedata.normalize("NFKD", f"{first}-{last}-{n:05d}".lower().replace("'", ""))
             handle = handle.encode("ascii", "ignore").decode()  # profile addresses drop accents
             connected = date(2010, 1, 1) + timedelta(days=rng.randrange(6_000))
-            row = [first, last, f"https://www.linkedin.com/in/{handle}",
-                   "" if rng.random() < NO_EMAIL else f"{handle}@example.com",
-                   "" if rng.random() < NO_COMPANY else rng.choice(companies),
-                   rng.choice(POSITIONS),
-                   f"{connected.day:02d} {MONTHS[connected.month - 1]} {connected.year}"]
+            row = [
+                first,
+                last,
+                f"https://www.linkedin.com/in/{handle}",
+                "" if rng.random() < NO_EMAIL else f"{handle}@example.com",
+                "" if rng.random() < NO_COMPANY else rng.choice(companies),
+                rng.choice(POSITIONS),
+                f"{connected.day:02d} {MONTHS[connected.month - 1]} {connected.year}",
+            ]
             writer.writerows([row, row] if rng.random() < REPEATED else [row])
     return path
 
@@ -102,8 +179,14 @@ def run() -> list[Row]:
     ours_time = median_of(ours, 5, setup=fresh)
     assert repo is not None
     repo.close()
-    return [shown(f"import a {PEOPLE:,}-row LinkedIn export vs csv.DictReader alone",
-                  ours_time, median_of(bare, 5), ratio="ours/base")]
+    return [
+        shown(
+            f"import a {PEOPLE:,}-row LinkedIn export vs csv.DictReader alone",
+            ours_time,
+            median_of(bare, 5),
+            ratio="ours/base",
+        )
+    ]
 
 
 if __name__ == "__main__":

@@ -43,9 +43,15 @@ def start_once(*args: str) -> tuple[float, float]:
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
     ready, ready_end = os.pipe()
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, str(PROBE), str(ready_end), *args], stdin=terminal,
-                               stdout=terminal, stderr=terminal, pass_fds=(ready_end,), env=ENV,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, str(PROBE), str(ready_end), *args],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        pass_fds=(ready_end,),
+        env=ENV,
+        start_new_session=True,
+    )
     os.close(terminal)
     os.close(ready_end)
     taken, cpu, screen = None, b"", b""
@@ -83,8 +89,10 @@ def median_starts(runs: int, *sides: tuple[str, ...]) -> list[tuple[float, float
     for side in sides:
         start_once(*side)
     runs_by_side = zip(*([start_once(*side) for side in sides] for _ in range(runs)), strict=True)
-    return [(statistics.median(wall for wall, _ in taken), statistics.median(cpu for _, cpu in taken))
-            for taken in runs_by_side]
+    return [
+        (statistics.median(wall for wall, _ in taken), statistics.median(cpu for _, cpu in taken))
+        for taken in runs_by_side
+    ]
 
 
 def run() -> list[Row]:

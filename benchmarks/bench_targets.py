@@ -34,9 +34,43 @@ TUI = Path(__file__).resolve().parents[1] / "infoint_tui" / "tui"
 FRAME = 1 / 60
 RUNS = 5
 #: A typing session, keystroke by keystroke: words, a tag, a typo (approximate match).
-SESSION = ["z", "zo", "zoe", "zoe ", "zoe b", "zoe be", "zoe ber", "zoe berl", "#", "#m", "#me", "#men",
-           "l", "li", "lin", "lind", "lindq", "lindqv", "lindqvs", "lindqvst", "n", "no", "nor", "nort",
-           "nortw", "nortwi", "nortwin", "nortwind", "ux", "ux r", "ux re", "ux res", "a", "an", "ana"]
+SESSION = [
+    "z",
+    "zo",
+    "zoe",
+    "zoe ",
+    "zoe b",
+    "zoe be",
+    "zoe ber",
+    "zoe berl",
+    "#",
+    "#m",
+    "#me",
+    "#men",
+    "l",
+    "li",
+    "lin",
+    "lind",
+    "lindq",
+    "lindqv",
+    "lindqvs",
+    "lindqvst",
+    "n",
+    "no",
+    "nor",
+    "nort",
+    "nortw",
+    "nortwi",
+    "nortwin",
+    "nortwind",
+    "ux",
+    "ux r",
+    "ux re",
+    "ux res",
+    "a",
+    "an",
+    "ana",
+]
 TYPED = "zoe berlin"
 
 
@@ -140,8 +174,9 @@ def filter_keystrokes(repo: Repository) -> list[float]:
     index = people_index(repo.campaign, Links.of(repo.campaign))
     index.prepare("name")  # as the screen does once it is drawn
     # Each query's best of RUNS: what the filter itself costs, without the odd garbage collection.
-    return [min(_timed(lambda query=query: index.filter(query, "name")) for _ in range(repeats(RUNS)))
-            for query in SESSION]
+    return [
+        min(_timed(lambda query=query: index.filter(query, "name")) for _ in range(repeats(RUNS))) for query in SESSION
+    ]
 
 
 def _timed(action: Callable[[], object]) -> float:
@@ -156,8 +191,10 @@ def run() -> list[Row]:
     repo = Repository.open(demo_file(), read_only=True)
     empty = Repository.open(_fresh_file("targets-empty"))
     try:
-        rows = [(p.degree.value, p.name, c.name if (c := repo.campaign.company_of(p)) else "")
-                for p in repo.campaign.people.values()]
+        rows = [
+            (p.degree.value, p.name, c.name if (c := repo.campaign.company_of(p)) else "")
+            for p in repo.campaign.people.values()
+        ]
         ours, ours_idle = first_draw(lambda: _targets_app(repo))
         no_data, no_data_idle = first_draw(lambda: _targets_app(empty))
         bare, _ = first_draw(BareTargets)
@@ -173,11 +210,14 @@ def run() -> list[Row]:
         shown("  until idle (filter prepared) vs same app, empty file", ours_idle, no_data_idle, "ours/base"),
         shown("  first drawn vs a bare Textual app with the same widgets", ours, bare, "ours/base"),
         faster(f"Targets first drawn vs a DataTable of the {PEOPLE:,} people", ours, table, 1.0),
-        at_most(f"filter one keystroke ({PEOPLE:,}), worst of {len(SESSION)} vs a frame", max(keystrokes),
-                FRAME, 1.0),
+        at_most(f"filter one keystroke ({PEOPLE:,}), worst of {len(SESSION)} vs a frame", max(keystrokes), FRAME, 1.0),
         shown("  median keystroke of those", statistics.median(keystrokes), FRAME, "ours/base"),
-        shown(f"CPU of a key typed in the filter ('{TYPED}'), median vs empty file",
-              statistics.median(app_keys), statistics.median(empty_keys), "ours/base"),
+        shown(
+            f"CPU of a key typed in the filter ('{TYPED}'), median vs empty file",
+            statistics.median(app_keys),
+            statistics.median(empty_keys),
+            "ours/base",
+        ),
         shown("  slowest of those keys", max(app_keys), max(empty_keys), "ours/base"),
     ]
 

@@ -26,8 +26,22 @@ from textual.widgets import TextArea
 from infoint_tui import clock
 from infoint_tui.store.repository import Repository
 
-WORDS = ["they", "said", "research", "reaches", "the", "roadmap", "through", "a", "weekly", "meeting", "with",
-         "product", "and", "design"]
+WORDS = [
+    "they",
+    "said",
+    "research",
+    "reaches",
+    "the",
+    "roadmap",
+    "through",
+    "a",
+    "weekly",
+    "meeting",
+    "with",
+    "product",
+    "and",
+    "design",
+]
 LINE = 72  # notes come in short paragraphs: Enter after about a sentence
 NAMES = {" ": "space", "\n": "enter"}
 SENT_AS = {"space": " ", "enter": "\r"}
@@ -136,8 +150,12 @@ def run() -> list[Row]:
     ours = min(ours_runs, key=sum)
     bare = min(bare_runs, key=sum)
     return [
-        at_most(f"{CHARACTERS:,} keys typed into notes, autosave on ({PEOPLE:,} people, {writes} writes)",
-                sum(ours), sum(bare), 1.1),
+        at_most(
+            f"{CHARACTERS:,} keys typed into notes, autosave on ({PEOPLE:,} people, {writes} writes)",
+            sum(ours),
+            sum(bare),
+            1.1,
+        ),
         shown("  one key, median", statistics.median(ours), statistics.median(bare)),
         shown("  one key, slowest", max(ours), max(bare)),
         shown("  CPU of the whole process (all threads)", ours.cpu, bare.cpu),

@@ -26,8 +26,7 @@ ORDER = ["store", "startup", "targets", "import", "typing"]
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.partition("\n\n")[0])
-    parser.add_argument("--quick", action="store_true",
-                        help="a third of the repetitions (bench_typing keeps its own)")
+    parser.add_argument("--quick", action="store_true", help="a third of the repetitions (bench_typing keeps its own)")
     parser.add_argument("only", nargs="*", metavar="NAME", help="benchmarks to run (default: all)")
     args = parser.parse_args(argv)
     common.QUICK = args.quick

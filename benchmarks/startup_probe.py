@@ -74,14 +74,22 @@ def bare(rows: int):
 
         CSS_PATH = [TUI / "app.tcss", TUI / "screens" / "queue.tcss"]
         CSS = "#top { dock: top; height: 1; background: $panel; } #nav { height: 1; background: $panel; }"
-        BINDINGS = [Binding("f1", "bell", "Help"), Binding("c", "bell", "Copy text"), Binding("d", "bell", "Done"),
-                    Binding("s", "bell", "Snooze"), Binding("o", "bell", "Open"), Binding("ctrl+q", "quit", "Quit")]
+        BINDINGS = [
+            Binding("f1", "bell", "Help"),
+            Binding("c", "bell", "Copy text"),
+            Binding("d", "bell", "Done"),
+            Binding("s", "bell", "Snooze"),
+            Binding("o", "bell", "Open"),
+            Binding("ctrl+q", "quit", "Quit"),
+        ]
 
         def compose(self) -> ComposeResult:
             yield Static(" infoint  Queue", id="top")
             with Container(id="queue"):
-                yield OptionList(*(f"Follow up     Person {n:<13} Company        Thu 26 Nov  today"
-                                   for n in range(rows)), id="queue-items")
+                yield OptionList(
+                    *(f"Follow up     Person {n:<13} Company        Thu 26 Nov  today" for n in range(rows)),
+                    id="queue-items",
+                )
                 with VerticalScroll(id="queue-detail"):
                     yield Static("Follow up with Person 0\n\nd records it done.\nc copies the text.")
             with Vertical(id="chrome-bottom"):

@@ -50,19 +50,32 @@ def _common() -> argparse.ArgumentParser:
     # SUPPRESS lets --db/--today stand before or after the subcommand without the
     # subcommand's default overwriting a value given before it.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="data file (default: $INFOINT_DB or the user data folder)")
-    common.add_argument("--today", metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
-                        help="pretend today is this day (also $INFOINT_TODAY)")
-    common.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS,
-                        help="settings file (default: $INFOINT_CONFIG or the user config folder)")
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="data file (default: $INFOINT_DB or the user data folder)",
+    )
+    common.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        default=argparse.SUPPRESS,
+        help="pretend today is this day (also $INFOINT_TODAY)",
+    )
+    common.add_argument(
+        "--config",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="settings file (default: $INFOINT_CONFIG or the user config folder)",
+    )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = argparse.ArgumentParser(
-        prog="infoint", parents=[common],
+        prog="infoint",
+        parents=[common],
         description="Run a campaign of informational interviews from the terminal.",
     )
     parser.add_argument("--demo", action="store_true", help="start on a fresh copy of demo data")
@@ -80,35 +93,55 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", required=True, metavar="PATH", help="file to write")
 
     imports = commands.add_parser(
-        "import", parents=[common], help="import people from a file, or restore a JSON export",
-        epilog=RESTORE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "import",
+        parents=[common],
+        help="import people from a file, or restore a JSON export",
+        epilog=RESTORE_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     imports.add_argument("format", choices=["linkedin", "vcard", "json"])
     imports.add_argument("file", metavar="FILE")
     imports.add_argument("--dry-run", action="store_true", help="report what would be added; change nothing")
-    imports.add_argument("--replace", action="store_true",
-                         help="json only: replace the campaign the data file holds (after a backup)")
-    imports.add_argument("--strict", action="store_true",
-                         help="vcard: import nothing if any card has a problem (by default such a card, "
-                              "or its bad value, is skipped and reported)")
-    imports.add_argument("--merge-likely", action="store_true",
-                         help="add the people of a new company that looks like another (Acme Inc. and "
-                              "ACME) to that other company instead")
+    imports.add_argument(
+        "--replace", action="store_true", help="json only: replace the campaign the data file holds (after a backup)"
+    )
+    imports.add_argument(
+        "--strict",
+        action="store_true",
+        help="vcard: import nothing if any card has a problem (by default such a card, "
+        "or its bad value, is skipped and reported)",
+    )
+    imports.add_argument(
+        "--merge-likely",
+        action="store_true",
+        help="add the people of a new company that looks like another (Acme Inc. and "
+        "ACME) to that other company instead",
+    )
 
-    interview = commands.add_parser("interview", parents=[common],
-                                    help="open the live view of today's interview, or of NAME's next one")
+    interview = commands.add_parser(
+        "interview", parents=[common], help="open the live view of today's interview, or of NAME's next one"
+    )
     interview.add_argument("name", nargs="?", metavar="NAME", help="part of the person's name")
 
     export = commands.add_parser("export", parents=[common], help="export the campaign")
     export.add_argument("format", choices=["json", "csv", "vcard", "ics", "markdown"])
-    export.add_argument("--out", metavar="PATH",
-                        help="file to write (default: standard output); for markdown a folder, by default "
-                             "'interviews' beside the data file")
-    export.add_argument("--force", action="store_true",
-                        help="replace the --out file if it exists (interview files are never replaced: "
-                             "a name already taken gets -2, -3)")
-    export.add_argument("--bom", action="store_true",
-                        help="csv only: start with a byte order mark, so that Excel reads the file as UTF-8")
+    export.add_argument(
+        "--out",
+        metavar="PATH",
+        help="file to write (default: standard output); for markdown a folder, by default "
+        "'interviews' beside the data file",
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the --out file if it exists (interview files are never replaced: "
+        "a name already taken gets -2, -3)",
+    )
+    export.add_argument(
+        "--bom",
+        action="store_true",
+        help="csv only: start with a byte order mark, so that Excel reads the file as UTF-8",
+    )
     return parser
 
 
@@ -117,8 +150,9 @@ class _Version(argparse.Action):
     importlib.metadata would cost every command ~20 ms."""
 
     def __init__(self, option_strings: Sequence[str], dest: str) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
-                         help="show program's version number and exit")
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show program's version number and exit"
+        )
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
         from infoint_tui import __version__
@@ -218,8 +252,9 @@ def _start_on(args: argparse.Namespace, repo: Repository) -> tuple[str, str] | N
     if repo.read_only and (mode := read_only_mode(repo.path)) is not None:
         raise ReadOnlyFileError(repo.path, mode, "notes typed in the interview could not be saved")
     if repo.read_only:
-        raise DataFileError(f"{repo.path} is open in another infoint, so notes typed here could not be "
-                            "saved; take the interview there.")
+        raise DataFileError(
+            f"{repo.path} is open in another infoint, so notes typed here could not be saved; take the interview there."
+        )
     return ("interviews", f"live({interview.id})")
 
 
@@ -284,7 +319,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.replace:
         raise UsageError("--replace is for json only: people imported from LinkedIn or vCard are added.")
     readers: dict[str, Callable[[Path, Campaign], ImportPlan]] = {
-        "linkedin": read_linkedin, "vcard": partial(read_vcard, strict=args.strict)}
+        "linkedin": read_linkedin,
+        "vcard": partial(read_vcard, strict=args.strict),
+    }
     reader = readers[args.format]
     path = _db_path(args)
     try:
@@ -381,8 +418,10 @@ def _likely_matches_report(lines: list[str], *, merged: bool, dry_run: bool) -> 
         report.append(f"  … and {len(lines) - MATCHES_SHOWN} more")
     if not merged:
         instead = "import with --merge-likely to put each one's people in the company it looks like, or "
-        report.append(f"To make two companies one, {instead if dry_run else ''}merge them in the app: "
-                      "on Targets press c for the companies, then m on the one to merge into the other.")
+        report.append(
+            f"To make two companies one, {instead if dry_run else ''}merge them in the app: "
+            "on Targets press c for the companies, then m on the one to merge into the other."
+        )
     return report
 
 

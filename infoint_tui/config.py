@@ -62,10 +62,11 @@ def load_config(path: Path) -> Config:
     theme = ui.get("theme", DEFAULT_THEME)
     keymap = document.get("keymap", {})
     if not isinstance(theme, str):
-        raise ConfigError(f"In the settings file {path}, ui.theme must be text, such as \"{DEFAULT_THEME}\".")
+        raise ConfigError(f'In the settings file {path}, ui.theme must be text, such as "{DEFAULT_THEME}".')
     if not isinstance(keymap, dict) or not all(isinstance(keys, str) for keys in keymap.values()):
-        raise ConfigError(f"In the settings file {path}, [keymap] must map binding ids to keys, "
-                          'such as queue = "f2,ctrl+g".')
+        raise ConfigError(
+            f'In the settings file {path}, [keymap] must map binding ids to keys, such as queue = "f2,ctrl+g".'
+        )
     return Config(path, theme=theme, keymap=dict(keymap), document=document)
 
 

@@ -35,16 +35,86 @@ from infoint_tui.domain.models import (
 from infoint_tui.store.migrations import CURRENT_SCHEMA
 from infoint_tui.store.storage import Data, serialise, write_atomically
 
-FIRST = ["Ana", "Ravi", "Sofia", "Liam", "Zoë", "Björn", "Hana", "Noor", "Kenji", "Chidi", "Mei", "Olu",
-         "Priya", "Mateo", "Élise", "Tomás", "Aiko", "Farah", "Jonas", "Lucía", "Dmitri", "Amara", "Sven", "Yara"]
-LAST = ["Ruiz", "Núñez", "Müller", "Chen", "Okafor", "Tanaka", "Khan", "Dubois", "Løvland", "Ivanov", "Sato",
-        "Haddad", "Kowalski", "Mensah", "García", "O'Brien", "Lindqvist", "Nakamura", "Adeyemi", "Rossi"]
-TITLES = ["UX Researcher", "Product Manager", "Data Scientist", "Staff Engineer", "Head of Design",
-          "Clinical Operations Lead", "Founder & CEO", "Engineering Manager", "Content Strategist",
-          "Director, Strategy & Operations", "Service Designer", "Analytics Lead"]
-COMPANY_ROOTS = ["Northwind", "Tyrell", "Initech", "Umbrella Health", "Pied Piper", "Globex", "Soylent",
-                 "Wayne Enterprises", "Acme Robotics", "Hooli", "Stark Clinics", "Vandelay", "Cyberdyne",
-                 "Massive Dynamic", "Oscorp", "Aperture Labs"]
+FIRST = [
+    "Ana",
+    "Ravi",
+    "Sofia",
+    "Liam",
+    "Zoë",
+    "Björn",
+    "Hana",
+    "Noor",
+    "Kenji",
+    "Chidi",
+    "Mei",
+    "Olu",
+    "Priya",
+    "Mateo",
+    "Élise",
+    "Tomás",
+    "Aiko",
+    "Farah",
+    "Jonas",
+    "Lucía",
+    "Dmitri",
+    "Amara",
+    "Sven",
+    "Yara",
+]
+LAST = [
+    "Ruiz",
+    "Núñez",
+    "Müller",
+    "Chen",
+    "Okafor",
+    "Tanaka",
+    "Khan",
+    "Dubois",
+    "Løvland",
+    "Ivanov",
+    "Sato",
+    "Haddad",
+    "Kowalski",
+    "Mensah",
+    "García",
+    "O'Brien",
+    "Lindqvist",
+    "Nakamura",
+    "Adeyemi",
+    "Rossi",
+]
+TITLES = [
+    "UX Researcher",
+    "Product Manager",
+    "Data Scientist",
+    "Staff Engineer",
+    "Head of Design",
+    "Clinical Operations Lead",
+    "Founder & CEO",
+    "Engineering Manager",
+    "Content Strategist",
+    "Director, Strategy & Operations",
+    "Service Designer",
+    "Analytics Lead",
+]
+COMPANY_ROOTS = [
+    "Northwind",
+    "Tyrell",
+    "Initech",
+    "Umbrella Health",
+    "Pied Piper",
+    "Globex",
+    "Soylent",
+    "Wayne Enterprises",
+    "Acme Robotics",
+    "Hooli",
+    "Stark Clinics",
+    "Vandelay",
+    "Cyberdyne",
+    "Massive Dynamic",
+    "Oscorp",
+    "Aperture Labs",
+]
 INDUSTRIES = ["Healthcare", "Software", "Robotics", "Retail", "Consulting", "Media"]
 CITIES = ["London", "Berlin", "Toronto", "Lisbon", "Austin", "Remote", "Oslo", "Nairobi"]
 SIZES = ["small", "medium", "large"]
@@ -77,11 +147,15 @@ def to_data(campaign: Campaign) -> Data:
 
 def demo_campaign(size: int, today: date, seed: int = 7) -> Campaign:
     rng = random.Random(seed)
-    campaign = Campaign(profile=Profile(
-        name="Alex Morgan", phone="+44 20 7946 0958", email="alex.morgan@example.com",
-        pitch="I'm a service designer moving from retail into healthcare research.",
-        words=["infoint"],
-    ))
+    campaign = Campaign(
+        profile=Profile(
+            name="Alex Morgan",
+            phone="+44 20 7946 0958",
+            email="alex.morgan@example.com",
+            pitch="I'm a service designer moving from retail into healthcare research.",
+            words=["infoint"],
+        )
+    )
     objectives = [
         Objective(ObjectiveKind.INDUSTRY, "digital healthcare and where service designers fit in it", id=1),
         Objective(ObjectiveKind.ROLE, "the day-to-day work of a UX researcher", id=2),
@@ -95,8 +169,13 @@ def demo_campaign(size: int, today: date, seed: int = 7) -> Campaign:
         root = COMPANY_ROOTS[(cid - 1) % len(COMPANY_ROOTS)]
         name = root if cid <= len(COMPANY_ROOTS) else f"{root} {cid // len(COMPANY_ROOTS) + 1}"
         campaign.companies[cid] = Company(
-            name, industry=rng.choice(INDUSTRIES), size=rng.choice(SIZES), location=rng.choice(CITIES),
-            website=f"https://{root.lower().replace(' ', '')}.example.com", source=rng.choice(SOURCES), id=cid,
+            name,
+            industry=rng.choice(INDUSTRIES),
+            size=rng.choice(SIZES),
+            location=rng.choice(CITIES),
+            website=f"https://{root.lower().replace(' ', '')}.example.com",
+            source=rng.choice(SOURCES),
+            id=cid,
         )
 
     first_degree: list[int] = []
@@ -105,9 +184,13 @@ def demo_campaign(size: int, today: date, seed: int = 7) -> Campaign:
         roll = rng.random()
         degree = Degree.FIRST if roll < 0.4 or not first_degree else Degree.SECOND if roll < 0.75 else Degree.COLD
         person = Person(
-            name, title=rng.choice(TITLES), company_id=rng.randint(1, company_count), degree=degree,
+            name,
+            title=rng.choice(TITLES),
+            company_id=rng.randint(1, company_count),
+            degree=degree,
             email=f"{_ascii(name.split()[0]).lower()}.{pid}@example.com" if rng.random() < 0.5 else "",
-            location=rng.choice(CITIES), source=rng.choice(SOURCES),
+            location=rng.choice(CITIES),
+            source=rng.choice(SOURCES),
             profile_url=f"https://www.linkedin.com/in/demo-{pid:05d}",
             introducer_id=rng.choice(first_degree[-50:]) if degree == Degree.SECOND else None,
             tags=rng.sample(["mentor", "alumni", "research", "design", "health"], k=rng.randint(0, 2)),
@@ -131,13 +214,24 @@ def _add_activity(campaign: Campaign, rng: random.Random, today: date) -> None:
     """Outreach at every stage, interviews booked and held, dated relative to `today`."""
     people = list(campaign.people.values())
     active = people[: min(len(people), 24 + len(people) // 50)]
-    stories = [_planned, _requested, _followed_up, _called, _gave_up_soon, _intro_pending, _said_yes,
-               _booked_today, _booked_ahead, _held_yesterday, _held_and_thanked, _declined]
+    stories = [
+        _planned,
+        _requested,
+        _followed_up,
+        _called,
+        _gave_up_soon,
+        _intro_pending,
+        _said_yes,
+        _booked_today,
+        _booked_ahead,
+        _held_yesterday,
+        _held_and_thanked,
+        _declined,
+    ]
     for index, person in enumerate(active):
         objective_id = 1 + index % len(campaign.objectives)
         route = Route.for_person(person)
-        outreach = Outreach(person.id, objective_id, route, today - timedelta(days=rng.randint(20, 40)),
-                            id=index + 1)
+        outreach = Outreach(person.id, objective_id, route, today - timedelta(days=rng.randint(20, 40)), id=index + 1)
         campaign.outreach[outreach.id] = outreach
         stories[index % len(stories)](campaign, outreach, today, rng)
         outreach.created = min([outreach.created, *(attempt.on for attempt in outreach.attempts)])
@@ -187,7 +281,10 @@ def _said_yes(campaign: Campaign, o: Outreach, today: date, rng: random.Random) 
 def _booked(campaign: Campaign, o: Outreach, when: datetime, prepared: int) -> Interview:
     texts = [q.text for q in campaign.questions.values()]
     interview = Interview(
-        o.person_id, when, objective_id=o.objective_id, outreach_id=o.id,
+        o.person_id,
+        when,
+        objective_id=o.objective_id,
+        outreach_id=o.id,
         mode=Mode.PHONE if o.id % 2 else Mode.VIDEO,
         where=campaign.people[o.person_id].phone or "video link in the invitation",
         questions=[PreparedQuestion(text) for text in texts[o.id % 5 : o.id % 5 + prepared]],
@@ -218,8 +315,10 @@ def _held(campaign: Campaign, o: Outreach, today: date, days_ago: int, rng: rand
     interview.held = True
     interview.notes = NOTES[o.id % len(NOTES)]
     interview.discussed = "how research findings shape the product roadmap"
-    interview.action_items = [ActionItem("Read the team's design system notes"),
-                              ActionItem("Ask about the spring research internship", done=True)]
+    interview.action_items = [
+        ActionItem("Read the team's design system notes"),
+        ActionItem("Ask about the spring research internship", done=True),
+    ]
     interview.takeaways = "Research roles here are closer to product than I thought."
     interview.verdict = rng.choice([Verdict.SOLIDIFIED, Verdict.CHALLENGED])
     return interview

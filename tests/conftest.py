@@ -111,5 +111,5 @@ def screen_text(app) -> str:
     import re
 
     svg = app.export_screenshot()
-    body = svg[svg.index("<g class=\"terminal-"):] if "<g class=\"terminal-" in svg else svg
+    body = svg[svg.index('<g class="terminal-') :] if '<g class="terminal-' in svg else svg
     return html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")

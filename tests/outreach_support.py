@@ -105,19 +105,35 @@ async def fill(pilot: Pilot, values: dict[str, str]) -> None:
 def small_campaign(repo, *, degree: Degree = Degree.SECOND) -> dict[str, int]:
     """One objective, one company with three people: the target (through a mutual when 2nd
     degree), a colleague never approached, and the mutual contact at another company."""
-    repo.save_profile(Profile(name="Alex Morgan", phone="+44 20 7946 0958", email="alex@example.com",
-                              pitch="I'm a service designer moving into healthcare research."))
+    repo.save_profile(
+        Profile(
+            name="Alex Morgan",
+            phone="+44 20 7946 0958",
+            email="alex@example.com",
+            pitch="I'm a service designer moving into healthcare research.",
+        )
+    )
     objective = repo.add(Objective(ObjectiveKind.INDUSTRY, "digital healthcare"))
     acme = repo.add(Company("Acme Health"))
     other = repo.add(Company("Globex"))
-    mutual = repo.add(Person("Maria Lopez", title="Designer", company_id=other.id, degree=Degree.FIRST,
-                             email="maria@example.com"))
-    target = repo.add(Person("Ana Silva", title="Research Lead", company_id=acme.id, degree=degree,
-                             introducer_id=mutual.id if degree == Degree.SECOND else None,
-                             email="ana@example.com", phone="+44 20 7000 0001",
-                             postal_address="1 High Street, London"))
-    colleague = repo.add(Person("Ben Okafor", title="Data Scientist", company_id=acme.id, degree=Degree.FIRST,
-                                email="ben@example.com"))
+    mutual = repo.add(
+        Person("Maria Lopez", title="Designer", company_id=other.id, degree=Degree.FIRST, email="maria@example.com")
+    )
+    target = repo.add(
+        Person(
+            "Ana Silva",
+            title="Research Lead",
+            company_id=acme.id,
+            degree=degree,
+            introducer_id=mutual.id if degree == Degree.SECOND else None,
+            email="ana@example.com",
+            phone="+44 20 7000 0001",
+            postal_address="1 High Street, London",
+        )
+    )
+    colleague = repo.add(
+        Person("Ben Okafor", title="Data Scientist", company_id=acme.id, degree=Degree.FIRST, email="ben@example.com")
+    )
     return {"objective": objective.id, "mutual": mutual.id, "target": target.id, "colleague": colleague.id}
 
 

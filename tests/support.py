@@ -8,8 +8,9 @@ from collections.abc import Callable
 from textual.pilot import Pilot
 
 
-async def until(pilot: Pilot, condition: Callable[[], bool], what: str = "the expected state", *,
-                seconds: float = 5.0) -> None:
+async def until(
+    pilot: Pilot, condition: Callable[[], bool], what: str = "the expected state", *, seconds: float = 5.0
+) -> None:
     """Let the app work (workers, timers, the writer thread) until `condition()` holds, or fail
     after `seconds`: each `pilot.pause()` waits until the app is idle, then looks again."""
     deadline = time.monotonic() + seconds

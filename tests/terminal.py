@@ -49,8 +49,13 @@ class Terminal:
         self.server_pid = int(self.tmux("display-message", "-p", "#{pid}").strip())
 
     def tmux(self, *args: str, check: bool = True) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, "-f", str(self.config), *args], check=check,
-                              capture_output=True, text=True, env={**os.environ, "TMUX_TMPDIR": self.folder}).stdout
+        return subprocess.run(
+            ["tmux", "-L", self.socket, "-f", str(self.config), *args],
+            check=check,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "TMUX_TMPDIR": self.folder},
+        ).stdout
 
     def screen(self) -> str:
         try:
@@ -92,8 +97,11 @@ class Terminal:
 
     def exit_status(self) -> int | None:
         """The program's exit status once it has ended, None while it runs."""
-        dead, _, status = self.tmux("display-message", "-p", "-t", self.socket,
-                                    "#{pane_dead} #{pane_dead_status}").strip().partition(" ")
+        dead, _, status = (
+            self.tmux("display-message", "-p", "-t", self.socket, "#{pane_dead} #{pane_dead_status}")
+            .strip()
+            .partition(" ")
+        )
         if dead == "1" and not status:
             # The pane has closed but tmux has not reaped the program: its SIGCHLD can be lost
             # to libutempter's own handler (tmux issue #311). Another one makes tmux reap it.

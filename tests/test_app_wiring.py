@@ -35,9 +35,11 @@ def count_redraws(screens: list[BaseScreen]) -> Counter[str]:
     """Count each screen's `refresh_data` calls from now on, by the screen's mode."""
     drawn: Counter[str] = Counter()
     for screen in screens:
+
         def counted(*args: object, screen: BaseScreen = screen, draw=screen.refresh_data) -> None:
             drawn[screen.MODE] += 1
             draw(*args)
+
         screen.refresh_data = counted  # type: ignore[method-assign]
     return drawn
 
@@ -155,7 +157,8 @@ async def test_a_keymap_in_the_settings_file_moves_a_key(make_app, tmp_path: Pat
 
 
 async def test_a_theme_chosen_is_kept_in_the_settings_file_and_used_on_the_next_start(
-    make_app, tmp_path: Path,
+    make_app,
+    tmp_path: Path,
 ) -> None:
     path = tmp_path / "settings" / "config.toml"
     app = make_app(config=load_config(path))
@@ -164,7 +167,7 @@ async def test_a_theme_chosen_is_kept_in_the_settings_file_and_used_on_the_next_
         app.theme = "nord"  # what the palette's "Change theme" does
         await until(pilot, path.exists, "the settings file written")
     assert load_config(path).theme == "nord"
-    assert "theme = \"nord\"" in path.read_text(encoding="utf-8")
+    assert 'theme = "nord"' in path.read_text(encoding="utf-8")
 
     again = make_app(config=load_config(path))
     async with again.run_test():
@@ -195,18 +198,20 @@ def test_a_settings_file_that_is_not_toml_is_one_sentence_and_exit_1(tmp_path: P
 
 def test_infoint_config_names_the_settings_file(tmp_path: Path, capsys, monkeypatch) -> None:
     bad = tmp_path / "elsewhere.toml"
-    bad.write_text('[ui]\ntheme = 3\n', encoding="utf-8")
+    bad.write_text("[ui]\ntheme = 3\n", encoding="utf-8")
     monkeypatch.setenv("INFOINT_CONFIG", str(bad))
     assert cli.main([]) == 1
     assert capsys.readouterr().err.strip() == (
-        f'infoint: In the settings file {bad}, ui.theme must be text, such as "textual-dark".')
+        f'infoint: In the settings file {bad}, ui.theme must be text, such as "textual-dark".'
+    )
 
 
 # 5. Failures never vanish ------------------------------------------------------------------
 
 
 async def test_a_daily_backup_that_fails_is_logged_and_shown(
-        demo_file: Path, make_app, tmp_path: Path, notices) -> None:
+    demo_file: Path, make_app, tmp_path: Path, notices
+) -> None:
     data = tmp_path / "blocked" / "demo.json"
     data.parent.mkdir()
     data.write_bytes(demo_file.read_bytes())
@@ -216,8 +221,11 @@ async def test_a_daily_backup_that_fails_is_logged_and_shown(
         app = make_app(repo)
         async with app.run_test(size=(120, 30)) as pilot:
             await until(pilot, lambda: bool(repo.storage.problems), "the backup thread's report")
-            await until(pilot, lambda: any(n.message.startswith("Today's backup of demo.json") for n in notices),
-                        "the notification")
+            await until(
+                pilot,
+                lambda: any(n.message.startswith("Today's backup of demo.json") for n in notices),
+                "the notification",
+            )
     finally:
         repo.close()
     logged = log_path().read_text(encoding="utf-8")
@@ -246,7 +254,8 @@ def test_a_status_listener_that_fails_is_logged_and_saving_goes_on(demo_file: Pa
 
 
 async def test_a_theme_the_app_does_not_know_starts_on_the_default_and_says_so(
-        make_app, tmp_path: Path, notices) -> None:
+    make_app, tmp_path: Path, notices
+) -> None:
     path = tmp_path / "config.toml"
     path.write_text('[ui]\ntheme = "solarised-mauve"\n', encoding="utf-8")
     app = make_app(config=load_config(path))

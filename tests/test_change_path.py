@@ -76,15 +76,22 @@ def refused(repo: Repository, change: Callable[[], object]) -> None:
 
 
 def first(repo: Repository, model: type[Model]) -> Model:
-    index = {Objective: repo.campaign.objectives, Company: repo.campaign.companies, Person: repo.campaign.people,
-             Outreach: repo.campaign.outreach, Interview: repo.campaign.interviews,
-             Question: repo.campaign.questions}[model]
+    index = {
+        Objective: repo.campaign.objectives,
+        Company: repo.campaign.companies,
+        Person: repo.campaign.people,
+        Outreach: repo.campaign.outreach,
+        Interview: repo.campaign.interviews,
+        Question: repo.campaign.questions,
+    }[model]
     return next(iter(index.values()))
 
 
 def upcoming(repo: Repository) -> Interview:
-    return min((i for i in repo.campaign.interviews.values() if not i.held and i.when.date() > TODAY),
-               key=lambda i: (i.when, i.id))
+    return min(
+        (i for i in repo.campaign.interviews.values() if not i.held and i.when.date() > TODAY),
+        key=lambda i: (i.when, i.id),
+    )
 
 
 # Every kind of change, refused ------------------------------------------------------------
@@ -131,9 +138,12 @@ def test_edit_changes_only_a_copy_so_a_refusal_leaves_the_record_as_it_was(reade
 
 def test_remove_is_refused_with_all_it_would_take(reader: Repository) -> None:
     campaign = reader.campaign
-    person = next(p for p in campaign.people.values()
-                  if any(i.person_id == p.id for i in campaign.interviews.values())
-                  and any(o.person_id == p.id for o in campaign.outreach.values()))
+    person = next(
+        p
+        for p in campaign.people.values()
+        if any(i.person_id == p.id for i in campaign.interviews.values())
+        and any(o.person_id == p.id for o in campaign.outreach.values())
+    )
     refused(reader, lambda: reader.remove(person))
     refused(reader, lambda: reader.remove(first(reader, Objective)))  # unlinks interviews
     refused(reader, lambda: reader.remove(first(reader, Company)))  # unlinks people
@@ -152,11 +162,14 @@ def test_logging_an_attempt_or_acting_on_any_due_item_is_refused(reader: Reposit
 
 def test_moving_and_ending_an_interview_are_refused(reader: Repository) -> None:
     interview = upcoming(reader)
-    moved = replace(interview, **read_reschedule({"day": "2026-12-24", "time": "9:15", "mode": "video",
-                                                  "where": "a link"}))
+    moved = replace(
+        interview, **read_reschedule({"day": "2026-12-24", "time": "9:15", "mode": "video", "where": "a link"})
+    )
     refused(reader, lambda: reader.save(moved))
-    refused(reader, lambda: end_interview(reader, interview, discussed="the roadmap", takeaways="much",
-                                          verdict=Verdict.SOLIDIFIED))
+    refused(
+        reader,
+        lambda: end_interview(reader, interview, discussed="the roadmap", takeaways="much", verdict=Verdict.SOLIDIFIED),
+    )
 
 
 def test_a_question_or_a_referral_is_refused_before_any_part_of_it(reader: Repository) -> None:
@@ -165,12 +178,16 @@ def test_a_question_or_a_referral_is_refused_before_any_part_of_it(reader: Repos
     refused(reader, lambda: add_referral(reader, interview, TODAY, name="Bo Li", company="A New Company Ltd"))
 
 
-@pytest.mark.parametrize("change", [
-    lambda repo: repo.save_profile(Profile(name="Someone Else", words=["mine"])),
-    lambda repo: repo.save_settings(Settings(follow_up_days=3)),
-    lambda repo: repo.save_template(Template("follow_up", "Follow-up", "Again", "Another try")),
-    lambda repo: repo.reset_template("thank"),
-], ids=["profile", "settings", "template", "template reset"])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda repo: repo.save_profile(Profile(name="Someone Else", words=["mine"])),
+        lambda repo: repo.save_settings(Settings(follow_up_days=3)),
+        lambda repo: repo.save_template(Template("follow_up", "Follow-up", "Again", "Another try")),
+        lambda repo: repo.reset_template("thank"),
+    ],
+    ids=["profile", "settings", "template", "template reset"],
+)
 def test_profile_settings_and_template_changes_are_refused(reader: Repository, change) -> None:
     assert "thank" in reader.campaign.templates
     refused(reader, lambda: change(reader))
@@ -205,7 +222,8 @@ async def open_on(app, pilot, interview: Interview) -> InterviewsScreen:
 
 
 async def test_moving_an_interview_while_another_instance_holds_the_file_keeps_the_old_day(
-        make_app, reader: Repository, notices) -> None:
+    make_app, reader: Repository, notices
+) -> None:
     interview = upcoming(reader)
     old_day = f"{interview.when:%a %d %b}"
     app = make_app(reader, read_only_reason="Another infoint holds the file.")

@@ -87,8 +87,9 @@ async def test_a_hung_clipboard_tool_is_abandoned_after_the_time_limit(monkeypat
     assert entered.is_set()
     assert result.local is Local.TIMED_OUT
     assert terminal.sent == ["hello"]
-    assert result.summary() == ("Sent 5 characters to your terminal's clipboard (OSC 52); "
-                                "this computer's clipboard tool did not answer.")
+    assert result.summary() == (
+        "Sent 5 characters to your terminal's clipboard (OSC 52); this computer's clipboard tool did not answer."
+    )
     assert result.hint == HINT
 
 

@@ -41,30 +41,36 @@ CONNECTIONS = DATA / "linkedin-Connections.csv"  # has "Northwind" (2 people) an
 # Likely the same -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Acme", "Acme Inc."),
-    ("Globex, Inc.", "GLOBEX"),
-    ("Müller GmbH", "muller"),
-    ("Soylent Corp", "Soylent Corporation"),
-    ("Ernst & Young LLP", "Ernst and Young"),
-    ("S.A. Foods plc", "SA Foods"),
-    ("Northwind", "Northwind Health"),  # one name the other's first words
-    ("Northwnd Health", "Northwind Health"),  # a typo
-    ("Health Partners Umbrella", "Umbrella Health Partners"),  # the same words in another order
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Acme", "Acme Inc."),
+        ("Globex, Inc.", "GLOBEX"),
+        ("Müller GmbH", "muller"),
+        ("Soylent Corp", "Soylent Corporation"),
+        ("Ernst & Young LLP", "Ernst and Young"),
+        ("S.A. Foods plc", "SA Foods"),
+        ("Northwind", "Northwind Health"),  # one name the other's first words
+        ("Northwnd Health", "Northwind Health"),  # a typo
+        ("Health Partners Umbrella", "Umbrella Health Partners"),  # the same words in another order
+    ],
+)
 def test_likely_the_same(a: str, b: str) -> None:
     assert [c.name for c in likely_same(a, [Company(b)])] == [b]
     assert [c.name for c in likely_same(b, [Company(a)])] == [a]
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Apple", "Applied Materials"),
-    ("Health", "Northwind Health"),  # a last word in common is not a first one
-    ("Northwind", "Northwood"),
-    ("Studio 54", "Studio 57"),
-    ("Acme", "Initech"),
-    ("Co", "Costco"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Apple", "Applied Materials"),
+        ("Health", "Northwind Health"),  # a last word in common is not a first one
+        ("Northwind", "Northwood"),
+        ("Studio 54", "Studio 57"),
+        ("Acme", "Initech"),
+        ("Co", "Costco"),
+    ],
+)
 def test_not_the_same(a: str, b: str) -> None:
     assert likely_same(a, [Company(b)]) == []
     assert likely_same(b, [Company(a)]) == []
@@ -96,14 +102,27 @@ def campaign_of_two() -> Campaign:
     """Northwind Health typed by hand (1 person); Northwind from LinkedIn (3 people)."""
     campaign = Campaign()
     campaign.objectives[1] = Objective(ObjectiveKind.COMPANY, "What it is like to work at Northwind", id=1)
-    campaign.companies[1] = Company("Northwind Health", industry="Healthcare", notes="Hiring in spring.",
-                                    tags=["hiring"], id=1)
-    campaign.companies[2] = Company("Northwind", industry="Software", location="Berlin",
-                                    website="https://northwind.example.com", source="LinkedIn",
-                                    notes="Met Ben at a meetup.", tags=["hiring", "research"], id=2)
+    campaign.companies[1] = Company(
+        "Northwind Health", industry="Healthcare", notes="Hiring in spring.", tags=["hiring"], id=1
+    )
+    campaign.companies[2] = Company(
+        "Northwind",
+        industry="Software",
+        location="Berlin",
+        website="https://northwind.example.com",
+        source="LinkedIn",
+        notes="Met Ben at a meetup.",
+        tags=["hiring", "research"],
+        id=2,
+    )
     campaign.companies[3] = Company("Tyrell", id=3)
-    for pid, name, cid in [(1, "Ana Ruiz", 1), (2, "Ben Okafor", 2), (3, "Chidi Sato", 2), (4, "Dana Chen", 2),
-                           (5, "Eli Tanaka", 3)]:
+    for pid, name, cid in [
+        (1, "Ana Ruiz", 1),
+        (2, "Ben Okafor", 2),
+        (3, "Chidi Sato", 2),
+        (4, "Dana Chen", 2),
+        (5, "Eli Tanaka", 3),
+    ]:
         campaign.people[pid] = Person(name, company_id=cid, degree=Degree.FIRST, id=pid)
     for oid, pid in [(1, 1), (2, 2), (3, 3)]:
         campaign.outreach[oid] = Outreach(pid, 1, Route.DIRECT, TODAY, id=oid)
@@ -115,9 +134,11 @@ def test_a_merge_moves_the_people_fills_the_gaps_and_says_so() -> None:
     campaign = campaign_of_two()
     keep, absorb = campaign.companies[1], campaign.companies[2]
     plan = merge_plan(campaign, keep, absorb)
-    assert plan.describe() == ("3 people, 2 outreach and 1 interview move to Northwind Health; Northwind is "
-                               "removed. Northwind Health takes Northwind's location, website, source, notes "
-                               "and tags.")
+    assert plan.describe() == (
+        "3 people, 2 outreach and 1 interview move to Northwind Health; Northwind is "
+        "removed. Northwind Health takes Northwind's location, website, source, notes "
+        "and tags."
+    )
     assert [(p.name, p.company_id) for p in plan.people] == [("Ben Okafor", 1), ("Chidi Sato", 1), ("Dana Chen", 1)]
     assert plan.keep.industry == "Healthcare"  # its own details stay
     assert plan.keep.location == "Berlin" and plan.keep.website == "https://northwind.example.com"
@@ -234,8 +255,9 @@ async def test_merge_into_the_likely_match_from_the_keyboard(make_app, two_compa
         confirm = app.screen
         assert isinstance(confirm, ConfirmScreen)
         assert confirm.question == "Merge Northwind into Northwind Health?"
-        assert confirm.detail.startswith("3 people, 2 outreach and 1 interview move to Northwind Health; "
-                                         "Northwind is removed.")
+        assert confirm.detail.startswith(
+            "3 people, 2 outreach and 1 interview move to Northwind Health; Northwind is removed."
+        )
         await pilot.press("y")
         await pilot.pause()
         screen = app.screen
@@ -361,8 +383,10 @@ async def test_the_import_dialog_lets_each_likely_match_use_the_existing_company
         assert "2 new companies look like another" in text_of(dialog.query_one("#import-likely-note", Static))
         choices = dialog.query_one(SelectionList)
         prompts = [str(choices.get_option_at_index(n).prompt) for n in range(choices.option_count)]
-        assert prompts == ["Tyrell Corporation (new, 2 people) → Tyrell (already there)",
-                           "Northwind (new, 2 people) → Northwind Health (already there)"]
+        assert prompts == [
+            "Tyrell Corporation (new, 2 people) → Tyrell (already there)",
+            "Northwind (new, 2 people) → Northwind Health (already there)",
+        ]
         assert choices.selected == [0]  # only a suffix apart: ticked; first words only: not
         await pilot.press("shift+tab")  # from the Import button to the list
         await pilot.press("space", "down", "space")  # untick Tyrell, tick Northwind
@@ -381,8 +405,10 @@ async def test_the_import_dialog_lets_each_likely_match_use_the_existing_company
 def test_importing_again_after_a_merge_adds_nobody_and_no_company(typed_by_hand: Path, tmp_path: Path) -> None:
     # An export from before 2021: no URL and no e-mail, so only name + company say who is who.
     old_export = tmp_path / "Connections.csv"
-    old_export.write_text("First Name,Last Name,Email Address,Company,Position,Connected On\n"
-                          "Ada,Quist,,Northwind,Analyst,3 Mar 2019\n", encoding="utf-8")
+    old_export.write_text(
+        "First Name,Last Name,Email Address,Company,Position,Connected On\nAda,Quist,,Northwind,Analyst,3 Mar 2019\n",
+        encoding="utf-8",
+    )
     assert main(["--db", str(typed_by_hand), "import", "linkedin", str(old_export)]) == 0
     repo = Repository.open(typed_by_hand)
     by_name = {c.name: c for c in repo.campaign.companies.values()}

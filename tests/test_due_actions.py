@@ -26,8 +26,12 @@ def first(campaign, kind: DueKind):
 
 @pytest.mark.parametrize(
     ("kind", "attempt"),
-    [(K.REQUEST, AttemptKind.REQUEST), (K.FOLLOW_UP, AttemptKind.FOLLOW_UP), (K.CALL, AttemptKind.CALL),
-     (K.ASSUMED_NO, AttemptKind.CLOSED)],
+    [
+        (K.REQUEST, AttemptKind.REQUEST),
+        (K.FOLLOW_UP, AttemptKind.FOLLOW_UP),
+        (K.CALL, AttemptKind.CALL),
+        (K.ASSUMED_NO, AttemptKind.CLOSED),
+    ],
 )
 def test_done_logs_the_attempt_on_a_copy_of_the_outreach(campaign, kind, attempt) -> None:
     item = first(campaign, kind)

@@ -23,8 +23,9 @@ from terminal import Terminal, wait_for
 
 from tests.conftest import TODAY
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,
-                                reason="tmux is not installed (CI installs it: see .ci/run)")
+pytestmark = pytest.mark.skipif(
+    shutil.which("tmux") is None, reason="tmux is not installed (CI installs it: see .ci/run)"
+)
 
 #: The console script pip installed, not the source tree run with -m.
 INFOINT = Path(sys.executable).with_name("infoint")
@@ -36,8 +37,9 @@ GROUPS = {"overdue": "Overdue", "today": "Today", "upcoming": "Upcoming"}
 def db(tmp_path: Path) -> Path:
     """A demo campaign, written by the installed command as a user would."""
     path = tmp_path / "campaign.json"
-    subprocess.run([INFOINT, "demo", "--size", "60", "--out", path, "--today", TODAY.isoformat()],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [INFOINT, "demo", "--size", "60", "--out", path, "--today", TODAY.isoformat()], check=True, capture_output=True
+    )
     return path
 
 
@@ -71,8 +73,9 @@ def start(env: dict[str, str]) -> Iterator[Callable[..., Terminal]]:
 
 def infoint(env: dict[str, str], *args: str) -> str:
     """Run `infoint args...` outside any terminal; its standard output."""
-    return subprocess.run([INFOINT, *args], env={**os.environ, **env}, check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        [INFOINT, *args], env={**os.environ, **env}, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def agenda(env: dict[str, str]) -> list[dict]:
@@ -84,8 +87,9 @@ def exited(terminal: Terminal) -> int | None:
     return terminal.exit_status()
 
 
-def test_the_morning_queue_shows_what_infoint_today_reports(start: Callable[..., Terminal], db: Path,
-                                                            env: dict[str, str]) -> None:
+def test_the_morning_queue_shows_what_infoint_today_reports(
+    start: Callable[..., Terminal], db: Path, env: dict[str, str]
+) -> None:
     items = agenda(env)
     expected = Counter(GROUPS[item["status"]] for item in items)
     assert set(expected) == set(GROUPS.values()), "the demo day should have every group"
@@ -97,13 +101,16 @@ def test_the_morning_queue_shows_what_infoint_today_reports(start: Callable[...,
     terminal.press("End")  # Upcoming is below the fold at 24 lines
     bottom = terminal.wait_for_text("Upcoming (")
 
-    shown = {heading: int(count) for heading, count
-             in re.findall(r"^(Overdue|Today|Upcoming) \((\d+)\)", top + bottom, re.MULTILINE)}
+    shown = {
+        heading: int(count)
+        for heading, count in re.findall(r"^(Overdue|Today|Upcoming) \((\d+)\)", top + bottom, re.MULTILINE)
+    }
     assert shown == expected
 
 
-def test_a_request_copied_in_the_queue_reaches_the_clipboard(start: Callable[..., Terminal], db: Path,
-                                                             env: dict[str, str]) -> None:
+def test_a_request_copied_in_the_queue_reaches_the_clipboard(
+    start: Callable[..., Terminal], db: Path, env: dict[str, str]
+) -> None:
     position, request = next((i, item) for i, item in enumerate(agenda(env)) if item["kind"] == "request")
 
     terminal = start("--db", str(db))
@@ -114,8 +121,10 @@ def test_a_request_copied_in_the_queue_reaches_the_clipboard(start: Callable[...
     terminal.wait_for_text("^y Copy")
     terminal.press("C-y")
     sent = "to your terminal's clipboard"
-    wait_for(lambda: sent in terminal.screen() or "again to copy anyway" in terminal.screen(),
-             "the copy, or a warning about the text")
+    wait_for(
+        lambda: sent in terminal.screen() or "again to copy anyway" in terminal.screen(),
+        "the copy, or a warning about the text",
+    )
     if sent not in terminal.screen():
         terminal.press("C-y")  # the second press copies despite the problems found
     report = terminal.wait_for_text(sent)
@@ -126,8 +135,9 @@ def test_a_request_copied_in_the_queue_reaches_the_clipboard(start: Callable[...
     assert f"Sent {len(copied)} characters" in report  # the whole text arrived
 
 
-def test_notes_typed_in_the_live_interview_are_in_the_file_after_ctrl_q(start: Callable[..., Terminal],
-                                                                          db: Path) -> None:
+def test_notes_typed_in_the_live_interview_are_in_the_file_after_ctrl_q(
+    start: Callable[..., Terminal], db: Path
+) -> None:
     terminal = start("interview", "--db", str(db))
     terminal.wait_for_text("^l Ask")
     said = "Hiring is slow this year."
@@ -144,14 +154,14 @@ def test_notes_typed_in_the_live_interview_are_in_the_file_after_ctrl_q(start: C
     interviews = json.loads(db.read_bytes())["interviews"].values()
     [interview] = [interview for interview in interviews if said in interview["notes"]]
     assert interview["when"].startswith(TODAY.isoformat())
-    notes = re.fullmatch(rf"{re.escape(said)}\n\n## \d\d:\d\d (?P<question>.+)\n{re.escape(answer)}",
-                         interview["notes"])
+    notes = re.fullmatch(
+        rf"{re.escape(said)}\n\n## \d\d:\d\d (?P<question>.+)\n{re.escape(answer)}", interview["notes"]
+    )
     assert notes, interview["notes"]
     assert {"text": notes["question"], "asked": True, "follow_up": False} in interview["questions"]
 
 
-def test_infoint_today_prints_the_agenda_in_the_terminal(start: Callable[..., Terminal],
-                                                         env: dict[str, str]) -> None:
+def test_infoint_today_prints_the_agenda_in_the_terminal(start: Callable[..., Terminal], env: dict[str, str]) -> None:
     printed = infoint(env, "today")
     assert printed.startswith("Thursday 26 November 2026: ")
 

@@ -55,8 +55,13 @@ HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 class FakeRepo:
     """Stores into a Campaign as the repository does: ids in order, one counter per table."""
 
-    TABLES = {Objective: "objectives", Company: "companies", Person: "people",
-              Outreach: "outreach", Interview: "interviews"}
+    TABLES = {
+        Objective: "objectives",
+        Company: "companies",
+        Person: "people",
+        Outreach: "outreach",
+        Interview: "interviews",
+    }
 
     def __init__(self) -> None:
         self.campaign = Campaign()
@@ -84,8 +89,9 @@ def csv_text(*rows: str, preamble: bool = True) -> str:
     return "\r\n".join([*head, HEADER, *rows, "", ""])
 
 
-def row(first: str, url: str, *, email: str = "", company: str = "Acme",
-        position: str = "Engineer", on: str = "01 Feb 2020") -> str:
+def row(
+    first: str, url: str, *, email: str = "", company: str = "Acme", position: str = "Engineer", on: str = "01 Feb 2020"
+) -> str:
     return ",".join([first, "Doe", url, email, company, position, on])
 
 
@@ -99,6 +105,7 @@ def company_of(plan: Any, name: str) -> str | None:
 
 
 # LinkedIn --------------------------------------------------------------------------------
+
 
 def test_linkedin_sample_gives_what_the_expected_file_says() -> None:
     expected = json.loads((DATA / "linkedin-Connections.expected.json").read_text("utf-8"))
@@ -128,8 +135,16 @@ def test_linkedin_sample_quirks() -> None:
     assert people["Priya Ivanov"].email == ""
     assert people["Ravi Núñez"].email == "ravi-nunez-00001@example.com"
     assert sorted(c.name for c in plan.companies) == [
-        "Acme Robotics", "Globex, Inc.", "Hooli", "Initech", "Northwind", "Pied Piper",
-        "Soylent Corp", "Stark Industries", "Tyrell Corporation", "Umbrella Health",
+        "Acme Robotics",
+        "Globex, Inc.",
+        "Hooli",
+        "Initech",
+        "Northwind",
+        "Pied Piper",
+        "Soylent Corp",
+        "Stark Industries",
+        "Tyrell Corporation",
+        "Umbrella Health",
         "Wayne Enterprises",
     ]
     assert plan.summary() == "24 people and 11 companies to add; 2 already there; 0 rows rejected"
@@ -147,8 +162,10 @@ def test_linkedin_text_already_decoded_may_still_start_with_a_byte_order_mark() 
 
 
 def test_linkedin_columns_found_by_name_in_any_order_and_case() -> None:
-    text = "url,POSITION,Company,Connected On,Email Address,Last Name,First Name\n" \
-           "https://www.linkedin.com/in/ana,Engineer,Acme,01 Feb 2020,ana@example.com,Ruiz,Ana\n"
+    text = (
+        "url,POSITION,Company,Connected On,Email Address,Last Name,First Name\n"
+        "https://www.linkedin.com/in/ana,Engineer,Acme,01 Feb 2020,ana@example.com,Ruiz,Ana\n"
+    )
     [person] = read_linkedin(text, Campaign()).people
     assert (person.name, person.title, person.email) == ("Ana Ruiz", "Engineer", "ana@example.com")
 
@@ -189,12 +206,14 @@ def test_linkedin_rejected_rows_carry_their_physical_line() -> None:
 
 
 def test_an_import_with_a_rejected_row_stores_nothing() -> None:
-    text = csv_text(row("Ana", "https://www.linkedin.com/in/ana"),
-                    row("Bo", "https://www.linkedin.com/in/bo", on="yesterday"))
+    text = csv_text(
+        row("Ana", "https://www.linkedin.com/in/ana"), row("Bo", "https://www.linkedin.com/in/bo", on="yesterday")
+    )
     plan = read_linkedin(text, Campaign())
     assert [p.name for p in plan.people] == ["Ana Doe"]  # shown, but not to be stored
-    assert plan.summary() == ("1 person and 1 company to add; 0 already there; 1 row rejected"
-                              " (nothing is imported while any is rejected)")
+    assert plan.summary() == (
+        "1 person and 1 company to add; 0 already there; 1 row rejected (nothing is imported while any is rejected)"
+    )
     repo = FakeRepo()
     with pytest.raises(ImportProblem, match="Nothing imported: 1 row rejected"):
         plan.apply(repo)
@@ -230,22 +249,24 @@ def test_linkedin_reuses_existing_companies_whatever_their_case() -> None:
 
 
 def test_linkedin_recognises_a_person_whose_address_is_spelt_differently() -> None:
-    campaign = Campaign(people={
-        7: Person("Priya", id=7,
-                  profile_url="https://WWW.LinkedIn.com/in/priya-ivanov-00000/?trk=abc#top"),
-        8: Person("Typed by hand", profile_url="my profile", id=8),  # unparseable: compared as is
-    })
+    campaign = Campaign(
+        people={
+            7: Person("Priya", id=7, profile_url="https://WWW.LinkedIn.com/in/priya-ivanov-00000/?trk=abc#top"),
+            8: Person("Typed by hand", profile_url="my profile", id=8),  # unparseable: compared as is
+        }
+    )
     plan = read_linkedin(LINKEDIN, campaign)
     assert "Priya Ivanov" not in names(plan)
     assert plan.duplicates == 3
 
 
 def test_linkedin_same_name_and_company_with_another_address_is_someone_else() -> None:
-    text = csv_text(row("Ana", "https://www.linkedin.com/in/ana-1"),
-                    row("Ana", "https://www.linkedin.com/in/ana-2"))
+    text = csv_text(row("Ana", "https://www.linkedin.com/in/ana-1"), row("Ana", "https://www.linkedin.com/in/ana-2"))
     plan = read_linkedin(text, Campaign())
     assert [p.profile_url for p in plan.people] == [
-        "https://www.linkedin.com/in/ana-1", "https://www.linkedin.com/in/ana-2"]
+        "https://www.linkedin.com/in/ana-1",
+        "https://www.linkedin.com/in/ana-2",
+    ]
 
 
 def test_linkedin_stores_clean_profile_addresses() -> None:
@@ -256,9 +277,12 @@ def test_linkedin_stores_clean_profile_addresses() -> None:
 
 def test_linkedin_full_size_export(tmp_path: Path) -> None:
     rows = [
-        row(f"P{n}", f"https://www.linkedin.com/in/p-{n}",
+        row(
+            f"P{n}",
+            f"https://www.linkedin.com/in/p-{n}",
             email=f"p{n}@example.com" if n % 3 == 0 else "",
-            company=f"Company {n % 500}" if n % 2 else f"COMPANY {n % 500}")
+            company=f"Company {n % 500}" if n % 2 else f"COMPANY {n % 500}",
+        )
         for n in range(30_000)
     ]
     rows += rows[:100]  # LinkedIn repeats people
@@ -271,18 +295,27 @@ def test_linkedin_full_size_export(tmp_path: Path) -> None:
     assert plan.rejected == []
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("Notes:\r\nnothing useful\r\n", "No header row with the columns First Name, Last Name, URL"),
-    ("First Name,Last Name,URL,Company\r\nAna,Ruiz,https://x.com/a,Acme\r\n",
-     "The header on line 1 lacks the columns Email Address, Position, Connected On"),
-    ("Notes:\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Connected On\r\n",
-     "The header on line 3 lacks the column Position;"),
-    ("", "The file is empty."),
-    (b"\xef\xbb\xbf\r\n\r\n", "The file is empty."),
-    # An unclosed quote swallows the rest of a big file into one field.
-    (csv_text('Ana,Ruiz,https://x.com/a,,"Acme,Eng,', *["x" * 100] * 2000),
-     "Line 5 cannot be read as CSV: field larger than field limit"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Notes:\r\nnothing useful\r\n", "No header row with the columns First Name, Last Name, URL"),
+        (
+            "First Name,Last Name,URL,Company\r\nAna,Ruiz,https://x.com/a,Acme\r\n",
+            "The header on line 1 lacks the columns Email Address, Position, Connected On",
+        ),
+        (
+            "Notes:\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Connected On\r\n",
+            "The header on line 3 lacks the column Position;",
+        ),
+        ("", "The file is empty."),
+        (b"\xef\xbb\xbf\r\n\r\n", "The file is empty."),
+        # An unclosed quote swallows the rest of a big file into one field.
+        (
+            csv_text('Ana,Ruiz,https://x.com/a,,"Acme,Eng,', *["x" * 100] * 2000),
+            "Line 5 cannot be read as CSV: field larger than field limit",
+        ),
+    ],
+)
 def test_linkedin_files_that_cannot_be_imported_say_why(text: str | bytes, message: str) -> None:
     with pytest.raises(ImportProblem, match=message.replace("(", r"\(")):
         read_linkedin(text, Campaign())
@@ -302,12 +335,16 @@ def test_a_missing_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
 
 # Field checks ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("raw", "clean"), [
-    ("https://www.linkedin.com/in/ana/", "https://www.linkedin.com/in/ana"),
-    ("  HTTP://LinkedIn.COM/in/Ana?x=1#y ", "http://linkedin.com/in/Ana"),
-    ("www.example.com/me", "https://www.example.com/me"),
-    ("", ""),
-])
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("https://www.linkedin.com/in/ana/", "https://www.linkedin.com/in/ana"),
+        ("  HTTP://LinkedIn.COM/in/Ana?x=1#y ", "http://linkedin.com/in/Ana"),
+        ("www.example.com/me", "https://www.example.com/me"),
+        ("", ""),
+    ],
+)
 def test_profile_urls_have_one_spelling(raw: str, clean: str) -> None:
     assert fields.profile_url(raw) == clean
 
@@ -318,10 +355,18 @@ def test_malformed_profile_urls_are_refused(raw: str) -> None:
         fields.profile_url(raw)
 
 
-@pytest.mark.parametrize(("raw", "ok"), [
-    ("ana@example.com", True), (" ana.ruiz+x@mail.example.org ", True), ("", True),
-    ("ana@", False), ("ana example.com", False), ("ana@example", False), ("a@b@c.com", False),
-])
+@pytest.mark.parametrize(
+    ("raw", "ok"),
+    [
+        ("ana@example.com", True),
+        (" ana.ruiz+x@mail.example.org ", True),
+        ("", True),
+        ("ana@", False),
+        ("ana example.com", False),
+        ("ana@example", False),
+        ("a@b@c.com", False),
+    ],
+)
 def test_email_shape(raw: str, ok: bool) -> None:
     if ok:
         assert fields.email(raw) == raw.strip()
@@ -331,6 +376,7 @@ def test_email_shape(raw: str, ok: bool) -> None:
 
 
 # vCard in --------------------------------------------------------------------------------
+
 
 def vcf(*lines: str) -> str:
     return "\r\n".join(lines) + "\r\n"
@@ -359,14 +405,24 @@ def test_vcard_sample() -> None:
 
 def test_vcard_prefers_the_linkedin_address() -> None:
     text = vcf(
-        "BEGIN:VCARD", "VERSION:3.0", "FN:By Label",
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:By Label",
         "URL:https://example.com/blog",
-        "item2.URL:https://lnkd.in/by-label", "item2.X-ABLabel:LinkedIn",
+        "item2.URL:https://lnkd.in/by-label",
+        "item2.X-ABLabel:LinkedIn",
         "END:VCARD",
-        "BEGIN:VCARD", "VERSION:4.0", "FN:By Host",
-        "URL:https://example.com/home", "URL:https://www.linkedin.com/in/by-host/",
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        "FN:By Host",
+        "URL:https://example.com/home",
+        "URL:https://www.linkedin.com/in/by-host/",
         "END:VCARD",
-        "BEGIN:VCARD", "VERSION:3.0", "FN:Only Home", "URL:https://example.com/only", "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Only Home",
+        "URL:https://example.com/only",
+        "END:VCARD",
     )
     people = names(read_vcard(text, Campaign()))
     assert people["By Label"].profile_url == "https://lnkd.in/by-label"
@@ -376,7 +432,9 @@ def test_vcard_prefers_the_linkedin_address() -> None:
 
 def test_vcard_address_name_fallback_and_escapes() -> None:
     text = vcf(
-        "BEGIN:VCARD", "VERSION:3.0", "N:Doe;Jane;;Dr.;",
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "N:Doe;Jane;;Dr.;",
         "ORG:Globex\\, Inc.;Research",
         "ADR;TYPE=HOME:;;Calle Mayor 1\\, 2º;Madrid;;28001;Spain",
         "BDAY:--03-07",
@@ -391,14 +449,33 @@ def test_vcard_address_name_fallback_and_escapes() -> None:
 
 def test_in_strict_mode_bad_cards_are_rejected_with_their_line() -> None:
     text = vcf(
-        "BEGIN:VCARD", "VERSION:3.0", "FN:Good One", "END:VCARD",  # 1-4
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Good One",
+        "END:VCARD",  # 1-4
         "",  # 5
         "stray text",  # 6
-        "BEGIN:VCARD", "VERSION:3.0", "TITLE:Nameless", "END:VCARD",  # 7-10
-        "BEGIN:VCARD", "VERSION:3.0", "FN:Bad Mail", "EMAIL:nope", "END:VCARD",  # 11-15
-        "BEGIN:VCARD", "VERSION 3.0", "FN:Broken", "X-BAD;;:value", "END:VCARD",  # 16-20
-        "BEGIN:VCARD", "VERSION:3.0", "FN:Never Closed",  # 21-23
-        "BEGIN:VCARD", "VERSION:3.0", "FN:Good Two", "END:VCARD",  # 24-27
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "TITLE:Nameless",
+        "END:VCARD",  # 7-10
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Bad Mail",
+        "EMAIL:nope",
+        "END:VCARD",  # 11-15
+        "BEGIN:VCARD",
+        "VERSION 3.0",
+        "FN:Broken",
+        "X-BAD;;:value",
+        "END:VCARD",  # 16-20
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Never Closed",  # 21-23
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Good Two",
+        "END:VCARD",  # 24-27
     )
     plan = read_vcard(text, Campaign(), strict=True)
     assert [(r.line, r.reason.split(" (")[0]) for r in plan.rejected] == [
@@ -414,11 +491,14 @@ def test_in_strict_mode_bad_cards_are_rejected_with_their_line() -> None:
         plan.apply(FakeRepo())
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("FN:Nobody\r\nEMAIL:x@example.com\r\n", "No vCard found"),
-    ("  \r\n", "The file is empty."),
-    (b"BEGIN:VCARD\r\nFN:Jos\xe9\r\nEND:VCARD\r\n", "The file is not UTF-8 text \\(line 2"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("FN:Nobody\r\nEMAIL:x@example.com\r\n", "No vCard found"),
+        ("  \r\n", "The file is empty."),
+        (b"BEGIN:VCARD\r\nFN:Jos\xe9\r\nEND:VCARD\r\n", "The file is not UTF-8 text \\(line 2"),
+    ],
+)
 def test_files_that_hold_no_vcard_say_why(text: str | bytes, message: str) -> None:
     with pytest.raises(ImportProblem, match=message):
         read_vcard(text, Campaign())
@@ -435,13 +515,14 @@ def test_vcard_reimport_adds_nobody() -> None:
 def test_vcard_matches_by_email_then_address_then_name_and_company() -> None:
     repo = FakeRepo()
     [umbrella] = repo.add_many([Company("umbrella health")])
-    repo.add_many([
-        # Another e-mail, but the same LinkedIn address (with a trailing slash).
-        Person("C. Okafor", email="chidi@old.example",
-               profile_url="https://www.linkedin.com/in/chidi-okafor/"),
-        Person("M. Lindqvist", email="M.LINDQVIST@EXAMPLE.ORG", company_id=umbrella.id),
-        Person("Sam Rivera"),  # no e-mail, no address, no company: like the card
-    ])
+    repo.add_many(
+        [
+            # Another e-mail, but the same LinkedIn address (with a trailing slash).
+            Person("C. Okafor", email="chidi@old.example", profile_url="https://www.linkedin.com/in/chidi-okafor/"),
+            Person("M. Lindqvist", email="M.LINDQVIST@EXAMPLE.ORG", company_id=umbrella.id),
+            Person("Sam Rivera"),  # no e-mail, no address, no company: like the card
+        ]
+    )
     plan = read_vcard(CONTACTS, repo.campaign)
     assert (plan.people, plan.companies, plan.duplicates) == ([], [], 3)
 
@@ -466,32 +547,60 @@ def campaign() -> Campaign:
     acme, globex = repo.add_many([Company("Acme Robotics"), Company("Globex, Inc.")])
     [role] = repo.add_many([Objective(ObjectiveKind.ROLE, "Learn what a data platform lead does")])
     [bo] = repo.add_many([Person("Bo Li", company_id=acme.id, degree=Degree.FIRST)])
-    ana, zoe, hacker = repo.add_many([
-        Person("Ana Ruiz", title="Staff Engineer", company_id=acme.id, email="ana@example.com",
-               phone="+34 600 000 000", profile_url="https://www.linkedin.com/in/ana-ruiz",
-               degree=Degree.SECOND, introducer_id=bo.id, tags=["mentor", "robotics"],
-               notes="Met at PyCon; likes \"hard\" questions, commas; and semicolons",
-               postal_address="Calle Mayor 1, 2º\nMadrid, 28001\nSpain", source="LinkedIn"),
-        Person("Zoë Margarethe Lindqvist-Åberg", company_id=globex.id, email="zoe@example.org"),
-        Person("=HYPERLINK(\"http://evil\")", title="@SUM(A1)", location="-2+3",
-               source="\tTab", notes="\rcarriage", phone="+1 555"),
-    ])
+    ana, zoe, hacker = repo.add_many(
+        [
+            Person(
+                "Ana Ruiz",
+                title="Staff Engineer",
+                company_id=acme.id,
+                email="ana@example.com",
+                phone="+34 600 000 000",
+                profile_url="https://www.linkedin.com/in/ana-ruiz",
+                degree=Degree.SECOND,
+                introducer_id=bo.id,
+                tags=["mentor", "robotics"],
+                notes='Met at PyCon; likes "hard" questions, commas; and semicolons',
+                postal_address="Calle Mayor 1, 2º\nMadrid, 28001\nSpain",
+                source="LinkedIn",
+            ),
+            Person("Zoë Margarethe Lindqvist-Åberg", company_id=globex.id, email="zoe@example.org"),
+            Person(
+                '=HYPERLINK("http://evil")',
+                title="@SUM(A1)",
+                location="-2+3",
+                source="\tTab",
+                notes="\rcarriage",
+                phone="+1 555",
+            ),
+        ]
+    )
     old = Outreach(ana.id, role.id, Route.INTRO, date(2026, 10, 1))
     old.log(AttemptKind.REPLY_NO, date(2026, 10, 5))
     new = Outreach(ana.id, role.id, Route.MENTION, date(2026, 11, 2))
     new.log(AttemptKind.REQUEST, date(2026, 11, 2))
     repo.add_many([new, old])  # ids out of date order: "latest" is by date
-    repo.add_many([
-        Interview(ana.id, WHEN, objective_id=role.id, mode=Mode.VIDEO, where="Zoom",
-                  questions=[PreparedQuestion("What does a typical day look like?", asked=True),
-                             PreparedQuestion("What would you do differently?")],
-                  notes="Platform team of 6.\nOn-call weekly.",
-                  action_items=[ActionItem("Read the SRE book", due=date(2026, 11, 28))],
-                  discussed="Their migration to Kafka", takeaways="Strong fit for my plan.",
-                  verdict=Verdict.SOLIDIFIED),
-        Interview(bo.id, datetime(2026, 11, 20, 9, 0), held=True),
-        Interview(zoe.id, datetime(2026, 12, 1, 16, 0), mode=Mode.PHONE),
-    ])
+    repo.add_many(
+        [
+            Interview(
+                ana.id,
+                WHEN,
+                objective_id=role.id,
+                mode=Mode.VIDEO,
+                where="Zoom",
+                questions=[
+                    PreparedQuestion("What does a typical day look like?", asked=True),
+                    PreparedQuestion("What would you do differently?"),
+                ],
+                notes="Platform team of 6.\nOn-call weekly.",
+                action_items=[ActionItem("Read the SRE book", due=date(2026, 11, 28))],
+                discussed="Their migration to Kafka",
+                takeaways="Strong fit for my plan.",
+                verdict=Verdict.SOLIDIFIED,
+            ),
+            Interview(bo.id, datetime(2026, 11, 20, 9, 0), held=True),
+            Interview(zoe.id, datetime(2026, 12, 1, 16, 0), mode=Mode.PHONE),
+        ]
+    )
     repo.campaign.templates["thanks"] = Template("thanks", "Thank-you", "Thanks", "Dear {name}")
     repo.campaign.id = "5eed"
     return repo.campaign
@@ -534,7 +643,7 @@ def test_people_csv(campaign: Campaign) -> None:
 def test_people_csv_neutralises_formulas(campaign: Campaign) -> None:
     rows = list(csv.reader(io.StringIO(people_csv(campaign), newline="")))
     hacker = next(r for r in rows if "HYPERLINK" in r[0])
-    assert hacker[0] == "'=HYPERLINK(\"http://evil\")"
+    assert hacker[0] == '\'=HYPERLINK("http://evil")'
     assert hacker[1] == "'@SUM(A1)"
     assert hacker[4] == "+1 555"  # a phone number: nothing to run, so it reads back as it is
     assert hacker[8] == "'-2+3"
@@ -620,8 +729,12 @@ def test_interview_markdown(campaign: Campaign) -> None:
         "**Verdict:** it solidified my plan",
     ]:
         assert expected in lines
-    assert lines.index("## Questions") < lines.index("## Notes") < lines.index("## Action items") \
+    assert (
+        lines.index("## Questions")
+        < lines.index("## Notes")
+        < lines.index("## Action items")
         < lines.index("## Takeaways")
+    )
 
 
 def test_interview_markdown_of_an_empty_interview(campaign: Campaign) -> None:
@@ -631,15 +744,18 @@ def test_interview_markdown_of_an_empty_interview(campaign: Campaign) -> None:
     assert "**Verdict:** not decided yet" in text
 
 
-@pytest.mark.parametrize(("name", "filename"), [
-    ("Ana Ruiz", "2026-11-26-ana-ruiz.md"),
-    ("Margarethe Lindqvist-Åberg", "2026-11-26-margarethe-lindqvist-aberg.md"),
-    ("Bjørn / Løvland", "2026-11-26-bjørn-løvland.md"),
-    ("李小龍", "2026-11-26-李小龍.md"),
-    ("../../etc/passwd", "2026-11-26-etc-passwd.md"),
-    ("!!!", "2026-11-26-interview-9.md"),
-    ("A" * 100, f"2026-11-26-{'a' * 60}.md"),
-])
+@pytest.mark.parametrize(
+    ("name", "filename"),
+    [
+        ("Ana Ruiz", "2026-11-26-ana-ruiz.md"),
+        ("Margarethe Lindqvist-Åberg", "2026-11-26-margarethe-lindqvist-aberg.md"),
+        ("Bjørn / Løvland", "2026-11-26-bjørn-løvland.md"),
+        ("李小龍", "2026-11-26-李小龍.md"),
+        ("../../etc/passwd", "2026-11-26-etc-passwd.md"),
+        ("!!!", "2026-11-26-interview-9.md"),
+        ("A" * 100, f"2026-11-26-{'a' * 60}.md"),
+    ],
+)
 def test_markdown_filename(name: str, filename: str) -> None:
     campaign = Campaign(people={1: Person(name, id=1)})
     assert markdown_filename(campaign, Interview(1, WHEN, id=9)) == filename
@@ -647,12 +763,12 @@ def test_markdown_filename(name: str, filename: str) -> None:
 
 # Layering --------------------------------------------------------------------------------
 
+
 def test_exchange_imports_neither_textual_nor_tinydb() -> None:
     code = (
         "import sys\n"
         "from infoint_tui.exchange import linkedin, vcard, export, ics, interview_md\n"
         "print(sorted(m for m in ('textual', 'tinydb') if m in sys.modules))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

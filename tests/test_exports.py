@@ -46,8 +46,14 @@ WHEN = datetime(2026, 11, 26, 10, 30)
 
 
 def infoint(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "infoint_tui", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=60, preexec_fn=lambda: os.umask(0o022))
+    return subprocess.run(
+        [sys.executable, "-m", "infoint_tui", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+        preexec_fn=lambda: os.umask(0o022),
+    )
 
 
 def one_sentence(stderr: str) -> str:
@@ -66,6 +72,7 @@ def stored(path: Path) -> Campaign:
 
 
 # iCalendar -------------------------------------------------------------------------------
+
 
 def test_ics_parsed_back_by_icalendar_and_by_vobject_gives_every_interview(demo_file: Path) -> None:
     repo = Repository.open(demo_file)
@@ -150,28 +157,35 @@ async def test_moving_an_interview_raises_its_sequence_in_the_calendar(make_app,
             assert app.screen is screen
     moved = repo.campaign.interviews[interview.id]
     assert (moved.when.hour, moved.when.minute, moved.sequence) == (9, 15, 1)
-    event = next(e for e in Calendar.from_ical(to_ics(repo.campaign, MADRID)).walk("VEVENT")
-                 if str(e["uid"]).startswith(f"interview-{interview.id}-"))
+    event = next(
+        e
+        for e in Calendar.from_ical(to_ics(repo.campaign, MADRID)).walk("VEVENT")
+        if str(e["uid"]).startswith(f"interview-{interview.id}-")
+    )
     assert event["sequence"] == 1
 
 
 # CSV -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("typed", "exported"), [
-    ("+1 555 0100", "+1 555 0100"),
-    ("+34 (600) 000-000", "+34 (600) 000-000"),
-    ("-3.5", "-3.5"),
-    ("=1+1", "'=1+1"),
-    ("@SUM(A1)", "'@SUM(A1)"),
-    ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
-    ("-2+3", "'-2+3"),
-    ("- a bullet", "'- a bullet"),
-    ("+", "'+"),
-    ("\t=1", "'\t=1"),
-    ("\r=1", "'\r=1"),
-    ("1+1", "1+1"),
-    ("Ana", "Ana"),
-])
+
+@pytest.mark.parametrize(
+    ("typed", "exported"),
+    [
+        ("+1 555 0100", "+1 555 0100"),
+        ("+34 (600) 000-000", "+34 (600) 000-000"),
+        ("-3.5", "-3.5"),
+        ("=1+1", "'=1+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("- a bullet", "'- a bullet"),
+        ("+", "'+"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("1+1", "1+1"),
+        ("Ana", "Ana"),
+    ],
+)
 def test_csv_prefixes_only_cells_that_would_run(typed: str, exported: str) -> None:
     campaign = Campaign(people={1: Person("Ana", phone=typed, notes=typed, id=1)})
     [row] = list(csv.DictReader(io.StringIO(people_csv(campaign), newline="")))
@@ -181,7 +195,7 @@ def test_csv_prefixes_only_cells_that_would_run(typed: str, exported: str) -> No
 def test_csv_export_with_a_bom_reads_back_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "data.json"
     repo = Repository.open(path)
-    repo.add(Person("Zoë Åberg", phone="+1 555 0100", title="=HYPERLINK(\"http://evil\")"))
+    repo.add(Person("Zoë Åberg", phone="+1 555 0100", title='=HYPERLINK("http://evil")'))
     repo.close()
     with_bom, plain = tmp_path / "excel.csv", tmp_path / "plain.csv"
     assert infoint("export", "csv", "--bom", "--db", str(path), "--out", str(with_bom)).returncode == 0
@@ -189,12 +203,13 @@ def test_csv_export_with_a_bom_reads_back_unchanged(tmp_path: Path) -> None:
     assert with_bom.read_bytes() == b"\xef\xbb\xbf" + plain.read_bytes()
     with with_bom.open(encoding="utf-8-sig", newline="") as file:
         [row] = list(csv.DictReader(file))
-    assert (row["name"], row["phone"], row["title"]) == ("Zoë Åberg", "+1 555 0100", "'=HYPERLINK(\"http://evil\")")
+    assert (row["name"], row["phone"], row["title"]) == ("Zoë Åberg", "+1 555 0100", '\'=HYPERLINK("http://evil")')
     wrong = infoint("export", "json", "--bom", "--db", str(path))
     assert wrong.returncode == 2 and "--bom" in one_sentence(wrong.stderr)
 
 
 # Markdown --------------------------------------------------------------------------------
+
 
 def outline(markdown: str) -> list[tuple[str, str]]:
     """Headings and list items as an HTML renderer sees them, as (tag, plain text)."""
@@ -213,15 +228,23 @@ def outline(markdown: str) -> list[tuple[str, str]]:
 
 def hostile_campaign(notes: str = "") -> tuple[Campaign, Interview]:
     bo = Person("<script>alert(1)</script> Bo", title="*CEO*", uid="bo", id=1)
-    ana = Person("Ana [x](javascript:alert(1))", title="# not a heading", company_id=1, introducer_id=1,
-                 uid="ana", id=2)
+    ana = Person(
+        "Ana [x](javascript:alert(1))", title="# not a heading", company_id=1, introducer_id=1, uid="ana", id=2
+    )
     sam = Person("1. Sam", introducer_id=2, source="referred by Ana", email="sam@example.com", uid="sam", id=3)
-    interview = Interview(2, WHEN, where="`Zoom` <b>", notes=notes, takeaways="- [x] done\n```", id=1,
-                          questions=[PreparedQuestion("- [ ] <i>why</i>?", asked=True),
-                                     PreparedQuestion("And then?", follow_up=True)],
-                          action_items=[ActionItem("# send & <a>")])
-    campaign = Campaign(people={1: bo, 2: ana, 3: sam}, companies={1: Company("Acme & Co", id=1)},
-                        interviews={1: interview})
+    interview = Interview(
+        2,
+        WHEN,
+        where="`Zoom` <b>",
+        notes=notes,
+        takeaways="- [x] done\n```",
+        id=1,
+        questions=[PreparedQuestion("- [ ] <i>why</i>?", asked=True), PreparedQuestion("And then?", follow_up=True)],
+        action_items=[ActionItem("# send & <a>")],
+    )
+    campaign = Campaign(
+        people={1: bo, 2: ana, 3: sam}, companies={1: Company("Acme & Co", id=1)}, interviews={1: interview}
+    )
     return campaign, interview
 
 
@@ -249,17 +272,22 @@ def our_outline(note_headings: list[tuple[str, str]]) -> list[tuple[str, str]]:
     ]
 
 
-@pytest.mark.parametrize(("notes", "note_headings"), [
-    ("```python\nan unclosed fence\n## Not a heading: inside the fence", []),
-    ("## 14:32 What does a day look like?\nBusy.\n### Detail ###\n# Top", [
-        ("h4", "14:32 What does a day look like?"), ("h5", "Detail"), ("h3", "Top")]),
-    ("- [ ] not our checkbox\n* a star item\n1. an ordered one\n> quoted", []),
-    ("<script>alert(1)</script>\n<div onclick=x>\n\n[ref]: http://evil\n[ref]", []),
-    ("A setext heading\n===\nanother\n---\n***", []),
-    ("`````\n```` runs of backticks\n``", []),
-    ("    indented code\n\x1b[31mred\x1b[0m and a bell\x07", []),
-    ("# <b>bold</b> *heading*", [("h3", "<b>bold</b> *heading*")]),
-])
+@pytest.mark.parametrize(
+    ("notes", "note_headings"),
+    [
+        ("```python\nan unclosed fence\n## Not a heading: inside the fence", []),
+        (
+            "## 14:32 What does a day look like?\nBusy.\n### Detail ###\n# Top",
+            [("h4", "14:32 What does a day look like?"), ("h5", "Detail"), ("h3", "Top")],
+        ),
+        ("- [ ] not our checkbox\n* a star item\n1. an ordered one\n> quoted", []),
+        ("<script>alert(1)</script>\n<div onclick=x>\n\n[ref]: http://evil\n[ref]", []),
+        ("A setext heading\n===\nanother\n---\n***", []),
+        ("`````\n```` runs of backticks\n``", []),
+        ("    indented code\n\x1b[31mred\x1b[0m and a bell\x07", []),
+        ("# <b>bold</b> *heading*", [("h3", "<b>bold</b> *heading*")]),
+    ],
+)
 def test_markdown_outline_is_ours_whatever_the_text_holds(notes: str, note_headings: list) -> None:
     campaign, interview = hostile_campaign(notes)
     text = interview_markdown(campaign, interview)
@@ -281,6 +309,7 @@ def test_the_notes_keep_their_words(tmp_path: Path) -> None:
 
 # One writer for interview files ------------------------------------------------------------
 
+
 def test_two_interviews_of_one_person_on_one_day_make_two_private_files(tmp_path: Path) -> None:
     campaign, morning = hostile_campaign("morning")
     evening = Interview(2, WHEN.replace(hour=18), notes="evening", id=2)
@@ -289,8 +318,11 @@ def test_two_interviews_of_one_person_on_one_day_make_two_private_files(tmp_path
     first = write_interviews(campaign, [evening, morning], folder)
     again = write_interviews(campaign, [morning], folder)  # exported again: nothing replaced
     names = [p.name for p in first + again]
-    assert names == ["2026-11-26-ana-x-javascript-alert-1.md", "2026-11-26-ana-x-javascript-alert-1-2.md",
-                     "2026-11-26-ana-x-javascript-alert-1-3.md"]
+    assert names == [
+        "2026-11-26-ana-x-javascript-alert-1.md",
+        "2026-11-26-ana-x-javascript-alert-1-2.md",
+        "2026-11-26-ana-x-javascript-alert-1-3.md",
+    ]
     assert "morning" in first[0].read_text() and "evening" in first[1].read_text()
     assert all(private(path) for path in first + again)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
@@ -339,6 +371,7 @@ def test_cli_markdown_goes_beside_the_data_file_and_replaces_nothing(demo_file: 
 
 # --out -----------------------------------------------------------------------------------
 
+
 def test_a_bad_out_gets_one_sentence_and_an_existing_file_needs_force(demo_file: Path, tmp_path: Path) -> None:
     missing = tmp_path / "no" / "such" / "export.json"
     done = infoint("export", "json", "--db", str(demo_file), "--out", str(missing))
@@ -368,6 +401,7 @@ def test_every_export_file_is_private(demo_file: Path, tmp_path: Path, fmt: str)
 
 
 # infoint import json ---------------------------------------------------------------------
+
 
 def test_json_export_restores_the_same_campaign_into_a_new_file(demo_file: Path, tmp_path: Path) -> None:
     assert infoint("export", "ics", "--db", str(demo_file)).returncode == 0  # gives it its campaign id

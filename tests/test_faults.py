@@ -43,7 +43,10 @@ class Child:
     def __init__(self, script: str, *args: str, env: dict[str, str]) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-c", script, *args],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
         )
         self._buffer = b""
 
@@ -99,8 +102,13 @@ def test_infoint_today_refuses_a_bad_file_in_one_sentence(tmp_path: Path, demo_f
     os.utime(path, ns=(1_000_000_000, 1_000_000_000))
     before = (path.read_bytes(), path.stat().st_mtime_ns)
 
-    done = subprocess.run([*INFOINT, "today", "--db", str(path)], capture_output=True, text=True,
-                          env=child_env(tmp_path), timeout=DEADLINE_SECONDS)
+    done = subprocess.run(
+        [*INFOINT, "today", "--db", str(path)],
+        capture_output=True,
+        text=True,
+        env=child_env(tmp_path),
+        timeout=DEADLINE_SECONDS,
+    )
 
     assert done.returncode == 1
     assert done.stdout == ""
@@ -231,12 +239,17 @@ def test_files_are_private_whatever_the_umask(tmp_path: Path) -> None:
     env = child_env(tmp_path)
     data = tmp_path / "data.json"
     demo = tmp_path / "demo.json"
-    subprocess.run([sys.executable, "-c", WRITER, str(data)], env=env, umask=0o022, check=True,
-                   timeout=DEADLINE_SECONDS)
-    subprocess.run([*INFOINT, "demo", "--size", "5", "--out", str(demo)], env=env, umask=0o022, check=True,
-                   capture_output=True, timeout=DEADLINE_SECONDS)
+    subprocess.run(
+        [sys.executable, "-c", WRITER, str(data)], env=env, umask=0o022, check=True, timeout=DEADLINE_SECONDS
+    )
+    subprocess.run(
+        [*INFOINT, "demo", "--size", "5", "--out", str(demo)],
+        env=env,
+        umask=0o022,
+        check=True,
+        capture_output=True,
+        timeout=DEADLINE_SECONDS,
+    )
     private = [data, tmp_path / "data.json.lock", demo, *backups_folder(data).iterdir()]
     assert len(private) == 4
-    assert {path.name: stat.S_IMODE(path.stat().st_mode) for path in private} == {
-        path.name: 0o600 for path in private
-    }
+    assert {path.name: stat.S_IMODE(path.stat().st_mode) for path in private} == {path.name: 0o600 for path in private}

@@ -30,13 +30,17 @@ class Host(App):
 
 
 def person_form(**kwargs: Any) -> FormScreen:
-    return FormScreen("New person", [
-        Field("name", "Name", check=v.required),
-        Field("degree", "Degree", choices=[("1st", "1st"), ("2nd", "2nd"), ("Cold", "cold")], value="cold"),
-        Field("email", "E-mail", check=v.email, help="Optional."),
-        Field("notes", "Notes", multiline=True),
-        Field("years", "Years", value="3", check=lambda text: v.whole_number(text, 0, 60)),
-    ], **kwargs)
+    return FormScreen(
+        "New person",
+        [
+            Field("name", "Name", check=v.required),
+            Field("degree", "Degree", choices=[("1st", "1st"), ("2nd", "2nd"), ("Cold", "cold")], value="cold"),
+            Field("email", "E-mail", check=v.email, help="Optional."),
+            Field("notes", "Notes", multiline=True),
+            Field("years", "Years", value="3", check=lambda text: v.whole_number(text, 0, 60)),
+        ],
+        **kwargs,
+    )
 
 
 def message(app: App, name: str) -> str:
@@ -54,8 +58,13 @@ async def test_typing_and_tabbing_fill_the_fields_and_ctrl_s_returns_them() -> N
         await pilot.press(*"ana@example.com", "tab", *"met at the fair", "enter", *"twice", "tab")
         await pilot.press("ctrl+s")
         await pilot.pause()
-    assert app.result == {"name": "Ana López", "degree": "2nd", "email": "ana@example.com",
-                          "notes": "met at the fair\ntwice", "years": "3"}
+    assert app.result == {
+        "name": "Ana López",
+        "degree": "2nd",
+        "email": "ana@example.com",
+        "notes": "met at the fair\ntwice",
+        "years": "3",
+    }
 
 
 async def test_a_bad_field_says_why_when_left_and_the_message_goes_once_fixed() -> None:
@@ -170,8 +179,13 @@ async def test_multiline_values_are_stripped_and_keep_inner_lines() -> None:
 
 
 async def test_confirm_keys() -> None:
-    for keys, expected in [(["y"], True), (["enter"], True), (["n"], False), (["escape"], False),
-                           (["tab", "enter"], False)]:
+    for keys, expected in [
+        (["y"], True),
+        (["enter"], True),
+        (["n"], False),
+        (["escape"], False),
+        (["tab", "enter"], False),
+    ]:
         app = Host(ConfirmScreen("Delete Ana?", "Also goes: 2 outreach."))
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()  # the dialog is up and focused

@@ -67,8 +67,11 @@ TEXTS_IN_FILE = ("\\u001b", "\\u0000", "\\u0007", "\u009b", "\u202e", "\u2066")
 
 def controls_in(text: str) -> list[str]:
     """The control characters in `text`, named (empty when it is clean)."""
-    return [f"{unicodedata.name(m[0][0], hex(ord(m[0][0])))} at {m.start()}: "
-            f"{text[max(0, m.start() - 20):m.end() + 20]!r}" for m in CONTROL.finditer(text)]
+    return [
+        f"{unicodedata.name(m[0][0], hex(ord(m[0][0])))} at {m.start()}: "
+        f"{text[max(0, m.start() - 20) : m.end() + 20]!r}"
+        for m in CONTROL.finditer(text)
+    ]
 
 
 def run(*args: str, check: bool = False) -> subprocess.CompletedProcess[bytes]:
@@ -103,23 +106,47 @@ def write_hostile_campaign(path: Path) -> None:
     try:
         objective = repo.add(Objective(ObjectiveKind.ROLE, f"Learn{EVERY} what a platform lead does"))
         acme = repo.add(Company(f"Acme{EVERY} Robotics", notes=f"Notes{EVERY}\nsecond line"))
-        people = repo.add_many([
-            Person(f"{payload}Ana {n}", title=f"Lead{EVERY} engineer", company_id=acme.id, degree=Degree.FIRST,
-                   notes=f"Met{EVERY} at a fair", tags=[f"tag{EVERY}"], location=f"Oslo{EVERY}")
-            for n, payload in enumerate(HOSTILE.values())
-        ])
+        people = repo.add_many(
+            [
+                Person(
+                    f"{payload}Ana {n}",
+                    title=f"Lead{EVERY} engineer",
+                    company_id=acme.id,
+                    degree=Degree.FIRST,
+                    notes=f"Met{EVERY} at a fair",
+                    tags=[f"tag{EVERY}"],
+                    location=f"Oslo{EVERY}",
+                )
+                for n, payload in enumerate(HOSTILE.values())
+            ]
+        )
         sent = TODAY - timedelta(days=8)
         for person in people:
             outreach = Outreach(person.id, objective.id, Route.DIRECT, sent)
             outreach.log(AttemptKind.REQUEST, sent, note=f"sent{EVERY}")
             repo.add(outreach)
-        repo.add(Interview(people[0].id, datetime.combine(TODAY - timedelta(days=1), datetime.min.time()),
-                           objective_id=objective.id, where=f"Zoom{EVERY}", held=True,
-                           notes=f"Notes{EVERY}\nline two", discussed=f"Kafka{EVERY}", takeaways=f"Fit{EVERY}",
-                           questions=[PreparedQuestion(f"A day{EVERY}?")],
-                           action_items=[ActionItem(f"Read{EVERY}", due=TODAY)]))
-        repo.add(Interview(people[1].id, datetime.combine(TODAY, datetime.min.time()).replace(hour=15),
-                           objective_id=objective.id, where=f"Call{EVERY}"))
+        repo.add(
+            Interview(
+                people[0].id,
+                datetime.combine(TODAY - timedelta(days=1), datetime.min.time()),
+                objective_id=objective.id,
+                where=f"Zoom{EVERY}",
+                held=True,
+                notes=f"Notes{EVERY}\nline two",
+                discussed=f"Kafka{EVERY}",
+                takeaways=f"Fit{EVERY}",
+                questions=[PreparedQuestion(f"A day{EVERY}?")],
+                action_items=[ActionItem(f"Read{EVERY}", due=TODAY)],
+            )
+        )
+        repo.add(
+            Interview(
+                people[1].id,
+                datetime.combine(TODAY, datetime.min.time()).replace(hour=15),
+                objective_id=objective.id,
+                where=f"Call{EVERY}",
+            )
+        )
     finally:
         repo.close()
 
@@ -192,9 +219,14 @@ needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 def recorded(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
     """The app in tmux, every byte it writes recorded from its very first one."""
     stream = tmp_path / "terminal.bytes"
-    env = {"INFOINT_TODAY": TODAY.isoformat(), "HOME": str(tmp_path), "TERM": "xterm-256color",
-           "TEXTUAL_ANIMATIONS": "none", "SSH_CONNECTION": "10.0.0.2 50000 10.0.0.1 22",
-           "INFOINT_DB": str(tmp_path / "old" / "infoint.json")}
+    env = {
+        "INFOINT_TODAY": TODAY.isoformat(),
+        "HOME": str(tmp_path),
+        "TERM": "xterm-256color",
+        "TEXTUAL_ANIMATIONS": "none",
+        "SSH_CONNECTION": "10.0.0.2 50000 10.0.0.1 22",
+        "INFOINT_DB": str(tmp_path / "old" / "infoint.json"),
+    }
     # The shell waits for a line, so that the recording starts before the app's first byte.
     terminal = Terminal("infoint-hostile", ["sh", "-c", 'read go && exec "$@"', "sh", *INFOINT], env)
     try:
@@ -208,8 +240,15 @@ def recorded(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
 #: Bytes the app never writes of its own; every one would come from the file. (Textual does
 #: write BEL, to end its own OSC sequences: the one from the file is the one before a name.)
 NEVER_WRITTEN = {
-    "OSC 52": b"\x1b]52", "ED": b"\x1b[2J", "OSC 8": b"\x1b]8;;https://evil", "NUL": b"\x00", "BEL": b"\x07Ana",
-    "C1 CSI": "\x9b".encode(), "DEL": b"\x7f", "RLO": "\u202e".encode(), "LRI": "\u2066".encode(),
+    "OSC 52": b"\x1b]52",
+    "ED": b"\x1b[2J",
+    "OSC 8": b"\x1b]8;;https://evil",
+    "NUL": b"\x00",
+    "BEL": b"\x07Ana",
+    "C1 CSI": "\x9b".encode(),
+    "DEL": b"\x7f",
+    "RLO": "\u202e".encode(),
+    "LRI": "\u2066".encode(),
 }
 
 
@@ -238,8 +277,9 @@ def test_the_app_shows_hostile_names_as_text(hostile_file: Path, recorded: tuple
 def test_a_hostile_csv_imported_in_the_app_shows_as_text(tmp_path: Path, recorded: tuple[Terminal, Path]) -> None:
     terminal, stream = recorded
     connections = tmp_path / "Connections.csv"
-    connections.write_text(linkedin_csv([hostile_row(n, payload) for n, payload in enumerate(HOSTILE.values())]),
-                           encoding="utf-8")
+    connections.write_text(
+        linkedin_csv([hostile_row(n, payload) for n, payload in enumerate(HOSTILE.values())]), encoding="utf-8"
+    )
     terminal.wait_for_text("Queue")
     terminal.press("F3")
     terminal.wait_for_text("Targets")
@@ -282,8 +322,9 @@ async def test_a_form_reads_clean_values(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         results: list[dict[str, str] | None] = []
-        app.push_screen(FormScreen("Hostile", [Field("name", "Name"), Field("notes", "Notes", multiline=True)]),
-                        results.append)
+        app.push_screen(
+            FormScreen("Hostile", [Field("name", "Name"), Field("notes", "Notes", multiline=True)]), results.append
+        )
         await pilot.pause()
         app.screen.query_one("#field-name", Input).value = f"Ana{EVERY}\tRuiz"
         app.screen.query_one("#field-notes", TextArea).text = f"line{EVERY}\nline two"
@@ -315,8 +356,15 @@ def linkedin_csv(rows: list[list[str]]) -> str:
 
 
 def hostile_row(n: int, payload: str) -> list[str]:
-    return [f"{payload}Ana", f"Ruiz {n}", f"https://www.linkedin.com/in/ana-{n}", "", f"Acme{EVERY} Robotics",
-            f"Lead{EVERY} engineer", "21 Jan 2013"]
+    return [
+        f"{payload}Ana",
+        f"Ruiz {n}",
+        f"https://www.linkedin.com/in/ana-{n}",
+        "",
+        f"Acme{EVERY} Robotics",
+        f"Lead{EVERY} engineer",
+        "21 Jan 2013",
+    ]
 
 
 def vcard_text(text: str) -> str:
@@ -329,11 +377,15 @@ def test_an_import_stores_names_companies_and_headlines_clean(tmp_path: Path) ->
     connections = tmp_path / "Connections.csv"
     connections.write_text(linkedin_csv([hostile_row(n, p) for n, p in enumerate(HOSTILE.values())]), encoding="utf-8")
     cards = tmp_path / "contacts.vcf"
-    cards.write_text("".join(
-        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{vcard_text(payload)}Bo {n}\r\nORG:Globex{vcard_text(EVERY)}\r\n"
-        f"TITLE:Chief{vcard_text(EVERY)}\r\nNOTE:Met{vcard_text(EVERY)} at a fair\\nsecond line\r\n"
-        f"CATEGORIES:tag{vcard_text(EVERY)}\r\nEND:VCARD\r\n"
-        for n, payload in enumerate(HOSTILE.values())), encoding="utf-8")
+    cards.write_text(
+        "".join(
+            f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{vcard_text(payload)}Bo {n}\r\nORG:Globex{vcard_text(EVERY)}\r\n"
+            f"TITLE:Chief{vcard_text(EVERY)}\r\nNOTE:Met{vcard_text(EVERY)} at a fair\\nsecond line\r\n"
+            f"CATEGORIES:tag{vcard_text(EVERY)}\r\nEND:VCARD\r\n"
+            for n, payload in enumerate(HOSTILE.values())
+        ),
+        encoding="utf-8",
+    )
     imported = run("import", "linkedin", str(connections), "--db", str(db), check=True)
     assert controls_in(imported.stdout.decode() + imported.stderr.decode()) == []
     run("import", "vcard", str(cards), "--db", str(db), check=True)
@@ -346,7 +398,9 @@ def test_an_import_stores_names_companies_and_headlines_clean(tmp_path: Path) ->
     bo = next(p for p in campaign.people.values() if p.name.endswith("Bo 0"))
     assert bo.notes == "Met]52;c;SEFDS0VE[2J]8;;https://evil.example/\\2J at a fair\nsecond line"
     assert sorted(c.name for c in campaign.companies.values()) == [
-        "Acme]52;c;SEFDS0VE[2J]8;;https://evil.example/\\2J Robotics", "Globex]52;c;SEFDS0VE[2J]8;;https://evil.example/\\2J"]
+        "Acme]52;c;SEFDS0VE[2J]8;;https://evil.example/\\2J Robotics",
+        "Globex]52;c;SEFDS0VE[2J]8;;https://evil.example/\\2J",
+    ]
 
     again = run("import", "linkedin", str(connections), "--db", str(db), check=True)
     assert b"0 people and 0 companies to add" in again.stdout  # the clean names are recognised
@@ -373,8 +427,11 @@ def test_clean_line_and_clean_block() -> None:
 
 def test_every_control_and_format_character_goes_but_the_joiners() -> None:
     kept = {"\u200c", "\u200d"}  # ZWNJ, ZWJ: scripts and emoji need them
-    every = "".join(chr(c) for c in range(0x110000)
-                    if unicodedata.category(chr(c)) in ("Cc", "Cf", "Cs", "Zl", "Zp") and chr(c) not in kept)
+    every = "".join(
+        chr(c)
+        for c in range(0x110000)
+        if unicodedata.category(chr(c)) in ("Cc", "Cf", "Cs", "Zl", "Zp") and chr(c) not in kept
+    )
     assert clean_line(every).strip(" ") == ""
     assert set(clean_block(every)) <= {"\n", "\t"}
 
@@ -384,35 +441,66 @@ def test_every_control_and_format_character_goes_but_the_joiners() -> None:
 GOOD_PERSON = {"name": "Ana Ruiz", "degree": "1st", "tags": ["mentor"]}
 STAMP = {"meta": {"1": {"schema": 1}}}
 WRONG = {
-    "a name that is a number": ({"people": {"12": {**GOOD_PERSON, "name": 42}}},
-                                "'people' (id 12) whose 'name' is a number, not text"),
-    "a name that is null": ({"people": {"12": {**GOOD_PERSON, "name": None}}},
-                            "'people' (id 12) whose 'name' is null, not text"),
-    "tags that are not a list": ({"people": {"12": {**GOOD_PERSON, "tags": "mentor"}}},
-                                 "'people' (id 12) whose 'tags' is the text 'mentor', not a list of texts"),
-    "tags that are not texts": ({"people": {"12": {**GOOD_PERSON, "tags": ["mentor", 7]}}},
-                                "'people' (id 12) whose 'tags' is a list holding a number, not a list of texts"),
-    "an id that is not a number": ({"people": {"twelve": GOOD_PERSON}},
-                                   "'people' whose id 'twelve' is not a whole number"),
-    "a company id that is text": ({"people": {"12": {**GOOD_PERSON, "company_id": "3"}}},
-                                  "'people' (id 12) whose 'company_id' is the text '3', not a whole number or null"),
-    "a dangling company id": ({"people": {"12": {**GOOD_PERSON, "company_id": 3}}},
-                              "'people' (id 12) whose 'company_id' is 3, but no record in 'companies' has that id"),
-    "a dangling introducer": ({"people": {"12": {**GOOD_PERSON, "introducer_id": 99}}},
-                              "'people' (id 12) whose 'introducer_id' is 99, but no record in 'people' has that id"),
-    "an interview with nobody": ({"people": {"12": GOOD_PERSON},
-                                  "interviews": {"4": {"person_id": 13, "when": "2026-11-26T10:00"}}},
-                                 "'interviews' (id 4) whose 'person_id' is 13, but no record in 'people' has that id"),
-    "an attempt on no date": ({"people": {"12": GOOD_PERSON}, "objectives": {"1": {"kind": "role", "text": "x"}},
-                               "outreach": {"2": {"person_id": 12, "objective_id": 1, "route": "direct",
-                                                  "created": "2026-11-01",
-                                                  "attempts": [{"kind": "request", "on": 5}]}}},
-                              "'outreach' (id 2) whose 'attempts' holds a record whose 'on' is a number, "
-                              "not a date like 2026-11-26"),
-    "a degree that is not one": ({"people": {"12": {**GOOD_PERSON, "degree": "4th"}}},
-                                 "'people' (id 12) whose 'degree' is the text '4th', not one of '1st', '2nd', 'cold'"),
-    "a flag that is a number": ({"objectives": {"1": {"kind": "role", "text": "x", "active": 1}}},
-                                "'objectives' (id 1) whose 'active' is a number, not true or false"),
+    "a name that is a number": (
+        {"people": {"12": {**GOOD_PERSON, "name": 42}}},
+        "'people' (id 12) whose 'name' is a number, not text",
+    ),
+    "a name that is null": (
+        {"people": {"12": {**GOOD_PERSON, "name": None}}},
+        "'people' (id 12) whose 'name' is null, not text",
+    ),
+    "tags that are not a list": (
+        {"people": {"12": {**GOOD_PERSON, "tags": "mentor"}}},
+        "'people' (id 12) whose 'tags' is the text 'mentor', not a list of texts",
+    ),
+    "tags that are not texts": (
+        {"people": {"12": {**GOOD_PERSON, "tags": ["mentor", 7]}}},
+        "'people' (id 12) whose 'tags' is a list holding a number, not a list of texts",
+    ),
+    "an id that is not a number": (
+        {"people": {"twelve": GOOD_PERSON}},
+        "'people' whose id 'twelve' is not a whole number",
+    ),
+    "a company id that is text": (
+        {"people": {"12": {**GOOD_PERSON, "company_id": "3"}}},
+        "'people' (id 12) whose 'company_id' is the text '3', not a whole number or null",
+    ),
+    "a dangling company id": (
+        {"people": {"12": {**GOOD_PERSON, "company_id": 3}}},
+        "'people' (id 12) whose 'company_id' is 3, but no record in 'companies' has that id",
+    ),
+    "a dangling introducer": (
+        {"people": {"12": {**GOOD_PERSON, "introducer_id": 99}}},
+        "'people' (id 12) whose 'introducer_id' is 99, but no record in 'people' has that id",
+    ),
+    "an interview with nobody": (
+        {"people": {"12": GOOD_PERSON}, "interviews": {"4": {"person_id": 13, "when": "2026-11-26T10:00"}}},
+        "'interviews' (id 4) whose 'person_id' is 13, but no record in 'people' has that id",
+    ),
+    "an attempt on no date": (
+        {
+            "people": {"12": GOOD_PERSON},
+            "objectives": {"1": {"kind": "role", "text": "x"}},
+            "outreach": {
+                "2": {
+                    "person_id": 12,
+                    "objective_id": 1,
+                    "route": "direct",
+                    "created": "2026-11-01",
+                    "attempts": [{"kind": "request", "on": 5}],
+                }
+            },
+        },
+        "'outreach' (id 2) whose 'attempts' holds a record whose 'on' is a number, not a date like 2026-11-26",
+    ),
+    "a degree that is not one": (
+        {"people": {"12": {**GOOD_PERSON, "degree": "4th"}}},
+        "'people' (id 12) whose 'degree' is the text '4th', not one of '1st', '2nd', 'cold'",
+    ),
+    "a flag that is a number": (
+        {"objectives": {"1": {"kind": "role", "text": "x", "active": 1}}},
+        "'objectives' (id 1) whose 'active' is a number, not true or false",
+    ),
 }
 
 
@@ -427,8 +515,10 @@ def test_a_record_of_the_wrong_type_is_named_in_one_sentence(tmp_path: Path, cas
     done = run(*args, "--db", str(path))
     message = one_sentence(done.stderr)
     assert done.returncode == 1
-    assert message == (f"infoint: {path} has a record in {said}; it was left untouched: "
-                       f"fix it or restore a copy from {tmp_path / 'backups'}.")
+    assert message == (
+        f"infoint: {path} has a record in {said}; it was left untouched: "
+        f"fix it or restore a copy from {tmp_path / 'backups'}."
+    )
     assert snapshot(path) == before
     lock = [] if command == "today" else ["infoint.json.lock"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["infoint.json", *lock]
@@ -451,8 +541,10 @@ def test_a_file_too_big_is_refused_before_it_is_read(tmp_path: Path) -> None:
     big = tmp_path / "Connections.csv"
     with big.open("wb") as file:
         file.truncate(MAX_BYTES + 1)  # sparse: nothing is written, and nothing need be read
-    assert import_refused(tmp_path, big) == ("infoint: Connections.csv is 50.0 MB, more than the 50 MB an import "
-                                              "reads: check that it is the right file, or split it.")
+    assert import_refused(tmp_path, big) == (
+        "infoint: Connections.csv is 50.0 MB, more than the 50 MB an import "
+        "reads: check that it is the right file, or split it."
+    )
 
 
 def test_more_rows_than_the_limit_are_refused(tmp_path: Path) -> None:
@@ -460,16 +552,27 @@ def test_more_rows_than_the_limit_are_refused(tmp_path: Path) -> None:
     many.write_text(linkedin_csv([["Ana", f"Ruiz {n}", "", "", "", "", ""] for n in range(MAX_ROWS + 1)]))
     assert import_refused(tmp_path, many) == (
         "infoint: The file holds more than 100,000 rows, more than an import reads (LinkedIn keeps at most "
-        "30,000 connections): check that it is the right file, or split it.")
+        "30,000 connections): check that it is the right file, or split it."
+    )
 
 
-@pytest.mark.parametrize(("row", "said"), [
-    (["A" * (MAX_NAME + 1), "", "", "", "", "", ""],
-     "Row 2 of the file has a name of 201 characters, more than the 200"),
-    (["Ana", "Ruiz", "", "", "C" * (MAX_NAME + 1), "", ""], "Row 2 of the file has a company name of 201 characters"),
-    (["Ana", "Ruiz", "", "", "", "P" * (MAX_FIELD + 1), ""], "Row 2 of the file has a field of 10,001 characters, "
-                                                               "more than the 10,000"),
-])
+@pytest.mark.parametrize(
+    ("row", "said"),
+    [
+        (
+            ["A" * (MAX_NAME + 1), "", "", "", "", "", ""],
+            "Row 2 of the file has a name of 201 characters, more than the 200",
+        ),
+        (
+            ["Ana", "Ruiz", "", "", "C" * (MAX_NAME + 1), "", ""],
+            "Row 2 of the file has a company name of 201 characters",
+        ),
+        (
+            ["Ana", "Ruiz", "", "", "", "P" * (MAX_FIELD + 1), ""],
+            "Row 2 of the file has a field of 10,001 characters, more than the 10,000",
+        ),
+    ],
+)
 def test_a_value_longer_than_the_limit_is_refused(tmp_path: Path, row: list[str], said: str) -> None:
     connections = tmp_path / "Connections.csv"
     connections.write_text(linkedin_csv([["Bo", "Li", "", "", "", "", ""], row]))
@@ -485,8 +588,22 @@ def test_values_at_the_limits_are_imported(tmp_path: Path) -> None:
 
 
 def big_export(path: Path, rows: int) -> Path:
-    path.write_text(linkedin_csv([["Ana", f"Ruiz {n}", f"https://www.linkedin.com/in/ana-{n}", "", f"Firm {n % 50}",
-                                   "Engineer", "21 Jan 2013"] for n in range(rows)]))
+    path.write_text(
+        linkedin_csv(
+            [
+                [
+                    "Ana",
+                    f"Ruiz {n}",
+                    f"https://www.linkedin.com/in/ana-{n}",
+                    "",
+                    f"Firm {n % 50}",
+                    "Engineer",
+                    "21 Jan 2013",
+                ]
+                for n in range(rows)
+            ]
+        )
+    )
     return path
 
 
@@ -494,8 +611,18 @@ def big_export(path: Path, rows: int) -> Path:
 def test_a_long_import_shows_its_progress_on_a_terminal(tmp_path: Path) -> None:
     source = big_export(tmp_path / "Connections.csv", 12_000)
     stream = tmp_path / "terminal.bytes"
-    command = ["sh", "-c", 'read go && exec "$@"', "sh", *INFOINT, "import", "linkedin", str(source),
-               "--db", str(tmp_path / "infoint.json")]
+    command = [
+        "sh",
+        "-c",
+        'read go && exec "$@"',
+        "sh",
+        *INFOINT,
+        "import",
+        "linkedin",
+        str(source),
+        "--db",
+        str(tmp_path / "infoint.json"),
+    ]
     terminal = Terminal("infoint-progress", command, {"INFOINT_TODAY": TODAY.isoformat(), "TERM": "xterm-256color"})
     try:
         terminal.tmux("pipe-pane", "-o", "-t", terminal.socket, f"cat > {stream}")
@@ -503,8 +630,9 @@ def test_a_long_import_shows_its_progress_on_a_terminal(tmp_path: Path) -> None:
         wait_for(lambda: terminal.exit_status() is not None, "the import to end", 60)
         assert terminal.exit_status() == 0
         written = stream.read_bytes().decode()
-        assert ("\r\x1b[KReading Connections.csv: 5,000 rows…"
-                "\r\x1b[KReading Connections.csv: 10,000 rows…\r\x1b[K") in written
+        assert (
+            "\r\x1b[KReading Connections.csv: 5,000 rows…\r\x1b[KReading Connections.csv: 10,000 rows…\r\x1b[K"
+        ) in written
         shown = terminal.transcript()
         assert "Imported: 12,000 people and 50 companies to add" in shown
         assert "Reading" not in shown  # the progress line was wiped
@@ -566,8 +694,10 @@ def test_an_import_leaves_a_read_only_file_alone(tmp_path: Path) -> None:
     before = snapshot(db)
     done = run("import", "linkedin", str(DATA / "linkedin-Connections.csv"), "--db", str(db))
     assert done.returncode == 1
-    assert one_sentence(done.stderr) == (f"infoint: {db} is read-only (chmod 444); nothing was imported: "
-                                         f"make it writable (chmod u+w {db}) and import again.")
+    assert one_sentence(done.stderr) == (
+        f"infoint: {db} is read-only (chmod 444); nothing was imported: "
+        f"make it writable (chmod u+w {db}) and import again."
+    )
     assert snapshot(db) == before
     dry = run("import", "linkedin", str(DATA / "linkedin-Connections.csv"), "--dry-run", "--db", str(db), check=True)
     assert b"24 people" in dry.stdout  # reading it is still fine
@@ -601,8 +731,10 @@ async def test_the_app_opens_a_read_only_file_read_only_and_says_why(tmp_path: P
     repo, reason = Repository.open_or_read_only(db)
     try:
         assert repo.read_only
-        assert reason == (f"{db} is read-only (chmod 444); changes made now cannot be saved: "
-                          f"make it writable (chmod u+w {db}) and start infoint again.")
+        assert reason == (
+            f"{db} is read-only (chmod 444); changes made now cannot be saved: "
+            f"make it writable (chmod u+w {db}) and start infoint again."
+        )
         app = InfointApp(repo, read_only_reason=reason)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()

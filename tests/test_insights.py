@@ -36,8 +36,10 @@ def campaign_with_known_numbers() -> Campaign:
     """Four requests: 1st degree yes in 2 days, held and thanked; intro yes in 6 days, held;
     cold no in 4 days; cold without reply; plus one planned outreach that counts nowhere."""
     c = Campaign()
-    c.objectives = {1: Objective(ObjectiveKind.ROLE, "research", id=1),
-                    2: Objective(ObjectiveKind.INDUSTRY, "health", active=False, id=2)}
+    c.objectives = {
+        1: Objective(ObjectiveKind.ROLE, "research", id=1),
+        2: Objective(ObjectiveKind.INDUSTRY, "health", active=False, id=2),
+    }
     mutual = Person("Maria Lopez", degree=Degree.FIRST, id=1)
     ana = Person("Ana Silva", degree=Degree.SECOND, introducer_id=1, id=2)
     ben = Person("Ben Cold", id=3)
@@ -52,17 +54,35 @@ def campaign_with_known_numbers() -> Campaign:
         c.outreach[oid] = o
 
     outreach(1, mutual, Route.DIRECT, (A.REQUEST, day(1)), (A.REPLY_YES, day(3)))
-    outreach(2, ana, Route.INTRO, (A.INTRO_ASKED, day(2)), (A.INTRO_MADE, day(4)), (A.REQUEST, day(5)),
-             (A.REPLY_YES, day(8)))
+    outreach(
+        2, ana, Route.INTRO, (A.INTRO_ASKED, day(2)), (A.INTRO_MADE, day(4)), (A.REQUEST, day(5)), (A.REPLY_YES, day(8))
+    )
     outreach(3, ben, Route.COLD, (A.REQUEST, day(1)), (A.REPLY_NO, day(5)))
     outreach(4, cara, Route.COLD, (A.REQUEST, day(1)))
     outreach(5, dan, Route.DIRECT)
     c.interviews = {
-        1: Interview(1, datetime(2026, 11, 10, 10), objective_id=1, outreach_id=1, held=True,
-                     thanked=day(10), verdict=Verdict.SOLIDIFIED, takeaways="Closer to product than I thought",
-                     action_items=[ActionItem("Read the design notes"), ActionItem("Send CV", done=True)], id=1),
-        2: Interview(2, datetime(2026, 11, 12, 10), objective_id=1, outreach_id=2, held=True,
-                     verdict=Verdict.CHALLENGED, introducer_thanked=day(13), id=2),
+        1: Interview(
+            1,
+            datetime(2026, 11, 10, 10),
+            objective_id=1,
+            outreach_id=1,
+            held=True,
+            thanked=day(10),
+            verdict=Verdict.SOLIDIFIED,
+            takeaways="Closer to product than I thought",
+            action_items=[ActionItem("Read the design notes"), ActionItem("Send CV", done=True)],
+            id=1,
+        ),
+        2: Interview(
+            2,
+            datetime(2026, 11, 12, 10),
+            objective_id=1,
+            outreach_id=2,
+            held=True,
+            verdict=Verdict.CHALLENGED,
+            introducer_thanked=day(13),
+            id=2,
+        ),
     }
     return c
 

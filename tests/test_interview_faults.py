@@ -30,8 +30,12 @@ def live_program(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
 
     db = tmp_path / "campaign.json"
     write_demo(db, 60, TODAY)
-    env = {"INFOINT_TODAY": TODAY.isoformat(), "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none",
-           "HOME": str(tmp_path)}
+    env = {
+        "INFOINT_TODAY": TODAY.isoformat(),
+        "TERM": "xterm-256color",
+        "TEXTUAL_ANIMATIONS": "none",
+        "HOME": str(tmp_path),
+    }
     command = [sys.executable, "-m", "infoint_tui", "interview", "--db", str(db)]
     terminal = Terminal(f"infoint-test-{os.getpid()}-{time.monotonic_ns()}", command, env)
     try:

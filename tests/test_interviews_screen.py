@@ -42,16 +42,22 @@ async def highlight(pilot, screen: InterviewsScreen, interview: Interview) -> No
 
 
 def upcoming(repo) -> Interview:
-    return min((i for i in repo.campaign.interviews.values() if not i.held and i.when.date() > TODAY),
-               key=lambda i: i.when)
+    return min(
+        (i for i in repo.campaign.interviews.values() if not i.held and i.when.date() > TODAY), key=lambda i: i.when
+    )
 
 
 async def test_lists_today_first_then_upcoming_then_held(make_app, repo) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_interviews(app, pilot)
-        headings = [line.split(" (")[0] for line in listed(screen) if " (" in line and line[0].isalpha()
-                    and line.split(" (")[0] in {"Today", "Not marked held yet", "Upcoming", "Held"}]
+        headings = [
+            line.split(" (")[0]
+            for line in listed(screen)
+            if " (" in line
+            and line[0].isalpha()
+            and line.split(" (")[0] in {"Today", "Not marked held yet", "Upcoming", "Held"}
+        ]
         assert headings == ["Today", "Upcoming", "Held"]
         options = screen.query_one("#interviews-list", OptionList)
         first = repo.campaign.interviews[int(options.get_option_at_index(options.highlighted).id)]

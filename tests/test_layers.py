@@ -36,7 +36,9 @@ def fresh_import(packages: list[str], modules: list[str] = ()) -> tuple[list[str
     """Import packages (and all their modules) and modules in a new interpreter."""
     done = subprocess.run(
         [sys.executable, "-c", IMPORT_ALL, ",".join(packages), *modules],
-        capture_output=True, check=True, timeout=60,
+        capture_output=True,
+        check=True,
+        timeout=60,
     )
     report = orjson.loads(done.stdout)
     return report["imported"], set(report["loaded"])
@@ -49,13 +51,32 @@ def top_level(loaded: set[str]) -> set[str]:
 def test_everything_below_the_tui_loads_without_textual() -> None:
     imported, loaded = fresh_import(
         ["infoint_tui.domain", "infoint_tui.store", "infoint_tui.exchange"],
-        ["infoint_tui.cli", "infoint_tui.clock", "infoint_tui.demo", "infoint_tui.usecases.agenda",
-         "infoint_tui.usecases.stats", "infoint_tui.usecases.due_actions", "infoint_tui.usecases.interviewing"],
+        [
+            "infoint_tui.cli",
+            "infoint_tui.clock",
+            "infoint_tui.demo",
+            "infoint_tui.usecases.agenda",
+            "infoint_tui.usecases.stats",
+            "infoint_tui.usecases.due_actions",
+            "infoint_tui.usecases.interviewing",
+        ],
     )
-    for expected in ["domain.models", "domain.policy", "domain.templates", "domain.defaults",
-                     "domain.spelling", "domain.removal", "domain.insights", "domain.validation",
-                     "store.storage", "store.lock",
-                     "store.repository", "store.migrations", "store.errors", "store.location"]:
+    for expected in [
+        "domain.models",
+        "domain.policy",
+        "domain.templates",
+        "domain.defaults",
+        "domain.spelling",
+        "domain.removal",
+        "domain.insights",
+        "domain.validation",
+        "store.storage",
+        "store.lock",
+        "store.repository",
+        "store.migrations",
+        "store.errors",
+        "store.location",
+    ]:
         assert f"infoint_tui.{expected}" in imported
     assert any(name.startswith("infoint_tui.exchange.") for name in imported)
     assert "textual" not in top_level(loaded)
@@ -74,10 +95,12 @@ def test_infoint_today_does_not_import_textual(tmp_path: Path) -> None:
     write_demo(path, 60, TODAY)
     env = {**os.environ, "INFOINT_DB": str(path), "INFOINT_TODAY": TODAY.isoformat(), "PYTHONPROFILEIMPORTTIME": "1"}
     for extra in ([], ["--json"]):
-        done = subprocess.run([sys.executable, "-m", "infoint_tui", "today", *extra],
-                              capture_output=True, text=True, env=env, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "infoint_tui", "today", *extra], capture_output=True, text=True, env=env, timeout=60
+        )
         assert done.returncode == 0, done.stderr
-        imported = [line.rpartition("|")[2].strip() for line in done.stderr.splitlines()
-                    if line.startswith("import time:")]
+        imported = [
+            line.rpartition("|")[2].strip() for line in done.stderr.splitlines() if line.startswith("import time:")
+        ]
         assert "infoint_tui.usecases.agenda" in imported  # the report really lists our imports
         assert not [name for name in imported if name.partition(".")[0] == "textual"]

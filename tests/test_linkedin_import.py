@@ -58,11 +58,22 @@ def stored(repo) -> dict[str, Person]:
 
 # Rows naming nobody ------------------------------------------------------------------------
 
+
 def test_rows_with_only_a_date_or_a_company_are_skipped_counted_and_the_rest_imported(empty_repo) -> None:
     plan = read_linkedin(RECENT, Campaign())
     assert (plan.rows, plan.empty, plan.rejected, plan.duplicates) == (15, 5, [], 0)
-    assert sorted(people(plan)) == ["Aiko Tanaka", "Bruno Costa", "Chloé Martin", "Dev Patel", "Grace Kim",
-                                    "Lena Fischer", "Mateo García", "Noor Haddad", "Olu Bakare", "Pia Lindqvist"]
+    assert sorted(people(plan)) == [
+        "Aiko Tanaka",
+        "Bruno Costa",
+        "Chloé Martin",
+        "Dev Patel",
+        "Grace Kim",
+        "Lena Fischer",
+        "Mateo García",
+        "Noor Haddad",
+        "Olu Bakare",
+        "Pia Lindqvist",
+    ]
     # The companies of rows that name nobody are not brought in.
     assert {"Initech", "Vandelay Industries"}.isdisjoint(c.name for c in plan.companies)
     assert plan.summary() == "10 people and 9 companies to add; 0 already there; 5 empty rows skipped; 0 rows rejected"
@@ -71,13 +82,21 @@ def test_rows_with_only_a_date_or_a_company_are_skipped_counted_and_the_rest_imp
 
 
 def test_a_wrong_row_still_stops_an_import_that_also_skips_empty_rows(empty_repo) -> None:
-    text = "\r\n".join([HEADER, ",,,,,,30 Apr 2026",
-                        "Ana,Ruiz,https://www.linkedin.com/in/ana,,Acme,Engineer,31 Foo 2020",
-                        "Bo,Li,https://www.linkedin.com/in/bo,,Acme,Engineer,01 Feb 2020", ""])
+    text = "\r\n".join(
+        [
+            HEADER,
+            ",,,,,,30 Apr 2026",
+            "Ana,Ruiz,https://www.linkedin.com/in/ana,,Acme,Engineer,31 Foo 2020",
+            "Bo,Li,https://www.linkedin.com/in/bo,,Acme,Engineer,01 Feb 2020",
+            "",
+        ]
+    )
     plan = read_linkedin(text, Campaign())
     assert [(r.line, r.reason) for r in plan.rejected] == [(3, "'31 Foo 2020' is not a date like 21 Jan 2013")]
-    assert plan.summary() == ("1 person and 1 company to add; 0 already there; 1 empty row skipped; "
-                              "1 row rejected (nothing is imported while any is rejected)")
+    assert plan.summary() == (
+        "1 person and 1 company to add; 0 already there; 1 empty row skipped; "
+        "1 row rejected (nothing is imported while any is rejected)"
+    )
     with pytest.raises(ImportProblem, match="Nothing imported"):
         plan.apply(empty_repo)
     assert empty_repo.campaign.people == {}
@@ -90,17 +109,18 @@ def test_a_row_with_only_an_email_address_is_someone() -> None:
 
 
 def test_a_full_export_with_its_share_of_empty_rows() -> None:
-    rows = [f"P{n},Doe,https://www.linkedin.com/in/p-{n},,Company {n % 40},Engineer,01 Feb 2020"
-            for n in range(4_000 - 64)]
+    rows = [
+        f"P{n},Doe,https://www.linkedin.com/in/p-{n},,Company {n % 40},Engineer,01 Feb 2020" for n in range(4_000 - 64)
+    ]
     for n in range(64):  # 1.6%, spread through the file as in a real one
         rows.insert(n * 60, ",,,,,,30 Apr 2026" if n % 4 else f",,,,Company {n},,30 Apr 2026")
-    plan = read_linkedin("\r\n".join(["Notes:", '"Some e-mails may be missing."', "", HEADER, *rows, ""]),
-                         Campaign())
+    plan = read_linkedin("\r\n".join(["Notes:", '"Some e-mails may be missing."', "", HEADER, *rows, ""]), Campaign())
     assert (plan.rows, len(plan.people), plan.empty, plan.rejected) == (4_000, 3_936, 64, [])
     assert "64 empty rows skipped" in plan.summary()
 
 
 # Exports from before 2021: no URL column ---------------------------------------------------
+
 
 def test_an_export_from_before_2021_has_no_url_column() -> None:
     plan = read_linkedin(BEFORE_2021, Campaign())
@@ -112,8 +132,11 @@ def test_an_export_from_before_2021_has_no_url_column() -> None:
     assert found["Chloé Martin"].connected_on == date(2013, 1, 21)
     assert company_of(plan, "Ewa Nowak") is None
     # Two people of one name at two companies are two people.
-    assert [company.name for company, person in zip(plan.people_companies, plan.people, strict=True)
-            if person.name == "Grace Kim"] == ["Umbrella Health", "Hooli"]
+    assert [
+        company.name
+        for company, person in zip(plan.people_companies, plan.people, strict=True)
+        if person.name == "Grace Kim"
+    ] == ["Umbrella Health", "Hooli"]
 
 
 def test_an_old_export_without_preamble_has_its_header_on_line_one() -> None:
@@ -141,8 +164,14 @@ def test_a_newer_export_recognises_people_an_older_one_brought_without_urls(empt
     newer = read_linkedin(RECENT, empty_repo.campaign)
     # Aiko, Bruno, Chloé and Grace at the same companies; Dev has moved from Initech to Hooli.
     assert newer.duplicates == 4
-    assert sorted(people(newer)) == ["Dev Patel", "Lena Fischer", "Mateo García", "Noor Haddad", "Olu Bakare",
-                                     "Pia Lindqvist"]
+    assert sorted(people(newer)) == [
+        "Dev Patel",
+        "Lena Fischer",
+        "Mateo García",
+        "Noor Haddad",
+        "Olu Bakare",
+        "Pia Lindqvist",
+    ]
     newer.apply(empty_repo)
     # And the other way round: the older export, imported again, adds nobody.
     older = read_linkedin(BEFORE_2021, empty_repo.campaign)
@@ -150,6 +179,7 @@ def test_a_newer_export_recognises_people_an_older_one_brought_without_urls(empt
 
 
 # Excel re-saves ------------------------------------------------------------------------------
+
 
 def test_an_excel_resave_in_windows_1252_with_excel_dates_and_padded_preamble() -> None:
     raw = EXCEL_1252.read_bytes()
@@ -170,8 +200,9 @@ def test_an_excel_resave_in_windows_1252_with_excel_dates_and_padded_preamble() 
     assert found["Seán O’Brien"].connected_on == date(2024, 3, 15)
     assert found["José Núñez"].connected_on == date(2019, 4, 2)
     assert found["Mei Chen"].connected_on == date(2022, 12, 31)
-    assert plan.summary() == ("5 people and 5 companies to add; 0 already there; 1 empty row skipped; "
-                              "0 rows rejected; read as Windows-1252")
+    assert plan.summary() == (
+        "5 people and 5 companies to add; 0 already there; 1 empty row skipped; 0 rows rejected; read as Windows-1252"
+    )
     assert plan.report().splitlines()[0].endswith("read as Windows-1252")
 
 
@@ -199,12 +230,14 @@ def test_slashed_dates_are_day_first_when_the_file_shows_it() -> None:
 def test_a_slashed_date_against_the_files_order_is_rejected_with_its_line() -> None:
     text = "\r\n".join([HEADER, "Ana,Ruiz,,,Acme,Engineer,21/01/2013", "Bo,Li,,,Acme,Engineer,1/21/2013", ""])
     assert [(r.line, r.reason) for r in read_linkedin(text, Campaign()).rejected] == [
-        (3, "'1/21/2013' is not a date in this file's order, day/month/year")]
+        (3, "'1/21/2013' is not a date in this file's order, day/month/year")
+    ]
 
 
 def test_semicolons_and_dotted_dates_as_excel_writes_them_in_germany() -> None:
-    text = "\r\n".join(["Notes:;;;;;;", HEADER.replace(",", ";"),
-                        "Jörg;Weber;;;Müller, Schmidt & Co.;Ingenieur;21.01.2013", ""])
+    text = "\r\n".join(
+        ["Notes:;;;;;;", HEADER.replace(",", ";"), "Jörg;Weber;;;Müller, Schmidt & Co.;Ingenieur;21.01.2013", ""]
+    )
     plan = read_linkedin(text.encode("cp1252"), Campaign())
     [jorg] = plan.people
     assert (jorg.name, jorg.connected_on) == ("Jörg Weber", date(2013, 1, 21))
@@ -212,14 +245,16 @@ def test_semicolons_and_dotted_dates_as_excel_writes_them_in_germany() -> None:
 
 
 def test_excel_padding_after_the_last_column_is_allowed_while_empty() -> None:
-    text = "\r\n".join([HEADER + ",,", "Ana,Ruiz,,,Acme,Engineer,01 Feb 2020,,",
-                        "Bo,Li,,,Acme,Engineer,01 Feb 2020,,oops", ""])
+    text = "\r\n".join(
+        [HEADER + ",,", "Ana,Ruiz,,,Acme,Engineer,01 Feb 2020,,", "Bo,Li,,,Acme,Engineer,01 Feb 2020,,oops", ""]
+    )
     plan = read_linkedin(text, Campaign())
     assert [p.name for p in plan.people] == ["Ana Ruiz"]
     assert [(r.line, r.reason) for r in plan.rejected] == [(3, "9 fields where the header has 7")]
 
 
 # Requests to imported people ---------------------------------------------------------------
+
 
 def campaign_with_imported_people(repo) -> Objective:
     repo.save_profile(Profile(name="Alex Morgan", email="alex@example.com"))
@@ -247,8 +282,9 @@ async def test_requesting_an_imported_connection_opens_the_linkedin_contact_text
     async with app.run_test(size=(80, 24)) as pilot:
         await start_request(pilot, lena.id)
         preview = await expect(pilot, MessageScreen)
-        assert preview.body.startswith("Hi Lena, we're connected on LinkedIn, and I'm learning about how product "
-                                       "teams work in climate tech.")
+        assert preview.body.startswith(
+            "Hi Lena, we're connected on LinkedIn, and I'm learning about how product teams work in climate tech."
+        )
         assert "UX Researcher at Pied Piper" in preview.body
         assert "Message Lena Fischer on LinkedIn" in text_of(preview.query_one("#message-detail"))
         assert f"of {LINKEDIN_LIMIT} characters" in text_of(preview.query_one("#message-count"))
@@ -281,8 +317,11 @@ def test_every_route_has_a_request_template_and_a_funnel_row() -> None:
     assert sum(funnel.requests for funnel in funnels(campaign)) == len(Route)
     assert [f.requests for f in funnels(campaign) if f.route == "1st-linkedin"] == [1]
     for route in Route:
-        fresh = Campaign(objectives=campaign.objectives, people=campaign.people,
-                         outreach={1: Outreach(1, 1, route, TODAY, id=1, attempts=[])})
+        fresh = Campaign(
+            objectives=campaign.objectives,
+            people=campaign.people,
+            outreach={1: Outreach(1, 1, route, TODAY, id=1, attempts=[])},
+        )
         if route == Route.INTRO:
             fresh.outreach[1].log(AttemptKind.INTRO_MADE, TODAY)
         [item] = due_items(fresh, TODAY)
@@ -291,41 +330,55 @@ def test_every_route_has_a_request_template_and_a_funnel_row() -> None:
 
 # The import dialog -------------------------------------------------------------------------
 
+
 async def test_the_import_dialog_shows_skipped_rows_and_the_encoding(make_app, empty_repo) -> None:
     app = make_app(empty_repo)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_targets(pilot)
         await start_import(pilot, "i", EXCEL_1252)
         shown = " ".join(import_text(pilot).split())
-        assert ("5 people and 5 companies to add; 0 already there; 1 empty row skipped; 0 rows rejected; "
-                "read as Windows-1252") in shown
+        assert (
+            "5 people and 5 companies to add; 0 already there; 1 empty row skipped; 0 rows rejected; "
+            "read as Windows-1252"
+        ) in shown
         await pilot.press("enter")  # on the Import button
         await pilot.pause()
         assert "Seán O’Brien" in stored(empty_repo)
         await start_import(pilot, "i", EXCEL_1252)
-        assert ("Nobody new in linkedin-Connections-excel-windows-1252.csv: 0 people and 0 companies to add; "
-                "5 already there; 1 empty row skipped") in " ".join(import_text(pilot).split())
+        assert (
+            "Nobody new in linkedin-Connections-excel-windows-1252.csv: 0 people and 0 companies to add; "
+            "5 already there; 1 empty row skipped"
+        ) in " ".join(import_text(pilot).split())
 
 
 # The command line --------------------------------------------------------------------------
 
+
 def infoint(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "infoint_tui", *args], capture_output=True, text=True,
-                          timeout=60, cwd=Path(__file__).parent.parent)
+    return subprocess.run(
+        [sys.executable, "-m", "infoint_tui", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).parent.parent,
+    )
 
 
-@pytest.mark.parametrize(("fmt", "file", "adds"), [
-    ("linkedin", EXCEL_1252, "5 people and 5 companies to add"),
-    ("vcard", DATA / "contacts.vcf", "3 people and 2 companies to add"),
-])
-def test_a_dry_run_before_any_data_file_exists_creates_nothing(tmp_path: Path, fmt: str, file: Path,
-                                                               adds: str) -> None:
+@pytest.mark.parametrize(
+    ("fmt", "file", "adds"),
+    [
+        ("linkedin", EXCEL_1252, "5 people and 5 companies to add"),
+        ("vcard", DATA / "contacts.vcf", "3 people and 2 companies to add"),
+    ],
+)
+def test_a_dry_run_before_any_data_file_exists_creates_nothing(tmp_path: Path, fmt: str, file: Path, adds: str) -> None:
     missing = tmp_path / "nowhere" / "x.json"
     before = sorted(tmp_path.rglob("*"))
     result = infoint("import", fmt, str(file), "--dry-run", "--db", str(missing))
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout.startswith(f"Dry run against an empty campaign (there is no data file at {missing} yet), "
-                                    f"nothing changed: {adds}")
+    assert result.stdout.startswith(
+        f"Dry run against an empty campaign (there is no data file at {missing} yet), nothing changed: {adds}"
+    )
     assert sorted(tmp_path.rglob("*")) == before
     # What the real import then does is what the dry run said.
     dry = result.stdout.split("nothing changed: ")[1]

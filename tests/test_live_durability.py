@@ -64,9 +64,14 @@ def start_live(db: Path, home: Path) -> Live:
     interview = find_interview(repo.campaign, TODAY)
     person = repo.campaign.people[interview.person_id].name
     state = home / "state"
-    env = {"INFOINT_TODAY": TODAY.isoformat(), "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none",
-           "INFOINT_STATE": str(state / "infoint"),
-           "HOME": str(home), "XDG_STATE_HOME": str(state)}
+    env = {
+        "INFOINT_TODAY": TODAY.isoformat(),
+        "TERM": "xterm-256color",
+        "TEXTUAL_ANIMATIONS": "none",
+        "INFOINT_STATE": str(state / "infoint"),
+        "HOME": str(home),
+        "XDG_STATE_HOME": str(state),
+    }
     command = [sys.executable, "-m", "infoint_tui", "interview", "--db", str(db)]
     terminal = Terminal(f"infoint-test-{os.getpid()}-{time.monotonic_ns()}", command, env)
     try:
@@ -105,9 +110,10 @@ def test_kill_9_while_typing_steadily_loses_at_most_the_last_second(live: Live) 
 
     kept = re.findall(r"\bw\d\d\b", live.notes_in_file())
     assert kept == [word for word, _ in sent[: len(kept)]]  # whole words, in order, none skipped
-    lost = [when for _, when in sent[len(kept):]]
+    lost = [when for _, when in sent[len(kept) :]]
     assert not lost or killed - lost[0] <= AT_MOST_LOST, (
-        f"{len(lost)} words lost, typed over the last {killed - lost[0]:.2f} s")
+        f"{len(lost)} words lost, typed over the last {killed - lost[0]:.2f} s"
+    )
 
 
 # A stray escape -------------------------------------------------------------------------------
@@ -132,8 +138,9 @@ def test_words_typed_after_a_stray_escape_land_in_the_notes(live: Live) -> None:
 def small_disk(folder: Path) -> Iterator[Path]:
     """A 2 MB file system of its own at `folder` (a tmpfs: mounting needs root)."""
     folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", str(folder)],
-                             capture_output=True, text=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", str(folder)], capture_output=True, text=True
+    )
     if mounted.returncode != 0:
         pytest.skip(f"a small disk cannot be mounted here: {mounted.stderr.strip()}")
     try:
@@ -165,7 +172,8 @@ def live_on_small_disk(tmp_path: Path) -> Iterator[tuple[Live, Path]]:
 
 
 def test_a_full_disk_shows_not_saved_keeps_the_words_and_saves_them_once_there_is_room(
-        live_on_small_disk: tuple[Live, Path]) -> None:
+    live_on_small_disk: tuple[Live, Path],
+) -> None:
     live, disk = live_on_small_disk
     filler = fill(disk)
     live.typed_and_shown("Words typed on a full disk")
@@ -177,7 +185,8 @@ def test_a_full_disk_shows_not_saved_keeps_the_words_and_saves_them_once_there_i
 
 
 def test_terminate_on_a_full_disk_exits_at_once_saying_what_was_not_saved(
-        live_on_small_disk: tuple[Live, Path]) -> None:
+    live_on_small_disk: tuple[Live, Path],
+) -> None:
     live, disk = live_on_small_disk
     terminal = live.terminal
     live.typed_and_shown("Saved before the disk filled. ")
@@ -213,7 +222,8 @@ def test_a_hang_up_on_a_full_disk_leaves_the_words_in_the_log(live_on_small_disk
 
 
 def test_the_report_names_what_the_file_lacks_and_prints_the_notes_without_control_codes(
-        repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from infoint_tui.store import storage
     from infoint_tui.store.errors import SaveError
     from infoint_tui.usecases.not_saved import report
@@ -229,8 +239,10 @@ def test_the_report_names_what_the_file_lacks_and_prints_the_notes_without_contr
         repo.flush()
     text = report(repo, failed.value)
     person = repo.campaign.people[interview.person_id].name
-    assert text.startswith(f"not saved: the disk holding {repo.path.parent} is full, so {repo.path.name} lacks "
-                           f"what changed since infoint started: the interview with {person} (printed below).")
+    assert text.startswith(
+        f"not saved: the disk holding {repo.path.parent} is full, so {repo.path.name} lacks "
+        f"what changed since infoint started: the interview with {person} (printed below)."
+    )
     assert "Budget [2Jcuts\tslowed hiring" in text and "\x1b" not in text
     monkeypatch.undo()  # the fixture closes the repository, writing the change
 
@@ -239,10 +251,15 @@ def test_unsaved_records_are_the_changed_added_and_removed_ones(tmp_path: Path) 
     from infoint_tui.store.unsaved import unsaved_records
 
     path = tmp_path / "data.json"
-    path.write_bytes(orjson.dumps({"people": {"1": {"name": "Ana"}, "2": {"name": "Bo"}, "4": {"name": "Di"}},
-                                   "meta": {"1": {"schema": 1}}}))
-    in_memory = {"people": {"1": {"name": "Ana"}, "2": {"name": "Bo Li"}, "3": {"name": "Cy"}},
-                 "meta": {"1": {"schema": 1}}}
+    path.write_bytes(
+        orjson.dumps(
+            {"people": {"1": {"name": "Ana"}, "2": {"name": "Bo"}, "4": {"name": "Di"}}, "meta": {"1": {"schema": 1}}}
+        )
+    )
+    in_memory = {
+        "people": {"1": {"name": "Ana"}, "2": {"name": "Bo Li"}, "3": {"name": "Cy"}},
+        "meta": {"1": {"schema": 1}},
+    }
     assert unsaved_records(path, in_memory) == {"people": {"2", "3", "4"}}
     path.write_bytes(b"{not json")
     assert unsaved_records(path, in_memory) == {"people": {"1", "2", "3"}, "meta": {"1"}}
@@ -251,8 +268,7 @@ def test_unsaved_records_are_the_changed_added_and_removed_ones(tmp_path: Path) 
 # Keys that must not let the next words destroy the notes ----------------------------------
 
 
-async def test_f6_and_f7_in_the_notes_leave_rather_than_select_text_for_the_next_words(
-        make_app) -> None:
+async def test_f6_and_f7_in_the_notes_leave_rather_than_select_text_for_the_next_words(make_app) -> None:
     from infoint_tui.tui.screens.interviews import InterviewsScreen
 
     app = make_app(start=("interviews", "start_today"))

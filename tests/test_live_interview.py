@@ -24,8 +24,11 @@ HEADING = re.compile(r"^## \d\d:\d\d (.+)$", re.MULTILINE)
 
 
 def todays(repo):
-    return next(i for i in sorted(repo.campaign.interviews.values(), key=lambda i: i.when)
-                if i.when.date() == TODAY and not i.held)
+    return next(
+        i
+        for i in sorted(repo.campaign.interviews.values(), key=lambda i: i.when)
+        if i.when.date() == TODAY and not i.held
+    )
 
 
 def stored(repo, interview: Interview) -> Interview:
@@ -147,8 +150,9 @@ async def test_an_action_item_falls_due_and_fills_the_thank_you(make_app, repo) 
         assert "1 to-do" in str(screen.query_one("#live-captured").render())
     interview = stored(repo, interview)
     interview.held = True  # as if ended: only the policy reads it, nothing is saved
-    actions = [i.detail for i in due_items(repo.campaign, TODAY)
-               if i.kind == DueKind.ACTION and i.interview_id == interview.id]
+    actions = [
+        i.detail for i in due_items(repo.campaign, TODAY) if i.kind == DueKind.ACTION and i.interview_id == interview.id
+    ]
     assert actions == ["send my portfolio"]
     values = context_for(repo.campaign, repo.campaign.people[interview.person_id], interview=interview)
     assert "- send my portfolio (in progress)" in values["action_items"]

@@ -10,8 +10,12 @@ from tests.outreach_support import pasted, text_of, until  # noqa: F401 - fixtur
 
 pytestmark = pytest.mark.usefixtures("pasted")
 
-TYPOS = Draft("A test", "Folow-up", "Hi {first_name},\nI would realy like to to talk about {nmae}.\nAlex",
-              detail="To Ana: ana@example.com")
+TYPOS = Draft(
+    "A test",
+    "Folow-up",
+    "Hi {first_name},\nI would realy like to to talk about {nmae}.\nAlex",
+    detail="To Ana: ana@example.com",
+)
 
 
 async def open_preview(app, pilot, message: Draft, results: list[Copied]) -> MessageScreen:
@@ -39,18 +43,21 @@ async def test_every_kind_of_problem_is_listed_and_marked(make_app) -> None:
             '"to" is repeated.',
             "{nmae} is not a known placeholder.",
         ]
-        assert status(preview) == ("5 problems: 2 misspelled words, 1 doubled word, 1 unfilled placeholder, "
-                                   "1 unknown placeholder. Tab to the list: Enter fixes one, a adds a word "
-                                   "to yours.")
+        assert status(preview) == (
+            "5 problems: 2 misspelled words, 1 doubled word, 1 unfilled placeholder, "
+            "1 unknown placeholder. Tab to the list: Enter fixes one, a adds a word "
+            "to yours."
+        )
         area = preview.body_area
-        marked = [line.plain[span.start:span.end] for line in map(area.get_line, range(3)) for span in line.spans]
+        marked = [line.plain[span.start : span.end] for line in map(area.get_line, range(3)) for span in line.spans]
         assert marked == ["{first_name}", "realy", "to to", "{nmae}"]
 
 
 async def test_names_and_own_words_are_never_flagged(make_app, repo) -> None:
     app = make_app()
-    draft = Draft("Names", "", "Zoë Løvland at Northwind and Wayne Enterprises told me about infoint.",
-                  channel="linkedin")
+    draft = Draft(
+        "Names", "", "Zoë Løvland at Northwind and Wayne Enterprises told me about infoint.", channel="linkedin"
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         preview = await open_preview(app, pilot, draft, [])
         assert problems(preview) == []
@@ -69,7 +76,8 @@ async def test_the_first_copy_warns_and_the_second_insists(make_app) -> None:
         await pilot.press("ctrl+y")
         assert app.clipboard == TYPOS.body
         assert status(preview).startswith(
-            f"Sent {len(TYPOS.body)} characters to your terminal's clipboard (OSC 52). If it did not arrive:")
+            f"Sent {len(TYPOS.body)} characters to your terminal's clipboard (OSC 52). If it did not arrive:"
+        )
         await pilot.press("escape")
         await pilot.pause()
     assert results == [Copied(True, TYPOS.subject, TYPOS.body)]
@@ -94,8 +102,10 @@ async def test_enter_on_a_problem_puts_the_suggestion_in_place(make_app) -> None
         assert preview.subject == "Follow-up"
         await pilot.press("enter")  # the highlight stays in place: now on "to to"
         assert preview.body == "Hi {first_name},\nI would really like to talk about {nmae}.\nAlex"
-        assert problems(preview) == ["The blank {first_name} has not been filled in.",
-                                     "{nmae} is not a known placeholder."]
+        assert problems(preview) == [
+            "The blank {first_name} has not been filled in.",
+            "{nmae} is not a known placeholder.",
+        ]
 
 
 async def test_a_flagged_word_can_join_my_words(make_app, repo) -> None:

@@ -60,10 +60,8 @@ def test_counts_follow_their_definitions(repo) -> None:
         outreach = [o for o in campaign.outreach.values() if o.objective_id == objective_id]
         interviews = [i for i in campaign.interviews.values() if i.objective_id == objective_id]
         assert counted.people == {o.person_id for o in outreach}
-        assert counted.requests == sum(1 for o in outreach
-                                       if o.contact_attempts or o.has(AttemptKind.INTRO_ASKED))
-        assert (counted.held, counted.booked) == (sum(i.held for i in interviews),
-                                                  sum(not i.held for i in interviews))
+        assert counted.requests == sum(1 for o in outreach if o.contact_attempts or o.has(AttemptKind.INTRO_ASKED))
+        assert (counted.held, counted.booked) == (sum(i.held for i in interviews), sum(not i.held for i in interviews))
     # The demo gives every count something to count, so a wrong rule shows.
     assert all(t.people and t.requests for t in tallies.values())
     assert sum(t.held for t in tallies.values()) and sum(t.booked for t in tallies.values())
@@ -72,8 +70,9 @@ def test_counts_follow_their_definitions(repo) -> None:
 
 def test_counts_on_the_edge_cases() -> None:
     day = date(2026, 11, 1)
-    campaign = Campaign(objectives={1: Objective(ObjectiveKind.ROLE, "x", id=1),
-                                    2: Objective(ObjectiveKind.COMPANY, "y", id=2)})
+    campaign = Campaign(
+        objectives={1: Objective(ObjectiveKind.ROLE, "x", id=1), 2: Objective(ObjectiveKind.COMPANY, "y", id=2)}
+    )
 
     def outreach(oid: int, person: int, objective: int, *kinds: AttemptKind) -> None:
         item = Outreach(person, objective, Route.COLD, day, id=oid)
@@ -103,8 +102,9 @@ async def test_the_list_shows_each_objective_with_its_counts(make_app, repo) -> 
         tallies = objectives.tallies(repo.campaign)
         entries = listed(app)
         assert len(entries) == len(repo.campaign.objectives)
-        for entry, objective in zip(entries, sorted(repo.campaign.objectives.values(), key=lambda o: o.id),
-                                    strict=True):
+        for entry, objective in zip(
+            entries, sorted(repo.campaign.objectives.values(), key=lambda o: o.id), strict=True
+        ):
             counted = tallies[objective.id]
             assert objective.kind.value in entry and objective.text in entry
             assert f"{len(counted.people)} targets · {counted.requests} requests" in entry
@@ -124,12 +124,16 @@ async def test_add_an_objective_with_keys(make_app, repo) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ObjectivesScreen)
         (new_id,) = set(repo.campaign.objectives) - before
-        assert repo.campaign.objectives[new_id] == Objective(ObjectiveKind.ROLE, "what a service designer does all day",
-                                                             id=new_id)
+        assert repo.campaign.objectives[new_id] == Objective(
+            ObjectiveKind.ROLE, "what a service designer does all day", id=new_id
+        )
         assert highlighted(app).id == new_id
         assert "0 targets · 0 requests · interviews: 0 held, 0 booked" in listed(app)[-1]
-    assert stored(repo)["objectives"][str(new_id)] == {"kind": "role", "text": "what a service designer does all day",
-                                                       "active": True}
+    assert stored(repo)["objectives"][str(new_id)] == {
+        "kind": "role",
+        "text": "what a service designer does all day",
+        "active": True,
+    }
 
 
 async def test_invalid_objective_shows_why_and_saves_nothing(make_app, repo) -> None:

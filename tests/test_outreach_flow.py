@@ -76,8 +76,9 @@ async def copy_and_confirm(pilot, *, insist: bool = False) -> Copied:
         (Degree.COLD, "A short request about your work at Acme Health", A.REQUEST),
     ],
 )
-async def test_a_request_goes_the_way_the_degree_allows(make_app, empty_repo, degree, template_subject,
-                                                        attempt) -> None:
+async def test_a_request_goes_the_way_the_degree_allows(
+    make_app, empty_repo, degree, template_subject, attempt
+) -> None:
     ids = small_campaign(empty_repo, degree=degree)
     clock.fix("2026-12-01")
     app = make_app(empty_repo)
@@ -143,8 +144,11 @@ async def test_without_an_objective_it_offers_to_create_one(make_app, empty_repo
         question = await expect(pilot, ConfirmScreen)
         assert "there is none yet" in question.question
         await pilot.press("y")
-        await until(pilot, lambda: isinstance(app.screen, FormScreen) and app.current_mode == "objectives",
-                    "the new-objective form")
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, FormScreen) and app.current_mode == "objectives",
+            "the new-objective form",
+        )
         assert isinstance(app.screen_stack[-2], ObjectivesScreen)
     assert empty_repo.campaign.outreach == {}
 
@@ -192,7 +196,10 @@ async def test_a_person_already_asked_is_not_asked_twice(make_app, empty_repo, n
 
 
 async def test_at_the_machine_a_working_clipboard_is_reported_without_the_hint(
-    make_app, empty_repo, pasted, monkeypatch  # noqa: F811
+    make_app,
+    empty_repo,
+    pasted,  # noqa: F811 - the fixture imported above
+    monkeypatch,
 ) -> None:
     sit_at_the_machine(monkeypatch)
     ids = small_campaign(empty_repo, degree=Degree.FIRST)
@@ -298,7 +305,9 @@ async def test_a_whole_campaign_for_a_second_degree_contact(make_app, empty_repo
         interview = next(iter(empty_repo.campaign.interviews.values()))
         assert interview.when.isoformat() == "2026-12-15T14:30:00"
         assert (interview.outreach_id, interview.objective_id) == (
-            next(iter(empty_repo.campaign.outreach)), ids["objective"])
+            next(iter(empty_repo.campaign.outreach)),
+            ids["objective"],
+        )
         assert attempts(empty_repo, ids["target"])[-1] == (A.REPLY_YES, "2026-12-12")
         events = Calendar.from_ical(to_ics(empty_repo.campaign)).walk("VEVENT")
         assert [str(e["location"]) for e in events] == ["+44 20 7000 0001"]
@@ -388,9 +397,7 @@ async def test_three_attempts_without_a_reply_then_the_next_person_at_the_compan
     assert attempts(empty_repo, ids["colleague"]) == [(A.REQUEST, "2026-12-22")]
 
 
-async def test_r_on_the_targets_screen_requests_an_interview_with_the_highlighted_person(
-    make_app, empty_repo
-) -> None:
+async def test_r_on_the_targets_screen_requests_an_interview_with_the_highlighted_person(make_app, empty_repo) -> None:
     ids = small_campaign(empty_repo, degree=Degree.FIRST)
     clock.fix("2026-12-01")
     app = make_app(empty_repo)

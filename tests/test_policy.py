@@ -133,9 +133,7 @@ def b() -> Build:
         (Route.COLD, "request_cold", "cold"),
     ],
 )
-def test_a_new_outreach_asks_for_the_request_of_its_route(
-    b: Build, route: Route, template: str, detail: str
-) -> None:
+def test_a_new_outreach_asks_for_the_request_of_its_route(b: Build, route: Route, template: str, detail: str) -> None:
     maria = b.person("Maria Lopez")
     ana = b.person("Ana Silva", b.company("Acme"), Degree.SECOND, introducer=maria)
     outreach = b.outreach(ana, route=route)
@@ -767,9 +765,7 @@ def test_an_interview_snooze_postpones_only_its_own_kind(
 # --- keeping connectors posted ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("days_later", "status"), [(29, Status.UPCOMING), (30, Status.TODAY), (31, Status.OVERDUE)]
-)
+@pytest.mark.parametrize(("days_later", "status"), [(29, Status.UPCOMING), (30, Status.TODAY), (31, Status.OVERDUE)])
 def test_a_thanked_interviewer_is_kept_posted_every_30_days(b: Build, days_later: int, status: Status) -> None:
     ana = b.person("Ana Silva", b.company("Acme"))
     b.interview(ana, at(10), held=True, thanked=day(11))

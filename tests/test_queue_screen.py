@@ -190,9 +190,13 @@ async def test_d_records_the_attempt_of_an_outreach_step(queue, repo, kind, name
 
 
 async def test_d_records_asking_and_nudging_the_mutual_contact(queue, repo) -> None:
-    target = next(p for p in repo.campaign.people.values()
-                  if p.degree == Degree.SECOND and p.introducer_id
-                  and not any(o.person_id == p.id for o in repo.campaign.outreach.values()))
+    target = next(
+        p
+        for p in repo.campaign.people.values()
+        if p.degree == Degree.SECOND
+        and p.introducer_id
+        and not any(o.person_id == p.id for o in repo.campaign.outreach.values())
+    )
     outreach = repo.add(Outreach(target.id, 1, Route.INTRO, created=TODAY))
     async with queue(K.ASK_INTRO, target.name) as (app, pilot, screen):
         await pilot.press("d")
@@ -203,7 +207,9 @@ async def test_d_records_asking_and_nudging_the_mutual_contact(queue, repo) -> N
         await pilot.press("d")
         await answer_yes(pilot)
     assert [(a.kind, a.on) for a in repo.campaign.outreach[outreach.id].attempts] == [
-        (A.INTRO_ASKED, TODAY), (A.INTRO_ASKED, TODAY + timedelta(days=7))]
+        (A.INTRO_ASKED, TODAY),
+        (A.INTRO_ASKED, TODAY + timedelta(days=7)),
+    ]
 
 
 async def test_d_on_a_thank_you_records_it_then_offers_the_handwritten_card(queue, repo) -> None:
@@ -264,7 +270,8 @@ async def test_d_on_a_yes_books_a_time(queue, repo, tmp_path) -> None:
         assert K.BOOK not in [i.kind for i in listed(screen) if i.person == "Lucía Mensah"]
     booked = [i for i in repo.campaign.interviews.values() if i.outreach_id == outreach.id]
     assert [(i.when.isoformat(), i.where, i.objective_id) for i in booked] == [
-        ("2026-12-02T09:15:00", "Globex, 2 Canal St", outreach.objective_id)]
+        ("2026-12-02T09:15:00", "Globex, 2 Canal St", outreach.objective_id)
+    ]
     # ... and `infoint export ics` puts it in the calendar.
     repo.flush()
     calendar = tmp_path / "interviews.ics"
@@ -307,7 +314,10 @@ async def test_d_on_assumed_no_closes_it_and_offers_the_next_person(queue, repo)
     assert (closed.attempts[-1].kind, closed.attempts[-1].note) == (A.CLOSED, "assumed no")
     asked = outreach_of(repo, "Aiko Núñez")  # 1st degree, found on LinkedIn
     assert (asked.objective_id, asked.route, [a.kind for a in asked.attempts]) == (
-        closed.objective_id, Route.CONNECTION, [A.REQUEST])
+        closed.objective_id,
+        Route.CONNECTION,
+        [A.REQUEST],
+    )
 
 
 async def test_assumed_no_with_nobody_left_at_the_company_says_so(queue, repo, notices) -> None:

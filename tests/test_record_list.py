@@ -40,8 +40,7 @@ class ListApp(App):
 
 
 def shown(app: ListApp) -> list[str]:
-    return [line.text.strip() for line in app.query_one(RecordList).render_lines(
-        app.query_one(RecordList).size.region)]
+    return [line.text.strip() for line in app.query_one(RecordList).render_lines(app.query_one(RecordList).size.region)]
 
 
 async def test_thirty_thousand_rows_format_only_the_visible_ones() -> None:

@@ -55,11 +55,18 @@ async def test_shows_the_stored_profile_intervals_and_file(make_app, repo) -> No
         screen = await open_settings(app, pilot)
         profile_form, policy_form = screen.forms
         profile = repo.campaign.profile
-        assert profile_form.values() == {"name": profile.name, "phone": profile.phone, "email": profile.email,
-                                         "pitch": profile.pitch, "words": ", ".join(profile.words)}
+        assert profile_form.values() == {
+            "name": profile.name,
+            "phone": profile.phone,
+            "email": profile.email,
+            "pitch": profile.pitch,
+            "words": ", ".join(profile.words),
+        }
         settings = repo.campaign.settings
-        assert policy_form.values() == {**{i.name: str(getattr(settings, i.name)) for i in INTERVALS},
-                                        "campaign_active": "yes"}
+        assert policy_form.values() == {
+            **{i.name: str(getattr(settings, i.name)) for i in INTERVALS},
+            "campaign_active": "yes",
+        }
         where = str(screen.query_one("#settings-file", Static).render())
         assert str(repo.path) in where and str(backups_folder(repo.path)) in where
         assert app.focused.id == "field-name"

@@ -17,9 +17,11 @@ from infoint_tui.tui.app import InfointApp
 
 DAY = date(2026, 11, 26)
 SIZES = [(80, 24), (120, 40)]
-NOTES = ("Runs discovery with two designers; research reaches the roadmap in a weekly review.\n\n"
-         "## 14:34 What do newcomers to this industry tend to underestimate?\n"
-         "How slow procurement is: a pilot can take a year to reach a ward.")
+NOTES = (
+    "Runs discovery with two designers; research reaches the roadmap in a weekly review.\n\n"
+    "## 14:34 What do newcomers to this industry tend to underestimate?\n"
+    "How slow procurement is: a pilot can take a year to reach a ward."
+)
 
 
 @pytest.fixture

@@ -264,9 +264,7 @@ def test_a_second_writer_is_told_who_holds_the_file(opened: Repository) -> None:
 # The write itself ------------------------------------------------------------------------
 
 
-def test_the_write_protocol_is_temp_fsync_replace_fsync_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_write_protocol_is_temp_fsync_replace_fsync_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "data.json"
     repo = Repository.open(path)
     calls: list[tuple[str, str]] = []
@@ -394,9 +392,7 @@ def test_the_background_writer_reports_a_failure_and_retries_until_saved(
     assert Repository.open(path, read_only=True).campaign.people[1].name == "Ana"
 
 
-def test_a_burst_of_changes_is_gathered_into_one_later_write(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_burst_of_changes_is_gathered_into_one_later_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(storage_module, "PACE_SECONDS", 3600)  # only close() ends the pause
     repo = Repository.open(tmp_path / "data.json", background=True)
     ana = Person("Ana")
@@ -431,8 +427,9 @@ def test_close_reports_a_last_write_that_fails(tmp_path: Path, monkeypatch: pyte
     Repository.open(tmp_path / "data.json").close()  # the lock was released all the same
 
 
-def test_an_unserialisable_value_is_not_saved_loudly_and_the_writer_survives(tmp_path: Path,
-                                                                            quick_writer: None) -> None:
+def test_an_unserialisable_value_is_not_saved_loudly_and_the_writer_survives(
+    tmp_path: Path, quick_writer: None
+) -> None:
     repo = Repository.open(tmp_path / "data.json", background=True)
     recorder = Recorder()
     repo.add_listener(recorder)

@@ -44,9 +44,11 @@ def test_a_tally_reads_as_a_sentence() -> None:
 def test_a_preview_uses_the_open_outreach_objective_else_the_first_active_one() -> None:
     campaign = Campaign(
         people={1: Person("Ana Silva", id=1), 2: Person("Bo Lind", id=2)},
-        objectives={1: Objective(ObjectiveKind.ROLE, "archived", active=False, id=1),
-                    2: Objective(ObjectiveKind.ROLE, "what a designer does", id=2),
-                    3: Objective(ObjectiveKind.INDUSTRY, "hospital software", id=3)},
+        objectives={
+            1: Objective(ObjectiveKind.ROLE, "archived", active=False, id=1),
+            2: Objective(ObjectiveKind.ROLE, "what a designer does", id=2),
+            3: Objective(ObjectiveKind.INDUSTRY, "hospital software", id=3),
+        },
         outreach={1: Outreach(1, 3, Route.COLD, date(2026, 3, 2), id=1)},
         interviews={1: Interview(2, datetime(2026, 3, 9, 10, 0), held=True, id=1)},
     )

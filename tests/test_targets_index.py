@@ -17,8 +17,13 @@ def campaign() -> Campaign:
 
 def words_of(campaign: Campaign, person: Person) -> str:
     company = campaign.company_of(person)
-    parts = [person.name, company.name if company else "", person.title, person.location,
-             *(f"#{tag}" for tag in person.tags)]
+    parts = [
+        person.name,
+        company.name if company else "",
+        person.title,
+        person.location,
+        *(f"#{tag}" for tag in person.tags),
+    ]
     return fold(" ".join(parts))
 
 
@@ -34,8 +39,9 @@ def expected(campaign: Campaign, query: str, order: list[int]) -> list[int]:
     return [pid for pid in hits if starts(pid)] + [pid for pid in hits if not starts(pid)]
 
 
-@pytest.mark.parametrize("query", ["ana", "ANA ber", "umbrella research", "#ment", "#mentor design",
-                                   "berlin staff", "o'brien", "zzz"])
+@pytest.mark.parametrize(
+    "query", ["ana", "ANA ber", "umbrella research", "#ment", "#mentor design", "berlin staff", "o'brien", "zzz"]
+)
 def test_filter_finds_exactly_the_records_with_every_word(campaign: Campaign, query: str) -> None:
     index = people_index(campaign, Links.of(campaign))
     found = index.filter(query, "name")
@@ -79,8 +85,9 @@ def test_sorts(campaign: Campaign) -> None:
 
 
 def test_people_without_a_company_sort_last_by_company() -> None:
-    campaign = Campaign(companies={1: Company("Zeta", id=1)},
-                        people={1: Person("Ann", id=1), 2: Person("Bob", company_id=1, id=2)})
+    campaign = Campaign(
+        companies={1: Company("Zeta", id=1)}, people={1: Person("Ann", id=1), 2: Person("Bob", company_id=1, id=2)}
+    )
     assert people_index(campaign, Links.of(campaign)).order("company") == [2, 1]
 
 

@@ -124,8 +124,7 @@ async def test_moving_through_the_list_shows_each_one_in_detail(make_app, repo) 
 
 async def test_person_detail_says_everything_about_them(make_app, repo) -> None:
     campaign = repo.campaign
-    held = next(i for i in campaign.interviews.values()
-                if i.held and campaign.people[i.person_id].introducer_id)
+    held = next(i for i in campaign.interviews.values() if i.held and campaign.people[i.person_id].introducer_id)
     person = campaign.people[held.person_id]
     person.phone, person.postal_address, person.notes = "+44 20 7946 0001", "1 High Street", "Met at a meetup."
     introducer = campaign.people[person.introducer_id]
@@ -137,10 +136,21 @@ async def test_person_detail_says_everything_about_them(make_app, repo) -> None:
         await pilot.pause()
         text = card(screen)
         company = campaign.company_of(person)
-        for expected_text in [person.name, "2nd degree", f"Introducer {introducer.name}", company.name,
-                              person.title, person.profile_url, person.location, person.phone,
-                              "1 High Street", "Met at a meetup.", "Outreach (1)", "Interviews (1)",
-                              f"{held.when:%-d %b %Y} {held.when:%H:%M} held"]:
+        for expected_text in [
+            person.name,
+            "2nd degree",
+            f"Introducer {introducer.name}",
+            company.name,
+            person.title,
+            person.profile_url,
+            person.location,
+            person.phone,
+            "1 High Street",
+            "Met at a meetup.",
+            "Outreach (1)",
+            "Interviews (1)",
+            f"{held.when:%-d %b %Y} {held.when:%H:%M} held",
+        ]:
             assert expected_text in text, expected_text
         outreach = campaign.outreach[held.outreach_id]
         assert outreach.stage in text
@@ -205,8 +215,7 @@ async def test_sort_key_cycles_name_company_degree_newest(make_app, repo) -> Non
         people, companies = repo.campaign.people, repo.campaign.companies
         await pilot.press("s")
         assert "sort: company" in heading(screen)
-        by_company = sorted(people, key=lambda p: (fold(companies[people[p].company_id].name),
-                                                   fold(people[p].name), p))
+        by_company = sorted(people, key=lambda p: (fold(companies[people[p].company_id].name), fold(people[p].name), p))
         assert list(screen.list_of().ids) == by_company
         await pilot.press("s")
         degrees = [people[pid].degree for pid in screen.list_of().ids]
@@ -659,7 +668,8 @@ def big_repo(tmp_path: Path):
 
 
 async def test_thirty_thousand_people_open_and_filter_drawing_only_visible_rows(
-        make_app, big_repo, monkeypatch) -> None:
+    make_app, big_repo, monkeypatch
+) -> None:
     drawn: list[int] = []
     original = targets.person_row
     monkeypatch.setattr(targets, "person_row", lambda campaign: _counted(original(campaign), drawn))

@@ -262,8 +262,12 @@ def test_phone_slow(phone: str, spoken: str) -> None:
 def small_campaign() -> Campaign:
     mutual = Person("Tomás Núñez", degree=Degree.FIRST, id=1)
     target = Person(
-        "Priya Raman", title="Senior Product Manager", company_id=7, degree=Degree.SECOND,
-        introducer_id=1, id=2,
+        "Priya Raman",
+        title="Senior Product Manager",
+        company_id=7,
+        degree=Degree.SECOND,
+        introducer_id=1,
+        id=2,
     )
     interview = Interview(
         person_id=2,

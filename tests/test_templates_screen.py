@@ -67,7 +67,7 @@ async def test_the_preview_follows_every_keystroke_and_names_the_blanks(make_app
         await pilot.press("ctrl+home", *"{nmae} {discussed} ")
         assert preview(screen).split("? ", 1)[1].startswith("{nmae} {discussed} Hi ")
         assert blanks(screen) == "No value: {discussed} Not placeholders: {nmae}"
-        marked = [screen.body_area.get_line(0).plain[s.start:s.end] for s in screen.body_area.get_line(0).spans]
+        marked = [screen.body_area.get_line(0).plain[s.start : s.end] for s in screen.body_area.get_line(0).spans]
         assert "{nmae}" in marked and "{discussed}" in marked
 
 

@@ -17,8 +17,19 @@ from terminal import Terminal, wait_for
 
 from tests.test_e2e import agenda, db, env, exited, pytestmark, start  # noqa: F401 (fixtures; no tmux, no test)
 
-FORM_OF_A_PERSON = ("degree", "introducer_id", "title", "email", "phone", "profile_url", "location",
-                    "postal_address", "tags", "source", "notes")
+FORM_OF_A_PERSON = (
+    "degree",
+    "introducer_id",
+    "title",
+    "email",
+    "phone",
+    "profile_url",
+    "location",
+    "postal_address",
+    "tags",
+    "source",
+    "notes",
+)
 FORM_OF_A_COMPANY = ("industry", "size", "location", "website", "source", "tags", "notes")
 #: Clears a filled-in text field: to its end, then delete everything left of the cursor.
 CLEAR = ("End", "C-u")
@@ -45,24 +56,51 @@ def only(records: dict, **fields: object) -> dict:
     return found[0]
 
 
-def test_a_person_typed_while_the_targets_screen_and_the_form_open(start: Callable[..., Terminal],
-                                                                    db: Path) -> None:
+def test_a_person_typed_while_the_targets_screen_and_the_form_open(start: Callable[..., Terminal], db: Path) -> None:
     terminal = start("--db", str(db))
     terminal.wait_for_text("Overdue (")
     terminal.press(
-        "F3", "n",                                 # the Targets screen, then its new-person form
-        "Zed Tezt", "Left", "BSpace", "s",        # a typo mended: Zed Test
-        "Tab", "Enter", "Up", "Up", "Enter",      # Degree: its list opens, 1st is chosen
-        "Tab", "Tab", "Cedar",                    # past Introduced by, to Company
-        "Tab", "Researcher", "Home", "Senior ",   # Title
-        "Tab", "zed@example.com",
-        "Tab", "+47 22 00 00 00",
-        "Tab", "https://example.com/zed",
-        "Tab", "Oslo",
-        "Tab", "Storgata 1", "Enter", "0155 Oslo",  # Postal address, on two lines
-        "Tab", "mentor, alumni",
-        "Tab", "a meetup",
-        "Tab", "Met at", "Enter", "the fair", "Up", "End", " UX",
+        "F3",
+        "n",  # the Targets screen, then its new-person form
+        "Zed Tezt",
+        "Left",
+        "BSpace",
+        "s",  # a typo mended: Zed Test
+        "Tab",
+        "Enter",
+        "Up",
+        "Up",
+        "Enter",  # Degree: its list opens, 1st is chosen
+        "Tab",
+        "Tab",
+        "Cedar",  # past Introduced by, to Company
+        "Tab",
+        "Researcher",
+        "Home",
+        "Senior ",  # Title
+        "Tab",
+        "zed@example.com",
+        "Tab",
+        "+47 22 00 00 00",
+        "Tab",
+        "https://example.com/zed",
+        "Tab",
+        "Oslo",
+        "Tab",
+        "Storgata 1",
+        "Enter",
+        "0155 Oslo",  # Postal address, on two lines
+        "Tab",
+        "mentor, alumni",
+        "Tab",
+        "a meetup",
+        "Tab",
+        "Met at",
+        "Enter",
+        "the fair",
+        "Up",
+        "End",
+        " UX",
         "C-s",
     )
     closes(terminal, "New person")
@@ -71,42 +109,82 @@ def test_a_person_typed_while_the_targets_screen_and_the_form_open(start: Callab
     person = only(data["people"], name="Zed Test")
     assert data["companies"][str(person["company_id"])]["name"] == "Cedar"
     assert {key: person[key] for key in FORM_OF_A_PERSON} == {
-        "degree": "1st", "introducer_id": None, "title": "Senior Researcher", "email": "zed@example.com",
-        "phone": "+47 22 00 00 00", "profile_url": "https://example.com/zed", "location": "Oslo",
-        "postal_address": "Storgata 1\n0155 Oslo", "tags": ["mentor", "alumni"], "source": "a meetup",
-        "notes": "Met at UX\nthe fair"}
+        "degree": "1st",
+        "introducer_id": None,
+        "title": "Senior Researcher",
+        "email": "zed@example.com",
+        "phone": "+47 22 00 00 00",
+        "profile_url": "https://example.com/zed",
+        "location": "Oslo",
+        "postal_address": "Storgata 1\n0155 Oslo",
+        "tags": ["mentor", "alumni"],
+        "source": "a meetup",
+        "notes": "Met at UX\nthe fair",
+    }
 
 
 def test_a_company_typed_while_its_form_opens(start: Callable[..., Terminal], db: Path) -> None:
     terminal = start("--db", str(db))
     terminal.wait_for_text("Overdue (")
     terminal.press(
-        "F3", "c", "n",                                    # Targets, its companies, a new one
-        "Cedar Labz", "BSpace", "s",
-        "Tab", "Robtics", *["Left"] * 4, "o",              # Robotics
-        "Tab", "small",
-        "Tab", "Bergen", "Home", "North ",
-        "Tab", "https://cedar.example",
-        "Tab", "the news",
-        "Tab", "hiring, research",
-        "Tab", "Small team", "Home", "A ",
+        "F3",
+        "c",
+        "n",  # Targets, its companies, a new one
+        "Cedar Labz",
+        "BSpace",
+        "s",
+        "Tab",
+        "Robtics",
+        *["Left"] * 4,
+        "o",  # Robotics
+        "Tab",
+        "small",
+        "Tab",
+        "Bergen",
+        "Home",
+        "North ",
+        "Tab",
+        "https://cedar.example",
+        "Tab",
+        "the news",
+        "Tab",
+        "hiring, research",
+        "Tab",
+        "Small team",
+        "Home",
+        "A ",
         "C-s",
     )
     closes(terminal, "New company")
 
     company = only(saved(terminal, db)["companies"], name="Cedar Labs")
     assert {key: company[key] for key in FORM_OF_A_COMPANY} == {
-        "industry": "Robotics", "size": "small", "location": "North Bergen", "website": "https://cedar.example",
-        "source": "the news", "tags": ["hiring", "research"], "notes": "A Small team"}
+        "industry": "Robotics",
+        "size": "small",
+        "location": "North Bergen",
+        "website": "https://cedar.example",
+        "source": "the news",
+        "tags": ["hiring", "research"],
+        "notes": "A Small team",
+    }
 
 
 def test_an_objective_typed_while_its_form_opens(start: Callable[..., Terminal], db: Path) -> None:
     terminal = start("--db", str(db))
     terminal.wait_for_text("Overdue (")
     terminal.press(
-        "F4", "n",
-        "Enter", "r", "Enter",                              # About: the list opens, r finds role
-        "Tab", "how hospitals pick sofware", "Left", "Left", "Left", "Left", "t",
+        "F4",
+        "n",
+        "Enter",
+        "r",
+        "Enter",  # About: the list opens, r finds role
+        "Tab",
+        "how hospitals pick sofware",
+        "Left",
+        "Left",
+        "Left",
+        "Left",
+        "t",
         "C-s",
     )
     closes(terminal, "New objective")
@@ -120,13 +198,28 @@ def test_settings_typed_while_the_settings_screen_opens(start: Callable[..., Ter
     terminal.wait_for_text("Overdue (")
     terminal.press(
         "F8",
-        *CLEAR, "Ana Example",
-        "Tab", *CLEAR, "+44 20 7946 0000",
-        "Tab", *CLEAR, "ana@example.com",
-        "Enter", *CLEAR, "I'm a nurse movin into research.", *["Left"] * 15, "g",  # Enter moves on too
-        "Tab", *CLEAR, "Figma, JTBD",
-        "Tab", *CLEAR, "5",                                 # on into the policy: Follow up after
-        "Enter", *CLEAR, "4",                               # Call after
+        *CLEAR,
+        "Ana Example",
+        "Tab",
+        *CLEAR,
+        "+44 20 7946 0000",
+        "Tab",
+        *CLEAR,
+        "ana@example.com",
+        "Enter",
+        *CLEAR,
+        "I'm a nurse movin into research.",
+        *["Left"] * 15,
+        "g",  # Enter moves on too
+        "Tab",
+        *CLEAR,
+        "Figma, JTBD",
+        "Tab",
+        *CLEAR,
+        "5",  # on into the policy: Follow up after
+        "Enter",
+        *CLEAR,
+        "4",  # Call after
         "C-s",
     )
     terminal.wait_for_text("Settings saved.")
@@ -134,24 +227,38 @@ def test_settings_typed_while_the_settings_screen_opens(start: Callable[..., Ter
     data = saved(terminal, db)
     [profile], [settings] = data["profile"].values(), data["settings"].values()
     assert profile == {
-        "name": "Ana Example", "phone": "+44 20 7946 0000", "email": "ana@example.com",
-        "pitch": "I'm a nurse moving into research.", "words": ["Figma", "JTBD"]}
+        "name": "Ana Example",
+        "phone": "+44 20 7946 0000",
+        "email": "ana@example.com",
+        "pitch": "I'm a nurse moving into research.",
+        "words": ["Figma", "JTBD"],
+    }
     assert (settings["follow_up_days"], settings["call_days"]) == (5, 4)
 
 
-def test_a_booking_typed_while_its_dialog_opens(start: Callable[..., Terminal], db: Path,
-                                                env: dict[str, str]) -> None:
+def test_a_booking_typed_while_its_dialog_opens(start: Callable[..., Terminal], db: Path, env: dict[str, str]) -> None:
     position, booking = next((i, item) for i, item in enumerate(agenda(env)) if item["kind"] == "book")
     terminal = start("--db", str(db))
     terminal.wait_for_text("Overdue (")
     terminal.press(*["Down"] * position)
     terminal.wait_for_text("d books the time that suits them")
     terminal.press(
-        "d",                                                 # the dialog opens from a worker
-        "End", *["BSpace"] * 10, "2026-12-02",               # Day: the proposed one erased
-        "Tab", *CLEAR, "14:30",
-        "Tab", "Enter", "Down", "Enter",                     # How: its list opens, video is chosen
-        "Tab", *CLEAR, "Café Lumen", *["Left"] * 5, "the ",
+        "d",  # the dialog opens from a worker
+        "End",
+        *["BSpace"] * 10,
+        "2026-12-02",  # Day: the proposed one erased
+        "Tab",
+        *CLEAR,
+        "14:30",
+        "Tab",
+        "Enter",
+        "Down",
+        "Enter",  # How: its list opens, video is chosen
+        "Tab",
+        *CLEAR,
+        "Café Lumen",
+        *["Left"] * 5,
+        "the ",
         "C-s",
     )
     closes(terminal, f"Book a time with {booking['person']}")
@@ -159,18 +266,22 @@ def test_a_booking_typed_while_its_dialog_opens(start: Callable[..., Terminal], 
     data = saved(terminal, db)
     person_id = next(pid for pid, person in data["people"].items() if person["name"] == booking["person"])
     interview = only(data["interviews"], person_id=int(person_id))
-    assert (interview["when"], interview["mode"], interview["where"]) == (
-        "2026-12-02T14:30", "video", "Café the Lumen")
+    assert (interview["when"], interview["mode"], interview["where"]) == ("2026-12-02T14:30", "video", "Café the Lumen")
 
 
 def test_notes_typed_in_the_live_view_in_bursts(start: Callable[..., Terminal], db: Path) -> None:
     terminal = start("interview", "--db", str(db))
     terminal.wait_for_text("^l Ask")
-    terminal.press("Hiring is slow", *["Left"] * 4, "very ", "End", ".",
-                   "C-l", "Newcomers miss research ops", "Home", "They say: ")
+    terminal.press(
+        "Hiring is slow", *["Left"] * 4, "very ", "End", ".", "C-l", "Newcomers miss research ops", "Home", "They say: "
+    )
     terminal.wait_for_text("They say: Newcomers")
 
-    [notes] = [interview["notes"] for interview in saved(terminal, db)["interviews"].values()
-               if interview["notes"].startswith("Hiring")]
-    assert re.fullmatch(r"Hiring is very slow\.\n\n## \d\d:\d\d .+\nThey say: Newcomers miss research ops",
-                        notes), notes
+    [notes] = [
+        interview["notes"]
+        for interview in saved(terminal, db)["interviews"].values()
+        if interview["notes"].startswith("Hiring")
+    ]
+    assert re.fullmatch(r"Hiring is very slow\.\n\n## \d\d:\d\d .+\nThey say: Newcomers miss research ops", notes), (
+        notes
+    )

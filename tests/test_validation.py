@@ -17,27 +17,51 @@ def test_required_refuses_blank(text: str) -> None:
     assert v.required(text)
 
 
-@pytest.mark.parametrize("text", ["", "ana@example.com", "ana.lopez+jobs@mail.example.co.uk", " ana@example.com ",
-                                  "zoë@exämple.org"])
+@pytest.mark.parametrize(
+    "text", ["", "ana@example.com", "ana.lopez+jobs@mail.example.co.uk", " ana@example.com ", "zoë@exämple.org"]
+)
 def test_email_accepts(text: str) -> None:
     assert v.email(text) is None
 
 
-@pytest.mark.parametrize("text", ["ana", "ana@example", "ana@@example.com", "ana @example.com", "@example.com",
-                                  "ana@.com", "ana@example.", "ana@example..com", "a@b@c.com"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ana",
+        "ana@example",
+        "ana@@example.com",
+        "ana @example.com",
+        "@example.com",
+        "ana@.com",
+        "ana@example.",
+        "ana@example..com",
+        "a@b@c.com",
+    ],
+)
 def test_email_refuses(text: str) -> None:
     assert v.email(text) == "Write an e-mail like ana@example.com."
 
 
-@pytest.mark.parametrize("text", ["", "https://example.com", "http://www.example.org/in/ana?x=1",
-                                  "https://linkedin.com/in/ana-lópez"])
+@pytest.mark.parametrize(
+    "text", ["", "https://example.com", "http://www.example.org/in/ana?x=1", "https://linkedin.com/in/ana-lópez"]
+)
 def test_url_accepts(text: str) -> None:
     assert v.url(text) is None
 
 
-@pytest.mark.parametrize("text", ["example.com", "ftp://example.com", "https://", "https://localhost",
-                                  "https://exa mple.com", "mailto:ana@example.com", "https://[example.com",
-                                  "http://[::1"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "example.com",
+        "ftp://example.com",
+        "https://",
+        "https://localhost",
+        "https://exa mple.com",
+        "mailto:ana@example.com",
+        "https://[example.com",
+        "http://[::1",
+    ],
+)
 def test_url_refuses(text: str) -> None:
     assert v.url(text)
 

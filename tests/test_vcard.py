@@ -23,8 +23,19 @@ from tests.test_exchange import FakeRepo, company_of, names, vcf
 from tests.test_targets_screen import import_text, open_targets, start_import
 
 #: What a vCard carries, compared field by field after a round trip.
-CARRIED = ("name", "name_parts", "title", "email", "phone", "profile_url", "location",
-           "postal_address", "notes", "tags", "uid")
+CARRIED = (
+    "name",
+    "name_parts",
+    "title",
+    "email",
+    "phone",
+    "profile_url",
+    "location",
+    "postal_address",
+    "notes",
+    "tags",
+    "uid",
+)
 
 
 def read(fixture: str, **options: bool) -> ImportPlan:
@@ -36,6 +47,7 @@ def skipped(plan: ImportPlan) -> list[tuple[int, str]]:
 
 
 # What address books write ------------------------------------------------------------------
+
 
 def test_apple_contacts_escaped_colons_structured_name_and_preferred_email() -> None:
     plan = read("apple-contacts.vcf")
@@ -84,8 +96,13 @@ def test_cardbook_vcard_4_pref_and_tel_uris() -> None:
 
 
 def test_tel_uri_keeps_its_extension() -> None:
-    text = vcf("BEGIN:VCARD", "VERSION:4.0", "FN:Ext Ension",
-               "TEL;VALUE=uri;TYPE=work:tel:+1-418-555-0100;ext=102", "END:VCARD")
+    text = vcf(
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        "FN:Ext Ension",
+        "TEL;VALUE=uri;TYPE=work:tel:+1-418-555-0100;ext=102",
+        "END:VCARD",
+    )
     assert read_vcard(text, Campaign()).people[0].phone == "+1-418-555-0100 ext. 102"
 
 
@@ -94,8 +111,9 @@ def test_android_quoted_printable_soft_breaks_and_unescaped_commas() -> None:
     assert (plan.rejected, plan.skipped) == ([], [])  # base64 photo ended by a blank line, X-ANDROID-CUSTOM
     elif_ = names(plan)["Elif Öztürk"]
     assert elif_.name_parts == ["Öztürk", "Elif", "", "", ""]
-    assert elif_.notes == ("İstanbul'daki konferansta tanıştık. Yapay zekâ ekibini kuruyor, "
-                           "veri platformu arıyor.\nSonbaharda tekrar yaz.")
+    assert elif_.notes == (
+        "İstanbul'daki konferansta tanıştık. Yapay zekâ ekibini kuruyor, veri platformu arıyor.\nSonbaharda tekrar yaz."
+    )
     assert elif_.title == "VP, Sales"
     assert [c.name for c in plan.companies] == ["Acme, Inc."]  # never "['Acme', ' Inc.']"
     assert names(plan)["Kofi Mensah"].phone == "+233 24 555 0187"  # TEL;CELL;PREF
@@ -113,8 +131,9 @@ def test_outlook_windows_1252_and_an_exchange_address_skipped_with_its_line() ->
     plan = read("outlook.vcf")
     juergen = names(plan)["Jürgen Müller"]
     assert company_of(plan, "Jürgen Müller") == "Müller & Söhne, Inc."
-    assert juergen.notes == ("Trafen uns auf der Messe in Köln.\nRückruf im März wegen der "
-                             "Straßenbahn-Studie, Budget für 2027 klären.")
+    assert juergen.notes == (
+        "Trafen uns auf der Messe in Köln.\nRückruf im März wegen der Straßenbahn-Studie, Budget für 2027 klären."
+    )
     assert juergen.postal_address == "Hohe Straße 52\nKöln, 50667\nDeutschland"
     # An Exchange-internal address is not an e-mail address: the card comes in without it.
     adaeze = names(plan)["Adaeze Okonkwo"]
@@ -144,17 +163,30 @@ def test_lotus_notes_profile_line_and_a_key_never_block() -> None:
 
 
 def test_fields_infoint_does_not_use_never_block() -> None:
-    text = vcf("BEGIN:VCARD", "VERSION:3.0", "FN:Odd Fields", "X-BAD;;:value",
-               "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQ", "KEY;ENCODING=B:not base64 at all",
-               "X-SOMETHING;CHARSET=x-unheard-of:\xff", "END:VCARD")
+    text = vcf(
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Odd Fields",
+        "X-BAD;;:value",
+        "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQ",
+        "KEY;ENCODING=B:not base64 at all",
+        "X-SOMETHING;CHARSET=x-unheard-of:\xff",
+        "END:VCARD",
+    )
     plan = read_vcard(text, Campaign(), strict=True)
     assert (plan.rejected, [p.name for p in plan.people]) == ([], ["Odd Fields"])
 
 
 def test_an_unknown_charset_is_one_sentence_and_leaves_out_only_its_value() -> None:
-    text = vcf("BEGIN:VCARD", "VERSION:2.1", "N:Unknown;Charset",
-               "FN;CHARSET=x-klingon:Qapla", "NOTE;CHARSET=x-klingon;ENCODING=QUOTED-PRINTABLE:=C3=A9",
-               "TITLE:Kept", "END:VCARD")
+    text = vcf(
+        "BEGIN:VCARD",
+        "VERSION:2.1",
+        "N:Unknown;Charset",
+        "FN;CHARSET=x-klingon:Qapla",
+        "NOTE;CHARSET=x-klingon;ENCODING=QUOTED-PRINTABLE:=C3=A9",
+        "TITLE:Kept",
+        "END:VCARD",
+    )
     plan = read_vcard(text, Campaign())
     [person] = plan.people
     assert (person.name, person.title, person.notes) == ("Charset Unknown", "Kept", "")
@@ -167,11 +199,22 @@ def test_an_unknown_charset_is_one_sentence_and_leaves_out_only_its_value() -> N
 
 def test_lenient_mode_skips_unusable_cards_and_imports_the_rest() -> None:
     text = vcf(
-        "BEGIN:VCARD", "VERSION:3.0", "FN:Good One", "END:VCARD",  # 1-4
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Good One",
+        "END:VCARD",  # 1-4
         "stray text",  # 5
-        "BEGIN:VCARD", "VERSION:3.0", "TITLE:Nameless", "END:VCARD",  # 6-9
-        "BEGIN:VCARD", "VERSION:3.0", "FN:Never Closed",  # 10-12
-        "BEGIN:VCARD", "VERSION:3.0", "FN:Good Two", "END:VCARD",  # 13-16
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "TITLE:Nameless",
+        "END:VCARD",  # 6-9
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Never Closed",  # 10-12
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Good Two",
+        "END:VCARD",  # 13-16
     )
     plan = read_vcard(text, Campaign())
     assert skipped(plan) == [
@@ -196,22 +239,34 @@ def test_control_characters_never_come_in() -> None:
 
 # Export --------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def campaign() -> Campaign:
     repo = FakeRepo()
     [globex] = repo.add_many([Company("Globex, Inc.; Ltd")])
-    repo.add_many([
-        Person("Zoë Margarethe Lindqvist-Åberg", title="VP, Sales; EMEA", company_id=globex.id,
-               email="zoe@example.org", phone="+46 40 555 0101", location="Malmö, Sweden",
-               profile_url="https://www.linkedin.com/in/zoe-lindqvist",
-               postal_address="Storgatan 1, 2 tr\n211 34 Malmö\nSweden",
-               notes="Met at Øresund Tech, ask about\n\n- data; platforms\n- the \\ backslash, too",
-               tags=["mentor", "a,b", "Québec"]),
-        Person("Dr. María José García-López Jr.", name_parts=["García-López", "María José", "", "Dr.", "Jr."],
-               uid="urn:uuid:0f2c4d9a-8e1b-4c3f-9d2e-7a6b5c4d3e2f"),
-        Person("李小龙", notes="长" * 120, title="工程师"),  # folded many times, 3 octets a character
-        Person("Sam"),
-    ])
+    repo.add_many(
+        [
+            Person(
+                "Zoë Margarethe Lindqvist-Åberg",
+                title="VP, Sales; EMEA",
+                company_id=globex.id,
+                email="zoe@example.org",
+                phone="+46 40 555 0101",
+                location="Malmö, Sweden",
+                profile_url="https://www.linkedin.com/in/zoe-lindqvist",
+                postal_address="Storgatan 1, 2 tr\n211 34 Malmö\nSweden",
+                notes="Met at Øresund Tech, ask about\n\n- data; platforms\n- the \\ backslash, too",
+                tags=["mentor", "a,b", "Québec"],
+            ),
+            Person(
+                "Dr. María José García-López Jr.",
+                name_parts=["García-López", "María José", "", "Dr.", "Jr."],
+                uid="urn:uuid:0f2c4d9a-8e1b-4c3f-9d2e-7a6b5c4d3e2f",
+            ),
+            Person("李小龙", notes="长" * 120, title="工程师"),  # folded many times, 3 octets a character
+            Person("Sam"),
+        ]
+    )
     return repo.campaign
 
 
@@ -302,9 +357,11 @@ def test_the_export_reads_back_in_vobject_as_khard_and_radicale_read_it(campaign
 
 # Where people meet it ------------------------------------------------------------------------
 
+
 def test_renaming_a_person_drops_the_address_books_structured_name() -> None:
-    person = Person("Dr. María José García-López Jr.", id=1,
-                    name_parts=["García-López", "María José", "", "Dr.", "Jr."])
+    person = Person(
+        "Dr. María José García-López Jr.", id=1, name_parts=["García-López", "María José", "", "Dr.", "Jr."]
+    )
     form = PersonForm(Campaign(people={1: person}), person)
     values = {field.name: field.value for field in form.fields()}
     assert form.person(values)[0].name_parts == person.name_parts  # other fields edited: kept

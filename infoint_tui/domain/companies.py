@@ -22,10 +22,33 @@ from infoint_tui.domain.models import Company
 from infoint_tui.domain.text import fold
 
 #: Words that say what kind of company it is in law, not which one (dropped from the end).
-LEGAL_SUFFIXES = frozenset({
-    "inc", "incorporated", "llc", "llp", "ltd", "limited", "corp", "corporation", "co", "company",
-    "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "pty", "pte",
-})
+LEGAL_SUFFIXES = frozenset(
+    {
+        "inc",
+        "incorporated",
+        "llc",
+        "llp",
+        "ltd",
+        "limited",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "plc",
+        "gmbh",
+        "ag",
+        "kg",
+        "sa",
+        "sas",
+        "sarl",
+        "srl",
+        "spa",
+        "bv",
+        "nv",
+        "pty",
+        "pte",
+    }
+)
 #: token_sort_ratio at or above which two names are taken as one with a typo: one wrong
 #: letter in a nine-letter name scores 88.9, "Northwind" and "Northwood" 77.8.
 SIMILARITY = 88
@@ -95,8 +118,13 @@ class CompanyMatcher:
     def _similar(self, words: tuple[str, ...]) -> list[Company]:
         """Names a typo or the order of words away; ratio over sorted words is token_sort_ratio."""
         sorted_words = " ".join(sorted(words))
-        scored = process.extract(sorted_words, self._sorted_by_start.get(sorted_words[:2], []),
-                                 scorer=fuzz.ratio, score_cutoff=SIMILARITY, limit=None)  # best first
+        scored = process.extract(
+            sorted_words,
+            self._sorted_by_start.get(sorted_words[:2], []),
+            scorer=fuzz.ratio,
+            score_cutoff=SIMILARITY,
+            limit=None,
+        )  # best first
         numbers = _numbers(words)  # "Studio 54" is not "Studio 57"
         companies = self._companies_by_start.get(sorted_words[:2], [])
         return [companies[index][1] for _, _, index in scored if companies[index][0] == numbers]

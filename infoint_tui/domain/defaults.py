@@ -238,19 +238,16 @@ DEFAULT_QUESTIONS: list[Question] = [
     *_questions(
         "role",
         "What does a typical day or week look like in your role?",
-        "What do you enjoy most about the work, and what is the hardest or least "
-        "glamorous part of it?",
+        "What do you enjoy most about the work, and what is the hardest or least glamorous part of it?",
         "Which skills matter most for doing this job well?",
-        "How did you get into this role, and what would you do differently if you were "
-        "starting today?",
+        "How did you get into this role, and what would you do differently if you were starting today?",
         "How is success measured in your position?",
         "Where do people in this role usually go next in their careers?",
         "What do people often misunderstand about this job?",
     ),
     *_questions(
         "general",
-        "Is there anyone else you think I should talk to, and would you be comfortable "
-        "introducing me?",
+        "Is there anyone else you think I should talk to, and would you be comfortable introducing me?",
         "Based on what I have shared, what would you suggest I do next?",
         "What do you wish you had known when you were at my stage?",
         "Is there a question I should have asked but didn't?",

@@ -97,9 +97,13 @@ class ObjectiveInsight:
             "challenged": self.count(Verdict.CHALLENGED),
             "open_action_items": self.open_actions,
             "takeaways": [
-                {"person": lesson.person, "date": lesson.day.isoformat(),
-                 "verdict": lesson.verdict.value or "unsure", "takeaways": lesson.takeaways,
-                 "open_actions": lesson.open_actions}
+                {
+                    "person": lesson.person,
+                    "date": lesson.day.isoformat(),
+                    "verdict": lesson.verdict.value or "unsure",
+                    "takeaways": lesson.takeaways,
+                    "open_actions": lesson.open_actions,
+                }
                 for lesson in self.lessons
             ],
         }
@@ -140,8 +144,7 @@ def funnels(campaign: Campaign) -> list[Funnel]:
         if asked is None:
             continue  # planned, not yet requested
         funnel = by_route[route_of(campaign, outreach)]
-        first_ask = min(a.on for a in outreach.attempts
-                        if a.kind in (AttemptKind.REQUEST, AttemptKind.INTRO_ASKED))
+        first_ask = min(a.on for a in outreach.attempts if a.kind in (AttemptKind.REQUEST, AttemptKind.INTRO_ASKED))
         funnel.requests += 1
         reply = outreach.last(AttemptKind.REPLY_YES, AttemptKind.REPLY_NO)
         if reply is not None:
@@ -163,7 +166,8 @@ def objective_insights(campaign: Campaign) -> list[ObjectiveInsight]:
     for objective in sorted(campaign.objectives.values(), key=lambda o: (not o.active, o.id)):
         held = sorted(
             (i for i in campaign.interviews.values() if i.held and i.objective_id == objective.id),
-            key=lambda i: i.when, reverse=True,
+            key=lambda i: i.when,
+            reverse=True,
         )
         result.append(ObjectiveInsight(objective, [_lesson(campaign, i) for i in held]))
     return result
@@ -202,8 +206,12 @@ def stats_json(campaign: Campaign, today: date) -> dict[str, object]:
         "funnel": [f.to_json() for f in funnels(campaign)],
         "objectives": [o.to_json() for o in objective_insights(campaign)],
         "connectors": [
-            {"person": c.person, "company": c.company, "last_contact": c.last_contact.isoformat(),
-             "due": c.due.isoformat()}
+            {
+                "person": c.person,
+                "company": c.company,
+                "last_contact": c.last_contact.isoformat(),
+                "due": c.due.isoformat(),
+            }
             for c in connectors_due(campaign, today)
         ],
     }

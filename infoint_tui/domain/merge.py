@@ -32,8 +32,11 @@ class MergePlan:
 
     def describe(self) -> str:
         """'3 people and 2 outreach move to Northwind Health; Northwind is removed.'"""
-        moving = [count(len(self.people), "person", "people"), count(self.outreach, "outreach", "outreach"),
-                  count(self.interviews, "interview")]
+        moving = [
+            count(len(self.people), "person", "people"),
+            count(self.outreach, "outreach", "outreach"),
+            count(self.interviews, "interview"),
+        ]
         moving = [part for part in moving if not part.startswith("0 ")]
         verb = "moves" if moving == ["1 person"] else "move"
         moves = f"{listed(moving)} {verb}" if moving else "Nobody moves"
@@ -46,11 +49,11 @@ class MergePlan:
 def merge_plan(campaign: Campaign, keep: Company, absorb: Company) -> MergePlan:
     if keep.id == absorb.id:
         raise ValueError(f"{keep.name} cannot be merged into itself.")
-    people = [dataclasses.replace(p, company_id=keep.id) for p in campaign.people.values()
-              if p.company_id == absorb.id]
+    people = [dataclasses.replace(p, company_id=keep.id) for p in campaign.people.values() if p.company_id == absorb.id]
     moved = {person.id for person in people}
-    changes: dict[str, object] = {name: getattr(absorb, name) for name in FILLED
-                                  if not getattr(keep, name) and getattr(absorb, name)}
+    changes: dict[str, object] = {
+        name: getattr(absorb, name) for name in FILLED if not getattr(keep, name) and getattr(absorb, name)
+    }
     if absorb.notes and absorb.notes not in keep.notes:
         changes["notes"] = f"{keep.notes}\n\n{absorb.notes}" if keep.notes else absorb.notes
     # Not a detail the user is told of: what lets a later import of the old name find it.

@@ -177,9 +177,17 @@ def _texts(value: Any) -> list[str]:
 
 
 def _environment(cls: type[Model]) -> dict[str, Any]:
-    return {"new": object.__new__, "cls": cls, "missing": _missing, "wrong": _wrong, "texts": _texts,
-            "clean_line": clean_line, "clean_block": clean_block,
-            "date": date.fromisoformat, "datetime": datetime.fromisoformat}
+    return {
+        "new": object.__new__,
+        "cls": cls,
+        "missing": _missing,
+        "wrong": _wrong,
+        "texts": _texts,
+        "clean_line": clean_line,
+        "clean_block": clean_block,
+        "date": date.fromisoformat,
+        "datetime": datetime.fromisoformat,
+    }
 
 
 def _read_code(cls: type[Model], f: dataclasses.Field[Any], env: dict[str, Any]) -> str:
@@ -230,11 +238,13 @@ def _reader(cls: type[Model]) -> Callable[[dict[str, Any], int], Any]:
             otherwise = f"factory_{name}()"
         else:
             otherwise = f"missing({name!r})"
-        lines += [f"    if {name!r} in doc:",
-                  f"        v = doc[{name!r}]",
-                  f"        record.{name} = {_read_code(cls, f, env)}",
-                  "    else:",
-                  f"        record.{name} = {otherwise}"]
+        lines += [
+            f"    if {name!r} in doc:",
+            f"        v = doc[{name!r}]",
+            f"        record.{name} = {_read_code(cls, f, env)}",
+            "    else:",
+            f"        record.{name} = {otherwise}",
+        ]
     lines.append("    return record")
     exec("\n".join(lines), env)  # the source is built above from field names only
     return env["from_doc"]

@@ -18,8 +18,10 @@ class Tally:
     booked: int = 0
 
     def summary(self) -> str:
-        return (f"{count(len(self.people), 'target')} · {count(self.requests, 'request')} · "
-                f"interviews: {self.held} held, {self.booked} booked")
+        return (
+            f"{count(len(self.people), 'target')} · {count(self.requests, 'request')} · "
+            f"interviews: {self.held} held, {self.booked} booked"
+        )
 
 
 def tallies(campaign: Campaign) -> dict[int, Tally]:

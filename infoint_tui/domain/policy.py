@@ -257,11 +257,7 @@ def _outreach_step(review: _Review, outreach: Outreach, person: Person, booked: 
 
 def _waiting_for_introduction(outreach: Outreach) -> bool:
     # Contacting the person directly ends the wait, even without an introduction.
-    return (
-        outreach.route == Route.INTRO
-        and not outreach.has(AttemptKind.INTRO_MADE)
-        and outreach.contact_attempts == 0
-    )
+    return outreach.route == Route.INTRO and not outreach.has(AttemptKind.INTRO_MADE) and outreach.contact_attempts == 0
 
 
 def attempt_kind(number: int, max_attempts: int) -> DueKind:
@@ -308,6 +304,7 @@ def _snoozed_until(outreach: Outreach) -> date | None:
 
 
 # --- interviews: prepare, the day itself, thank-yous, action items ------------------------
+
 
 def _interview_items(review: _Review, interview: Interview) -> Iterator[DueItem]:
     person = review.campaign.people.get(interview.person_id)
@@ -356,14 +353,24 @@ def _after_interview(review: _Review, interview: Interview, person: Person) -> I
     deadline = interview.when + timedelta(hours=review.settings.thank_you_hours)
     if interview.thanked is None:
         yield _interview_item(
-            review, interview, DueKind.THANK, person, day,
-            deadline=deadline, detail=f"by {deadline:%a %d %b, %H:%M}",
+            review,
+            interview,
+            DueKind.THANK,
+            person,
+            day,
+            deadline=deadline,
+            detail=f"by {deadline:%a %d %b, %H:%M}",
         )
     introducer = review.campaign.introducer_of(person)
     if introducer is not None and interview.introducer_thanked is None:
         yield _interview_item(
-            review, interview, DueKind.THANK_INTRODUCER, introducer, day,
-            deadline=deadline, detail=f"introduced {person.name}",
+            review,
+            interview,
+            DueKind.THANK_INTRODUCER,
+            introducer,
+            day,
+            deadline=deadline,
+            detail=f"introduced {person.name}",
         )
     for index, action in enumerate(interview.action_items):
         if action.done:

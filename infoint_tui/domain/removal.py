@@ -32,8 +32,13 @@ class RemovalPlan:
 
 
 _LABELS = {Objective: "objective", Company: "company", Person: "person", Outreach: "outreach", Interview: "interview"}
-_PLURALS = {"objective": "objectives", "company": "companies", "person": "people",
-            "outreach": "outreach", "interview": "interviews"}
+_PLURALS = {
+    "objective": "objectives",
+    "company": "companies",
+    "person": "people",
+    "outreach": "outreach",
+    "interview": "interviews",
+}
 
 
 def removal_plan(campaign: Campaign, item: Model) -> RemovalPlan:
@@ -42,9 +47,7 @@ def removal_plan(campaign: Campaign, item: Model) -> RemovalPlan:
         plan.removed += [o for o in campaign.outreach.values() if o.person_id == item.id]
         plan.removed += [i for i in campaign.interviews.values() if i.person_id == item.id]
         plan.changed += [
-            dataclasses.replace(p, introducer_id=None)
-            for p in campaign.people.values()
-            if p.introducer_id == item.id
+            dataclasses.replace(p, introducer_id=None) for p in campaign.people.values() if p.introducer_id == item.id
         ]
     elif isinstance(item, Company):
         # People stay (their notes are the user's words); they just lose the company.

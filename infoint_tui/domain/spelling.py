@@ -40,11 +40,38 @@ class Issue:
 #: than loaded into it, which would make pyspellchecker recount its whole word list.
 ALLOWED_WORDS = frozenset(
     {
-        "analytics", "app", "apps", "bootcamp", "bootcamps", "cofounder", "cybersecurity",
-        "dataset", "datasets", "fintech", "intro", "introducer", "introducers", "intros",
-        "linkedin", "meetup", "meetups", "mentee", "mentees", "naïve", "onboarding", "podcasts",
-        "roadmap", "roadmaps", "résumé", "skillset", "upskilling", "voicemail", "webinar",
-        "webinars", "workflow", "workflows",
+        "analytics",
+        "app",
+        "apps",
+        "bootcamp",
+        "bootcamps",
+        "cofounder",
+        "cybersecurity",
+        "dataset",
+        "datasets",
+        "fintech",
+        "intro",
+        "introducer",
+        "introducers",
+        "intros",
+        "linkedin",
+        "meetup",
+        "meetups",
+        "mentee",
+        "mentees",
+        "naïve",
+        "onboarding",
+        "podcasts",
+        "roadmap",
+        "roadmaps",
+        "résumé",
+        "skillset",
+        "upskilling",
+        "voicemail",
+        "webinar",
+        "webinars",
+        "workflow",
+        "workflows",
     }
 )
 
@@ -65,11 +92,7 @@ def _word_pattern() -> re.Pattern[str]:
     Python's `\\w` leaves out combining marks, which would cut a decomposed "Zoë" or a
     Devanagari name in pieces; the marks of the Basic Multilingual Plane are added.
     """
-    marks = "".join(
-        re.escape(chr(code))
-        for code in range(0x10000)
-        if unicodedata.category(chr(code)).startswith("M")
-    )
+    marks = "".join(re.escape(chr(code)) for code in range(0x10000) if unicodedata.category(chr(code)).startswith("M"))
     letter = rf"[\w{marks}]"
     return re.compile(rf"{letter}+(?:['\u2019\u02bc]{letter}+)*")
 
@@ -224,9 +247,5 @@ _LABELS: dict[IssueKind, str] = {
 def summary(issues: Iterable[Issue]) -> str:
     """One line such as "2 misspelled words, 1 unfilled placeholder"."""
     kinds = [issue.kind for issue in issues]
-    parts = [
-        count(n, label)
-        for kind, label in _LABELS.items()
-        if (n := kinds.count(kind))
-    ]
+    parts = [count(n, label) for kind, label in _LABELS.items() if (n := kinds.count(kind))]
     return ", ".join(parts) if parts else "no problems found"

@@ -107,8 +107,7 @@ class RecordIndex(Generic[R]):
     def _close(self, word: str, positions: list[int] | range, hays: list[str]) -> list[int]:
         """Records with a word spelt nearly like `word`. The distinct words of the campaign
         are compared, far fewer and shorter than the haystacks."""
-        found = process.extract(word, self._words(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
-                                limit=FUZZY_WORDS)
+        found = process.extract(word, self._words(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=FUZZY_WORDS)
         if not found:
             return []
         pattern = re.compile(" (?:" + "|".join(re.escape(close) for close, _, _ in found) + ")")
@@ -153,15 +152,18 @@ def people_index(campaign: Campaign, links: Links) -> RecordIndex[Person]:
         return companies[person.company_id].name if person.company_id in companies else ""
 
     def haystack(person: Person) -> str:
-        return " ".join((person.name, company_name(person), person.title, person.location,
-                         tag_words(person.tags)))
+        return " ".join((person.name, company_name(person), person.title, person.location, tag_words(person.tags)))
 
-    return RecordIndex(people, haystack, {
-        "name": names.__getitem__,
-        "company": lambda pid: (company_names.get(people[pid].company_id, LAST), names[pid]),
-        "degree": lambda pid: (DEGREE_ORDER[people[pid].degree], names[pid]),
-        "newest first": operator.neg,
-    })
+    return RecordIndex(
+        people,
+        haystack,
+        {
+            "name": names.__getitem__,
+            "company": lambda pid: (company_names.get(people[pid].company_id, LAST), names[pid]),
+            "degree": lambda pid: (DEGREE_ORDER[people[pid].degree], names[pid]),
+            "newest first": operator.neg,
+        },
+    )
 
 
 def companies_index(campaign: Campaign, links: Links) -> RecordIndex[Company]:
@@ -171,9 +173,13 @@ def companies_index(campaign: Campaign, links: Links) -> RecordIndex[Company]:
     def haystack(company: Company) -> str:
         return " ".join((company.name, company.industry, company.location, tag_words(company.tags)))
 
-    return RecordIndex(companies, haystack, {
-        "name": names.__getitem__,
-        "industry": lambda cid: (fold(companies[cid].industry) or LAST, names[cid]),
-        "most people": lambda cid: (-len(links.staff.get(cid, ())), names[cid]),
-        "newest first": operator.neg,
-    })
+    return RecordIndex(
+        companies,
+        haystack,
+        {
+            "name": names.__getitem__,
+            "industry": lambda cid: (fold(companies[cid].industry) or LAST, names[cid]),
+            "most people": lambda cid: (-len(links.staff.get(cid, ())), names[cid]),
+            "newest first": operator.neg,
+        },
+    )

@@ -192,7 +192,8 @@ def sample_context(campaign: Campaign, person: Person) -> dict[str, str]:
     interview = latest_interview_with(campaign, person) or max(interviews, key=lambda i: i.when, default=None)
     objective_id = outreach.objective_id if outreach else interview.objective_id if interview else None
     objective = campaign.objectives.get(objective_id or 0) or next(
-        (o for o in campaign.objectives.values() if o.active), None)
+        (o for o in campaign.objectives.values() if o.active), None
+    )
     return context_for(campaign, person, objective=objective, interview=interview)
 
 
@@ -201,8 +202,7 @@ def latest_interview_with(campaign: Campaign, person: Person) -> Interview | Non
     held = [
         interview
         for interview in campaign.interviews.values()
-        if interview.held
-        and (interview.person_id == person.id or _introduced(campaign, interview, person))
+        if interview.held and (interview.person_id == person.id or _introduced(campaign, interview, person))
     ]
     return max(held, key=lambda interview: interview.when, default=None)
 
@@ -220,8 +220,7 @@ def _interview_values(campaign: Campaign, interview: Interview) -> dict[str, str
         "discussed": interview.discussed,
         "takeaways": interview.takeaways,
         "action_items": "\n".join(
-            f"- {item.text} ({'done' if item.done else 'in progress'})"
-            for item in interview.action_items
+            f"- {item.text} ({'done' if item.done else 'in progress'})" for item in interview.action_items
         ),
     }
     if interviewee := campaign.people.get(interview.person_id):

@@ -56,8 +56,7 @@ class PlanBuilder:
         self._report = _progress.get()
         self._reported = 0
         # Under its old names too: people imported again from a company since merged go to it.
-        self._companies = {_company_key(name): c for c in campaign.companies.values()
-                           for name in (*c.aliases, c.name)}
+        self._companies = {_company_key(name): c for c in campaign.companies.values() for name in (*c.aliases, c.name)}
         self._seen: set[Key] = set()
         #: The name + company keys of people with a profile URL (True) and without one (False).
         self._names: dict[bool, set[Key]] = {True: set(), False: set()}
@@ -115,12 +114,16 @@ class PlanBuilder:
         row = f"{self.plan.unit.capitalize()} {self.plan.rows:,} of the file"
         for what, text in (("a name", name), ("a company name", company_name)):
             if len(text) > MAX_NAME:
-                raise ImportProblem(f"{row} has {what} of {len(text):,} characters, more than the {MAX_NAME} "
-                                    "an import takes: check that it is the right file.")
+                raise ImportProblem(
+                    f"{row} has {what} of {len(text):,} characters, more than the {MAX_NAME} "
+                    "an import takes: check that it is the right file."
+                )
         longest = max(texts, key=len)
         if len(longest) > MAX_FIELD:
-            raise ImportProblem(f"{row} has a field of {len(longest):,} characters, more than the "
-                                f"{MAX_FIELD:,} an import takes: check that it is the right file.")
+            raise ImportProblem(
+                f"{row} has a field of {len(longest):,} characters, more than the "
+                f"{MAX_FIELD:,} an import takes: check that it is the right file."
+            )
 
     def _company(self, name: str) -> Company | None:
         name = fields.name(name)

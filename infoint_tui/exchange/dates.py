@@ -15,8 +15,10 @@ from datetime import date
 from functools import cached_property
 
 # Month names by hand: strptime's %b follows the locale, the files do not.
-_MONTHS = {name: n for n, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTHS = {
+    name: n
+    for n, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
 _NAMED = re.compile(r"(\d{1,2})[ -]([A-Za-z]{3})[ -](\d{4}|\d{2})")  # 21 Jan 2013, 21-Jan-13
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")  # 1/21/2013 or 21/01/2013
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")  # 21.01.2013

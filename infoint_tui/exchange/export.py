@@ -16,8 +16,19 @@ JSON_FORMAT = "infoint export"
 JSON_VERSION = 1
 
 PEOPLE_COLUMNS = (
-    "name", "title", "company", "email", "phone", "degree", "introducer", "profile_url",
-    "location", "tags", "source", "notes", "stage",
+    "name",
+    "title",
+    "company",
+    "email",
+    "phone",
+    "degree",
+    "introducer",
+    "profile_url",
+    "location",
+    "tags",
+    "source",
+    "notes",
+    "stage",
 )
 #: Excel reads a file that starts with it as UTF-8 (else as the system's code page).
 BOM = "\ufeff"
@@ -38,8 +49,7 @@ def to_json(campaign: Campaign) -> bytes:
             dump["campaign_id"] = value
         elif isinstance(value, dict):  # id -> record (templates: key -> template, key inside)
             dump[part.name] = [
-                {"id": key, **item.to_doc()} if isinstance(key, int) else item.to_doc()
-                for key, item in value.items()
+                {"id": key, **item.to_doc()} if isinstance(key, int) else item.to_doc() for key, item in value.items()
             ]
         else:
             dump[part.name] = value.to_doc()
@@ -61,10 +71,19 @@ def people_csv(campaign: Campaign, *, bom: bool = False) -> str:
         introducer = campaign.introducer_of(person)
         outreach = latest.get(person.id)
         row = (
-            person.name, person.title, company.name if company else "", person.email,
-            person.phone, person.degree, introducer.name if introducer else "",
-            person.profile_url, person.location, ", ".join(person.tags), person.source,
-            person.notes, outreach.stage if outreach else "",
+            person.name,
+            person.title,
+            company.name if company else "",
+            person.email,
+            person.phone,
+            person.degree,
+            introducer.name if introducer else "",
+            person.profile_url,
+            person.location,
+            ", ".join(person.tags),
+            person.source,
+            person.notes,
+            outreach.stage if outreach else "",
         )
         writer.writerow(map(_neutralised, row))
     return out.getvalue()

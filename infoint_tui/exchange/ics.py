@@ -42,8 +42,9 @@ def to_ics(campaign: Campaign, zone: tzinfo | None = None) -> bytes:
     for interview in booked:
         calendar.add_component(_event(campaign, interview, zone, stamp))
     if booked:
-        calendar.add_missing_timezones(first_date=(booked[0].when - _RULES_MARGIN).date(),
-                                       last_date=(booked[-1].when + _RULES_MARGIN).date())
+        calendar.add_missing_timezones(
+            first_date=(booked[0].when - _RULES_MARGIN).date(), last_date=(booked[-1].when + _RULES_MARGIN).date()
+        )
     return calendar.to_ical()
 
 

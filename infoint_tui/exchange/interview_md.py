@@ -77,8 +77,11 @@ def interview_markdown(campaign: Campaign, interview: Interview) -> str:
 
 def referrals(campaign: Campaign, interview: Interview) -> list[Person]:
     """The people the interviewee suggested, added from an interview (see add_referral)."""
-    return [p for p in campaign.people.values()
-            if p.introducer_id == interview.person_id and p.source.startswith(REFERRED_BY)]
+    return [
+        p
+        for p in campaign.people.values()
+        if p.introducer_id == interview.person_id and p.source.startswith(REFERRED_BY)
+    ]
 
 
 def markdown_filename(campaign: Campaign, interview: Interview) -> str:
@@ -104,8 +107,7 @@ def _checklist(items: list[PreparedQuestion] | list[ActionItem]) -> list[str]:
 
 def _referral(campaign: Campaign, person: Person) -> str:
     company = campaign.company_of(person)
-    details = ", ".join(_inline(part) for part in (company.name if company else "", person.email, person.phone)
-                        if part)
+    details = ", ".join(_inline(part) for part in (company.name if company else "", person.email, person.phone) if part)
     return f"- {_inline(person.name)}" + (f" ({details})" if details else "")
 
 

@@ -33,7 +33,13 @@ from infoint_tui.exchange.source import UTF_8, WINDOWS_1252, Source, read_text
 
 SOURCE = LINKEDIN
 FIRST, LAST, URL, EMAIL, COMPANY, POSITION, CONNECTED = COLUMNS = (
-    "First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On",
+    "First Name",
+    "Last Name",
+    "URL",
+    "Email Address",
+    "Company",
+    "Position",
+    "Connected On",
 )
 #: Exports from before 2021 have no URL column.
 OPTIONAL = frozenset({URL})
@@ -54,8 +60,9 @@ def read_linkedin(source: Source, campaign: Campaign) -> ImportPlan:
     connected = columns[CONNECTED]
     # The order of slashed dates needs the whole column: read again if ever asked, which
     # costs less than holding 30,000 rows.
-    read_date = DateReader(lambda: (record[connected].strip() for _, record in _records(text)
-                                    if len(record) > connected))
+    read_date = DateReader(
+        lambda: (record[connected].strip() for _, record in _records(text) if len(record) > connected)
+    )
     for line, record in records:
         if not any(cell.strip() for cell in record):
             continue  # blank lines, such as the ones trailing the export
@@ -111,8 +118,7 @@ def _header(records: Iterator[tuple[int, list[str]]]) -> tuple[int, dict[str, in
         width = max(i for i, cell in enumerate(record) if cell.strip()) + 1
         return width, {name: cells[name.casefold()] for name in COLUMNS if name.casefold() in cells}
     raise ImportProblem(
-        f"No header row with the columns {', '.join(COLUMNS)} was found; "
-        "is this LinkedIn's Connections.csv?"
+        f"No header row with the columns {', '.join(COLUMNS)} was found; is this LinkedIn's Connections.csv?"
     )
 
 

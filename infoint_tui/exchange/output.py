@@ -35,8 +35,9 @@ def write_export(path: Path, payload: bytes, *, replace: bool = False) -> None:
     if not path.parent.is_dir():
         raise OutputProblem(f"The folder {path.parent} does not exist; create it first, or choose another place.")
     if path.exists() and not replace:
-        raise OutputProblem(f"{path} already exists and was left as it is; choose another name, "
-                            "or replace it with --force.")
+        raise OutputProblem(
+            f"{path} already exists and was left as it is; choose another name, or replace it with --force."
+        )
     write_atomically(path, payload)
 
 

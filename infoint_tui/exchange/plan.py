@@ -103,8 +103,10 @@ class ImportPlan:
     def describe_matches(self, pairs: Iterable[tuple[Company, Company]]) -> list[str]:
         """'Northwind (new, 12 people) → Northwind Health (already there)', per pair."""
         staff = self._staff()
-        return [f"{new.name} ({self._about(new, staff)}) → {other.name} ({self._about(other, staff)})"
-                for new, other in pairs]
+        return [
+            f"{new.name} ({self._about(new, staff)}) → {other.name} ({self._about(other, staff)})"
+            for new, other in pairs
+        ]
 
     def _staff(self) -> Counter[int]:
         """New people per company, by the company's identity (new companies have no id yet)."""
@@ -118,9 +120,7 @@ class ImportPlan:
     def apply(self, repo: Repo) -> None:
         """Store the new companies, link the new people to them, store the people: one write."""
         if self.rejected:
-            raise ImportProblem(
-                f"Nothing imported: {self._rejected()} rejected; fix the file and import it again."
-            )
+            raise ImportProblem(f"Nothing imported: {self._rejected()} rejected; fix the file and import it again.")
         with repo.batch():
             repo.add_many(self.companies)
             for person, company in zip(self.people, self.people_companies, strict=True):

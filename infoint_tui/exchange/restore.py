@@ -39,14 +39,18 @@ def read_json_export(raw: bytes, name: str) -> Campaign:
     try:
         dump = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
-        raise ImportProblem(f"{name} is not valid JSON ({error.msg} at line {error.lineno}); "
-                            "nothing was imported.") from None
+        raise ImportProblem(
+            f"{name} is not valid JSON ({error.msg} at line {error.lineno}); nothing was imported."
+        ) from None
     if not isinstance(dump, dict) or dump.get("format") != JSON_FORMAT:
-        raise ImportProblem(f"{name} is not an infoint JSON export (one made by `infoint export json`); "
-                            "nothing was imported.")
+        raise ImportProblem(
+            f"{name} is not an infoint JSON export (one made by `infoint export json`); nothing was imported."
+        )
     if dump.get("version") != JSON_VERSION:
-        raise ImportProblem(f"{name} is an export of version {dump.get('version')!r}, and this infoint reads "
-                            f"version {JSON_VERSION}; nothing was imported.")
+        raise ImportProblem(
+            f"{name} is an export of version {dump.get('version')!r}, and this infoint reads "
+            f"version {JSON_VERSION}; nothing was imported."
+        )
     try:
         return _campaign(dump)
     except _Unreadable as problem:
@@ -123,8 +127,10 @@ def _check_links(campaign: Campaign) -> None:
         for record_id, record in getattr(campaign, name).items():
             value = getattr(record, field)
             if not ((value is None and optional) or (_is_id(value) and value in known)):
-                raise _Unreadable(f'the record with id {record_id} in "{name}" has {field} {value!r}, '
-                                  f'but "{target}" holds no record with that id')
+                raise _Unreadable(
+                    f'the record with id {record_id} in "{name}" has {field} {value!r}, '
+                    f'but "{target}" holds no record with that id'
+                )
 
 
 def summary(campaign: Campaign) -> str:

@@ -61,9 +61,7 @@ def _decode(data: bytes, name: str, fallback: str | None) -> Text:
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
     what, which = (f"neither {tries[0]} nor {tries[1]}", "neither") if len(tries) > 1 else (f"not {tries[0]}", "not")
-    raise ImportProblem(
-        f"{name} is {what} text (line {line} has a byte that is {which}); export it again as UTF-8."
-    )
+    raise ImportProblem(f"{name} is {what} text (line {line} has a byte that is {which}); export it again as UTF-8.")
 
 
 def _read(path: os.PathLike[str], name: str) -> bytes:

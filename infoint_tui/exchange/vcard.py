@@ -70,8 +70,9 @@ def read_vcard(source: Source, campaign: Campaign, *, strict: bool = False) -> I
             else:
                 plan.skipped.append(Rejected(problem.line, f"{problem}; {problem.what} is skipped"))
         except NotUtf8 as error:
-            raise ImportProblem(f"{name} is not UTF-8 text (line {error.line} has a byte that "
-                                "is not); export it again as UTF-8.") from None
+            raise ImportProblem(
+                f"{name} is not UTF-8 text (line {error.line} has a byte that is not); export it again as UTF-8."
+            ) from None
     return plan
 
 
@@ -81,6 +82,7 @@ def to_vcard(campaign: Campaign) -> str:
 
 
 # Reading ---------------------------------------------------------------------------------
+
 
 def _bytes_of(source: Source) -> tuple[str, bytes]:
     """The file's name for messages, and its bytes without a byte order mark."""
@@ -157,8 +159,7 @@ class _Card:
 def _person(card: _Card) -> Person:
     parts = _name_parts(card)
     email = card.first_valid(card.values("EMAIL"), _email)
-    name = (fields.name(card.text("FN"))
-            or fields.name(" ".join(parts[i] for i in _SPOKEN) if parts else "") or email)
+    name = fields.name(card.text("FN")) or fields.name(" ".join(parts[i] for i in _SPOKEN) if parts else "") or email
     if not name:
         raise _CardProblem(card.line, "the card has no name (FN, N or an e-mail address)")
     postal_address, location = _addresses(card)
@@ -172,8 +173,14 @@ def _person(card: _Card) -> Person:
         location=location,
         postal_address=postal_address,
         notes="\n\n".join(filter(None, (unescape(text) for _, text in card.values("NOTE")))),
-        tags=list(dict.fromkeys(tag for _, text in card.values("CATEGORIES")
-                                for tag in map(unescape, split(text, ",")) if tag not in _NOT_TAGS)),
+        tags=list(
+            dict.fromkeys(
+                tag
+                for _, text in card.values("CATEGORIES")
+                for tag in map(unescape, split(text, ","))
+                if tag not in _NOT_TAGS
+            )
+        ),
         degree=Degree.FIRST,
         source=SOURCE,
     )
@@ -240,6 +247,7 @@ def _addresses(card: _Card) -> tuple[str, str]:
 
 
 # Writing ---------------------------------------------------------------------------------
+
 
 def _card(campaign: Campaign, person: Person) -> str:
     company = campaign.company_of(person)

@@ -82,8 +82,9 @@ class Property:
             try:
                 text = raw.decode(charset)
             except LookupError:
-                raise ValueError(f"the {self.name} is in the character set {charset!r}, "
-                                 "which infoint does not know") from None
+                raise ValueError(
+                    f"the {self.name} is in the character set {charset!r}, which infoint does not know"
+                ) from None
             except UnicodeDecodeError:
                 raise ValueError(f"the {self.name} is not valid {charset} text") from None
         else:
@@ -101,6 +102,7 @@ def _first_decoding(raw: bytes, charsets: tuple[str, ...], line: int) -> str:
 
 
 # Reading ---------------------------------------------------------------------------------
+
 
 def is_line(line: bytes, word: bytes) -> bool:
     return line.strip().upper() == word
@@ -161,8 +163,13 @@ def _property(number: int, line: bytes) -> Property:
         shown = line.decode("utf-8", "replace")
         raise ValueError(f"line {number} is not a vCard property: {shown[:40]!r}")
     group, name, params = head.groups()
-    return Property(number, (group or b"").decode(), name.decode().upper(),
-                    _parameters(params.decode("utf-8", "replace")), line[head.end():])
+    return Property(
+        number,
+        (group or b"").decode(),
+        name.decode().upper(),
+        _parameters(params.decode("utf-8", "replace")),
+        line[head.end() :],
+    )
 
 
 def _parameters(text: str) -> dict[str, list[str]]:
@@ -200,6 +207,7 @@ def clean(text: str) -> str:
 
 
 # Writing ---------------------------------------------------------------------------------
+
 
 def escape(text: str) -> str:
     return re.sub(r"[\\,;\n]", lambda m: "\\n" if m[0] == "\n" else "\\" + m[0], clean(text))

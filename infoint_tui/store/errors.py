@@ -13,8 +13,7 @@ class LockedError(DataFileError):
     def __init__(self, path: str, holder: str) -> None:
         self.holder = holder
         super().__init__(
-            f"{path} is open in another infoint ({holder}); "
-            "close that one first, or open this one read-only."
+            f"{path} is open in another infoint ({holder}); close that one first, or open this one read-only."
         )
 
 
@@ -29,11 +28,11 @@ class SaveError(DataFileError):
 class ReadOnlyFileError(DataFileError):
     """The user made the data file read-only (chmod 444): infoint never replaces it."""
 
-    def __init__(self, path: object, mode: int, outcome: str = "nothing was changed",
-                 then: str = "first") -> None:
+    def __init__(self, path: object, mode: int, outcome: str = "nothing was changed", then: str = "first") -> None:
         self.path, self.mode = path, mode
-        super().__init__(f"{path} is read-only (chmod {mode:o}); {outcome}: "
-                         f"make it writable (chmod u+w {path}) {then}.")
+        super().__init__(
+            f"{path} is read-only (chmod {mode:o}); {outcome}: make it writable (chmod u+w {path}) {then}."
+        )
 
     def saying(self, outcome: str, then: str) -> ReadOnlyFileError:
         """The same refusal, worded for what it stopped."""

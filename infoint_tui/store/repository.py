@@ -155,8 +155,9 @@ def load_campaign(path: Path, data: Data) -> Campaign:
         except UNREADABLE:
             raise _unreadable(path, name, key, problem_in(model, table[key])) from None
     overrides = _single(data, "templates")
-    campaign.templates = {key: _parse(path, "templates", Template, doc, f"holding a template {key!r} ")
-                          for key, doc in overrides.items()}
+    campaign.templates = {
+        key: _parse(path, "templates", Template, doc, f"holding a template {key!r} ") for key, doc in overrides.items()
+    }
     campaign.profile = _parse(path, "profile", Profile, _single(data, "profile"))
     campaign.settings = _parse(path, "settings", Settings, _single(data, "settings"))
     campaign.id = _single(data, "meta").get(CAMPAIGN_ID, "")
@@ -173,8 +174,12 @@ def _check_references(path: Path, campaign: Campaign) -> None:
         dangling.discard(None)
         if dangling:
             record = next(r for r in records.values() if value_of(r) in dangling)
-            raise _unreadable(path, table, str(record.id),
-                              f"whose {field!r} is {value_of(record)}, but no record in {target!r} has that id")
+            raise _unreadable(
+                path,
+                table,
+                str(record.id),
+                f"whose {field!r} is {value_of(record)}, but no record in {target!r} has that id",
+            )
 
 
 def _single(data: Data, table: str) -> dict[str, Any]:
@@ -182,8 +187,9 @@ def _single(data: Data, table: str) -> dict[str, Any]:
 
 
 class Repository:
-    def __init__(self, path: Path, data: Data, campaign: Campaign, *, lock: WriterLock | None,
-                 background: bool) -> None:
+    def __init__(
+        self, path: Path, data: Data, campaign: Campaign, *, lock: WriterLock | None, background: bool
+    ) -> None:
         self.path = path
         self._lock = lock
         self.storage = DurableStorage(path, data, read_only=lock is None, background=background)
@@ -296,8 +302,9 @@ class Repository:
         except (OSError, SaveError) as error:
             # Not a reason to stop the user from working, but one to tell them.
             reason = error.strerror if isinstance(error, OSError) else str(error).removeprefix("not saved: ")
-            self.storage.report_problem(f"Today's backup of {path.name} could not be made in {folder} "
-                                        f"({reason}); your data itself is saved.")
+            self.storage.report_problem(
+                f"Today's backup of {path.name} could not be made in {folder} ({reason}); your data itself is saved."
+            )
 
     # Changing: the one path (see the module's docstring) ---------------------------------
 
@@ -505,9 +512,7 @@ def _unreadable(path: Path, table: str, key: str, problem: str) -> DataFileError
 
 
 def _refused(path: Path, what: str) -> DataFileError:
-    return DataFileError(
-        f"{path} {what}; it was left untouched: fix it or restore a copy from {backups_folder(path)}."
-    )
+    return DataFileError(f"{path} {what}; it was left untouched: fix it or restore a copy from {backups_folder(path)}.")
 
 
 @contextlib.contextmanager
@@ -536,8 +541,9 @@ def _lock(path: Path) -> WriterLock:
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
-        raise DataFileError(f"The folder {path.parent} cannot be created ({error.strerror}); "
-                            "choose another --db.") from None
+        raise DataFileError(
+            f"The folder {path.parent} cannot be created ({error.strerror}); choose another --db."
+        ) from None
     lock = WriterLock(path)
     lock.acquire()
     return lock

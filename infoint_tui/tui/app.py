@@ -52,8 +52,14 @@ class InfointApp(TypeAheadApp):
     #: (text, is_a_problem) shown at the right of every top bar.
     save_status: reactive[tuple[str, bool]] = reactive(("", False))
 
-    def __init__(self, repo: Repository, *, config: Config | None = None,
-                 read_only_reason: str | None = None, start: tuple[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        *,
+        config: Config | None = None,
+        read_only_reason: str | None = None,
+        start: tuple[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.repo = repo
         #: The user's settings file: the theme and remapped keys are kept there.
@@ -79,9 +85,13 @@ class InfointApp(TypeAheadApp):
         if self.read_only_reason:
             self.notify(self.read_only_reason, title="Read-only", severity="warning", timeout=notice.ALARM)
         if self._unknown_theme:
-            self.notify(f"The settings file {self.config.path} names a theme infoint does not know, "
-                        f"“{self.config.theme}”: choose one with “Change theme” in the palette (ctrl+p).",
-                        title="Settings", severity="warning", timeout=notice.PROBLEM)
+            self.notify(
+                f"The settings file {self.config.path} names a theme infoint does not know, "
+                f"“{self.config.theme}”: choose one with “Change theme” in the palette (ctrl+p).",
+                title="Settings",
+                severity="warning",
+                timeout=notice.PROBLEM,
+            )
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             # Not on the main thread (tests) or not on this platform: no handler.
@@ -141,8 +151,12 @@ class InfointApp(TypeAheadApp):
             save_config(self.config)
         except (OSError, SaveError) as error:
             reason = error.strerror if isinstance(error, OSError) else str(error).removeprefix("not saved: ")
-            self.notify(f"The theme is used now, but it could not be kept in {self.config.path} "
-                        f"for next time ({reason}).", title="Settings", severity="warning", timeout=10)
+            self.notify(
+                f"The theme is used now, but it could not be kept in {self.config.path} for next time ({reason}).",
+                title="Settings",
+                severity="warning",
+                timeout=10,
+            )
 
     def save_everything(self) -> None:
         """Put every unsaved text into the data, then write it, synchronously."""
@@ -176,8 +190,12 @@ class InfointApp(TypeAheadApp):
         try:
             self.save_everything()
         except DataFileError as error:
-            self.notify(f"{error}. Free some space or fix the folder, then quit again.",
-                        title="Not saved", severity="error", timeout=notice.ALARM)
+            self.notify(
+                f"{error}. Free some space or fix the folder, then quit again.",
+                title="Not saved",
+                severity="error",
+                timeout=notice.ALARM,
+            )
             return
         self.exit()
 
@@ -196,8 +214,11 @@ class InfointApp(TypeAheadApp):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for place in PLACES:
-            yield SystemCommand(place.title, f"Go to the {place.title} screen ({place.key.upper()})",
-                                partial(self.switch_mode, place.mode))
+            yield SystemCommand(
+                place.title,
+                f"Go to the {place.title} screen ({place.key.upper()})",
+                partial(self.switch_mode, place.mode),
+            )
             for title, help_text, action in getattr(place.load(), "PALETTE", ()):
                 yield SystemCommand(title, help_text, partial(self.open_on, place.mode, action))
         yield SystemCommand("Help", "Every key of this screen (F1)", self.action_help)

@@ -58,7 +58,7 @@ class CopyResult:
         return "" if self.sure else HINT
 
     def summary(self) -> str:
-        size = count(len(self.text), 'character')
+        size = count(len(self.text), "character")
         if self.local is Local.COPIED:
             return f"Copied {size} to this computer's clipboard (and sent them to the terminal)."
         sent = f"Sent {size} to your terminal's clipboard (OSC 52)"

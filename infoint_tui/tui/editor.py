@@ -30,8 +30,10 @@ def editor_command() -> list[str]:
         if value:
             command = shlex.split(value)
             if shutil.which(command[0]) is None:
-                raise EditorProblem(f"The editor {command[0]!r} set in ${variable} was not found: "
-                                    f"set ${variable} to an installed one, e.g. export {variable}=nano.")
+                raise EditorProblem(
+                    f"The editor {command[0]!r} set in ${variable} was not found: "
+                    f"set ${variable} to an installed one, e.g. export {variable}=nano."
+                )
             return command
     for fallback in FALLBACKS:
         if shutil.which(fallback):

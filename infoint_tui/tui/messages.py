@@ -8,8 +8,9 @@ from typing import Literal, get_args
 from textual.message import Message
 
 #: What a change can touch: the repository's tables, as it names them.
-RecordKind = Literal["people", "companies", "outreach", "interviews", "objectives", "questions",
-                     "templates", "profile", "settings"]
+RecordKind = Literal[
+    "people", "companies", "outreach", "interviews", "objectives", "questions", "templates", "profile", "settings"
+]
 EVERY_KIND: frozenset[RecordKind] = frozenset(get_args(RecordKind))
 #: The campaign's records proper, which most screens draw together.
 RECORDS: frozenset[RecordKind] = frozenset({"people", "companies", "outreach", "interviews", "objectives"})

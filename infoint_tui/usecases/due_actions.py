@@ -21,6 +21,7 @@ M = TypeVar("M", bound=Model)
 
 ASSUMED_NO_NOTE = "assumed no"
 
+
 @dataclass(frozen=True, slots=True)
 class Message:
     """A template with its values, ready for the preview."""

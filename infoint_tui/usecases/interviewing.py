@@ -66,16 +66,16 @@ def question_bank(campaign: Campaign, interview: Interview) -> list[Question]:
     objective = campaign.objectives.get(interview.objective_id) if interview.objective_id else None
     kinds = (objective.kind.value, "general") if objective else None
     chosen = {question.text for question in interview.questions}
-    offered = [q for q in campaign.questions.values()
-               if q.text not in chosen and (kinds is None or q.kind in kinds)]
+    offered = [q for q in campaign.questions.values() if q.text not in chosen and (kinds is None or q.kind in kinds)]
     return sorted(offered, key=lambda q: q.kind == "general")
 
 
 def next_to_prepare(campaign: Campaign, today: date) -> Interview | None:
     """The soonest interview from today on with fewer questions chosen than wanted."""
     wanted = campaign.settings.prep_min_questions
-    unready = [i for i in campaign.interviews.values()
-               if not i.held and i.when.date() >= today and len(i.questions) < wanted]
+    unready = [
+        i for i in campaign.interviews.values() if not i.held and i.when.date() >= today and len(i.questions) < wanted
+    ]
     return min(unready, key=lambda i: (i.when, i.id), default=None)
 
 
@@ -102,8 +102,9 @@ def find_interview(campaign: Campaign, today: date, name: str | None = None) -> 
                 return interview
         raise NoInterview(f"No interview is booked for today ({today:%A %-d %B}).")
     people = {i.person_id: campaign.people[i.person_id].name for i in booked if i.person_id in campaign.people}
-    found = process.extract(name, people, scorer=fuzz.WRatio, processor=utils.default_process,
-                            score_cutoff=NAME_CUTOFF, limit=None)
+    found = process.extract(
+        name, people, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=NAME_CUTOFF, limit=None
+    )
     if not found:
         raise NoInterview(f"Nobody called {name!r} has an interview booked.")
     best = found[0][1]
@@ -142,8 +143,16 @@ def add_question(repo: Repository, interview: Interview, text: str, kind: str) -
         repo.save(dataclasses.replace(interview, questions=[*interview.questions, PreparedQuestion(text)]))
 
 
-def add_referral(repo: Repository, interview: Interview, today: date, *, name: str, company: str = "",
-                 email: str = "", phone: str = "") -> Person:
+def add_referral(
+    repo: Repository,
+    interview: Interview,
+    today: date,
+    *,
+    name: str,
+    company: str = "",
+    email: str = "",
+    phone: str = "",
+) -> Person:
     """Someone the interviewee suggested: a 2nd-degree target they introduce, and an
     outreach by introduction for the same objective (DESIGN, step 6).
 
@@ -154,10 +163,17 @@ def add_referral(repo: Repository, interview: Interview, today: date, *, name: s
     with repo.batch():
         if interviewee.degree != Degree.FIRST:
             repo.save(dataclasses.replace(interviewee, degree=Degree.FIRST))
-        person = repo.add(Person(
-            name, company_id=_company_id(repo, company), email=email, phone=phone, degree=Degree.SECOND,
-            introducer_id=interviewee.id, source=f"{REFERRED_BY}{interviewee.name}",
-        ))
+        person = repo.add(
+            Person(
+                name,
+                company_id=_company_id(repo, company),
+                email=email,
+                phone=phone,
+                degree=Degree.SECOND,
+                introducer_id=interviewee.id,
+                source=f"{REFERRED_BY}{interviewee.name}",
+            )
+        )
         objective_id = objective_of(campaign, interview)
         if objective_id is not None:
             repo.add(Outreach(person.id, objective_id, Route.INTRO, today))
@@ -174,7 +190,6 @@ def _company_id(repo: Repository, name: str) -> int | None:
     return repo.add(Company(name, source="referral")).id
 
 
-def end_interview(repo: Repository, interview: Interview, *, discussed: str, takeaways: str,
-                  verdict: Verdict) -> None:
+def end_interview(repo: Repository, interview: Interview, *, discussed: str, takeaways: str, verdict: Verdict) -> None:
     """Mark it held with what it taught; the policy then asks for the thank-yous."""
     repo.save(dataclasses.replace(interview, held=True, discussed=discussed, takeaways=takeaways, verdict=verdict))

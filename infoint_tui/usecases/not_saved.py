@@ -33,7 +33,7 @@ def report(repo: Repository, error: DataFileError) -> str:
     others = sum(len(keys) for table, keys in unsaved.items() if table != "meta") - len(interviews)
     parts = [f"the interview with {campaign.people[i.person_id].name}" for i in interviews]
     if others:
-        parts.append(count(others, 'other change'))
+        parts.append(count(others, "other change"))
     if not parts:
         return f"{error}."
     saved_at = repo.storage.saved_at

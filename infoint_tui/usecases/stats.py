@@ -26,6 +26,7 @@ def stats_text(campaign: Campaign, today: date) -> str:
         )
     connectors = connectors_due(campaign, today)
     lines += ["", f"Connectors to keep posted ({len(connectors)})"]
-    lines += [f"  {c.person} ({c.company or 'no company'}): last contact {c.last_contact}, due {c.due}"
-              for c in connectors]
+    lines += [
+        f"  {c.person} ({c.company or 'no company'}): last contact {c.last_contact}, due {c.due}" for c in connectors
+    ]
     return "\n".join(lines)

@@ -34,7 +34,7 @@ async def merge_company(screen: BaseScreen, absorb: Company) -> Company | None:
         [c.id for c in likely_same(absorb.name, others)],
         first_note="likely the same",
         detail=f"{absorb.name}'s people, with their outreach and interviews, move to the company you "
-               f"pick; then {absorb.name} is removed. You confirm before anything changes.",
+        f"pick; then {absorb.name} is removed. You confirm before anything changes.",
     )
     keep_id = await screen.app.push_screen_wait(picker)
     if keep_id is None:
@@ -44,4 +44,3 @@ async def merge_company(screen: BaseScreen, absorb: Company) -> Company | None:
     if not await ask(screen, f"Merge {absorb.name} into {keep.name}?", plan.describe(), yes="Merge", no="Cancel"):
         return None
     return keep if screen.change(screen.repo.merge_companies, keep, absorb) else None
-

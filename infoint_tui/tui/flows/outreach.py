@@ -22,6 +22,7 @@ from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
 if TYPE_CHECKING:
     from infoint_tui.tui.screens.base import BaseScreen
 
+
 def pending_item(campaign: Campaign, outreach: Outreach) -> DueItem | None:
     """The outreach's next step, worked out on a view of the campaign holding only it."""
     view = dataclasses.replace(
@@ -53,15 +54,18 @@ async def request_interview(screen: BaseScreen, person_id: int, objective_id: in
             return False
     item = pending_item(screen.campaign, outreach)
     if item is None or not KINDS[item.kind].opening:
-        screen.notify(f"{person.name} has been asked already ({outreach.stage}): the queue (F2) shows what "
-                      "comes next.", timeout=notice.READ)
+        screen.notify(
+            f"{person.name} has been asked already ({outreach.stage}): the queue (F2) shows what comes next.",
+            timeout=notice.READ,
+        )
         return False
     sent = await send_item(screen, item)
     if sent is Sent.DROPPED and fresh:
         screen.change(screen.repo.remove, outreach)  # nothing left the program: leave no trace
     elif sent is Sent.COPIED:
-        screen.notify(f"The request to {person.name} waits in the queue until you mark it sent (d).",
-                      timeout=notice.READ)
+        screen.notify(
+            f"The request to {person.name} waits in the queue until you mark it sent (d).", timeout=notice.READ
+        )
     return sent is Sent.RECORDED
 
 
@@ -72,28 +76,40 @@ async def _new_outreach(screen: BaseScreen, person: Person, objective_id: int | 
     if any(o.id == objective_id for o in objectives):
         objectives = [campaign.objectives[objective_id]]  # type: ignore[index]
     if not objectives:
-        if await ask(screen, "Every request serves an objective, and there is none yet.",
-                     "Say what you want to learn first, then request the interview again.",
-                     yes="Create one", no="Cancel"):
+        if await ask(
+            screen,
+            "Every request serves an objective, and there is none yet.",
+            "Say what you want to learn first, then request the interview again.",
+            yes="Create one",
+            no="Cancel",
+        ):
             await screen.app.open_on("objectives", "new_objective")  # type: ignore[attr-defined]
         return None
     usual = _usual_objective(campaign, objectives)
     objective: Objective | None = usual
     if len(objectives) > 1:
         ordered = [usual, *(o for o in objectives if o is not usual)]
-        objective = await screen.app.push_screen_wait(ChoiceScreen(
-            f"Request an interview with {person.name}: to learn about",
-            [Choice(str(n) if n < 10 else "", o.text, o) for n, o in enumerate(ordered, start=1)],
-        ))
+        objective = await screen.app.push_screen_wait(
+            ChoiceScreen(
+                f"Request an interview with {person.name}: to learn about",
+                [Choice(str(n) if n < 10 else "", o.text, o) for n, o in enumerate(ordered, start=1)],
+            )
+        )
     if objective is None:
         return None
     route: Route | None = Route.for_person(person)
     mutual = campaign.introducer_of(person)
     if route == Route.INTRO and mutual is not None:
-        route = await screen.app.push_screen_wait(ChoiceScreen(f"How to reach {person.name}", [
-            Choice("i", f"Ask {mutual.name} to introduce you (the best route)", Route.INTRO),
-            Choice("m", f"Write to them yourself, naming {mutual.name}", Route.MENTION),
-        ], detail=f"{person.name} is a 2nd-degree contact through {mutual.name}."))
+        route = await screen.app.push_screen_wait(
+            ChoiceScreen(
+                f"How to reach {person.name}",
+                [
+                    Choice("i", f"Ask {mutual.name} to introduce you (the best route)", Route.INTRO),
+                    Choice("m", f"Write to them yourself, naming {mutual.name}", Route.MENTION),
+                ],
+                detail=f"{person.name} is a 2nd-degree contact through {mutual.name}.",
+            )
+        )
     if route is None:
         return None
     outreach = Outreach(person.id, objective.id, route, created=clock.today())
@@ -113,8 +129,10 @@ async def record_reply(screen: BaseScreen, outreach_id: int) -> None:
     if outreach is None:
         return
     person = campaign.people[outreach.person_id]
-    choices = [Choice("y", "Yes: they will talk with me", AttemptKind.REPLY_YES),
-               Choice("n", "No: they declined", AttemptKind.REPLY_NO)]
+    choices = [
+        Choice("y", "Yes: they will talk with me", AttemptKind.REPLY_YES),
+        Choice("n", "No: they declined", AttemptKind.REPLY_NO),
+    ]
     mutual = campaign.introducer_of(person)
     if outreach.route == Route.INTRO and not outreach.has(AttemptKind.INTRO_MADE):
         who = mutual.name if mutual else "The mutual contact"
@@ -132,9 +150,16 @@ async def record_reply(screen: BaseScreen, outreach_id: int) -> None:
 
 async def _request_after_introduction(screen: BaseScreen, outreach: Outreach, person: Person) -> None:
     item = pending_item(screen.campaign, outreach)
-    if item is not None and item.kind == DueKind.REQUEST and await ask(
-        screen, f"{person.name} can now be asked directly. Write the request now?",
-        "It replies to the introduction and names your mutual contact.", yes="Write it", no="Later",
+    if (
+        item is not None
+        and item.kind == DueKind.REQUEST
+        and await ask(
+            screen,
+            f"{person.name} can now be asked directly. Write the request now?",
+            "It replies to the introduction and names your mutual contact.",
+            yes="Write it",
+            no="Later",
+        )
     ):
         await send_item(screen, item)
 
@@ -146,9 +171,14 @@ async def book_time(screen: BaseScreen, outreach_id: int) -> bool:
     if outreach is None:
         return False
     person = campaign.people[outreach.person_id]
-    proposal = Interview(person.id, datetime.combine(clock.today() + timedelta(days=1), time(10, 0)),
-                         objective_id=outreach.objective_id, outreach_id=outreach.id, mode=Mode.PHONE,
-                         where=person.phone)
+    proposal = Interview(
+        person.id,
+        datetime.combine(clock.today() + timedelta(days=1), time(10, 0)),
+        objective_id=outreach.objective_id,
+        outreach_id=outreach.id,
+        mode=Mode.PHONE,
+        where=person.phone,
+    )
     form = reschedule(campaign, proposal)
     form.form_title, form.submit_label = f"Book a time with {person.name}", "Book"
     values = await screen.app.push_screen_wait(form)
@@ -157,8 +187,11 @@ async def book_time(screen: BaseScreen, outreach_id: int) -> bool:
     interview = dataclasses.replace(proposal, **read_reschedule(values))
     if not screen.change(screen.repo.add, interview):
         return False
-    screen.notify(f"Booked: {person.name}, {interview.when:%a %-d %b %H:%M}, {interview.mode}. "
-                  "`infoint export ics` puts it in your calendar.", timeout=notice.READ)
+    screen.notify(
+        f"Booked: {person.name}, {interview.when:%a %-d %b %H:%M}, {interview.mode}. "
+        "`infoint export ics` puts it in your calendar.",
+        timeout=notice.READ,
+    )
     return True
 
 
@@ -172,10 +205,17 @@ async def offer_next_target(screen: BaseScreen, outreach: Outreach) -> None:
         return
     following = next_target(campaign, company.id, person.id)
     if following is None:
-        screen.notify(f"Nobody else at {company.name} is waiting to be asked: add people on the Targets "
-                      "screen (F3).", timeout=notice.READ)
+        screen.notify(
+            f"Nobody else at {company.name} is waiting to be asked: add people on the Targets screen (F3).",
+            timeout=notice.READ,
+        )
         return
     about = ", ".join(part for part in (following.title, f"{following.degree} degree") if part)
-    if await ask(screen, f"Next at {company.name}: {following.name}?", f"{about}; not asked yet.",
-                 yes="Request interview", no="Later"):
+    if await ask(
+        screen,
+        f"Next at {company.name}: {following.name}?",
+        f"{about}; not asked yet.",
+        yes="Request interview",
+        no="Later",
+    ):
         await request_interview(screen, following.id, outreach.objective_id)

@@ -35,8 +35,7 @@ async def preview(screen: BaseScreen, message: Message) -> bool:
     return outcome.copied
 
 
-async def ask(screen: BaseScreen, question: str, detail: str = "", yes: str = "Record it",
-              no: str = "Not yet") -> bool:
+async def ask(screen: BaseScreen, question: str, detail: str = "", yes: str = "Record it", no: str = "Not yet") -> bool:
     return await screen.app.push_screen_wait(ConfirmScreen(question, detail, yes=yes, no=no))
 
 
@@ -74,8 +73,9 @@ async def offer_card(screen: BaseScreen, item: DueItem) -> None:
         return
     person = screen.campaign.people[item.person_id]
     where = person.postal_address or "no postal address on file yet (add one on the Targets screen)"
-    if await ask(screen, f"Also send {person.name} a handwritten card?", f"Mail to: {where}",
-                 yes="Write the card", no="No card"):
+    if await ask(
+        screen, f"Also send {person.name} a handwritten card?", f"Mail to: {where}", yes="Write the card", no="No card"
+    ):
         await send_card(screen, item)
 
 

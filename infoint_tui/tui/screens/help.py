@@ -19,9 +19,7 @@ GENERAL = [
 
 
 #: What every Textual screen binds (focus moves, copy): movement keys, not this screen's own.
-TEXTUAL_SCREEN_ACTIONS = {
-    binding.action for binding in Screen.BINDINGS if isinstance(binding, Binding)
-}
+TEXTUAL_SCREEN_ACTIONS = {binding.action for binding in Screen.BINDINGS if isinstance(binding, Binding)}
 
 
 class HelpScreen(ModalScreen[None]):
@@ -37,16 +35,20 @@ class HelpScreen(ModalScreen[None]):
 
     def _keys_table(self) -> Table:
         title = getattr(self.beneath, "TITLE", "") or "This screen"
-        table = Table(title=f"Keys: {title}", title_justify="left", expand=True, show_header=False,
-                      box=None, padding=(0, 1))
+        table = Table(
+            title=f"Keys: {title}", title_justify="left", expand=True, show_header=False, box=None, padding=(0, 1)
+        )
         table.add_column(style="bold", no_wrap=True)
         table.add_column(ratio=1)
         explain = getattr(self.beneath, "HELP", "")
         if explain:
             table.add_row("", Text(explain, style="italic"))
         screen_keys, app_keys, widget_keys = self._keys_by_source()
-        for heading, rows in (("On this screen", screen_keys), ("Everywhere", [*app_keys, *GENERAL]),
-                              ("Moving around", widget_keys)):
+        for heading, rows in (
+            ("On this screen", screen_keys),
+            ("Everywhere", [*app_keys, *GENERAL]),
+            ("Moving around", widget_keys),
+        ):
             if rows:
                 table.add_row("", "")
                 table.add_row(Text(heading, style="bold underline"), "")

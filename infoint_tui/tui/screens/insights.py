@@ -49,7 +49,11 @@ def funnel_table(rows: list[Funnel], bar_width: int) -> Table:
         days = funnel.median_days_to_reply
         table.add_row(
             ROUTES[funnel.route],
-            str(funnel.requests), str(funnel.replies), str(funnel.yes), str(funnel.held), str(funnel.thanked),
+            str(funnel.requests),
+            str(funnel.replies),
+            str(funnel.yes),
+            str(funnel.held),
+            str(funnel.thanked),
             bar(rate or 0, bar_width) + Text(f" {rate:.0%}" if rate is not None else " —"),
             f"{days:g} d" if days is not None else "—",
         )
@@ -59,7 +63,8 @@ def funnel_table(rows: list[Funnel], bar_width: int) -> Table:
 def objective_block(insight: ObjectiveInsight) -> Group:
     objective = insight.objective
     heading = Text.assemble(
-        (f"{objective.kind.value.title()}: ", "bold"), (objective.text, "bold"),
+        (f"{objective.kind.value.title()}: ", "bold"),
+        (objective.text, "bold"),
         ("  (archived)" if not objective.active else "", "dim"),
     )
     summary = Text(
@@ -88,8 +93,10 @@ class InsightsScreen(BaseScreen):
     TITLE = "Insights"
     SHOWS = RECORDS
     CSS_PATH = "insights.tcss"
-    HELP = ("What each objective has taught you so far, which ways of asking get a yes, "
-            "and which connectors are waiting for news.")
+    HELP = (
+        "What each objective has taught you so far, which ways of asking get a yes, "
+        "and which connectors are waiting for news."
+    )
     BINDINGS = [Binding("r", "refresh", "Refresh", tooltip="Recount everything")]
 
     def compose_body(self) -> ComposeResult:
@@ -116,18 +123,24 @@ class InsightsScreen(BaseScreen):
 
     def _connectors(self) -> Table | Text:
         today = clock.today()
-        due = [c for c in connectors_due(self.campaign, today)
-               if (c.due - today).days <= self.campaign.settings.agenda_days]
+        due = [
+            c
+            for c in connectors_due(self.campaign, today)
+            if (c.due - today).days <= self.campaign.settings.agenda_days
+        ]
         if not due:
             return Text("No connector is waiting for news.", style="dim")
-        table = Table(title="Connectors to keep posted", title_justify="left", expand=True, box=None,
-                      padding=(0, 1))
+        table = Table(title="Connectors to keep posted", title_justify="left", expand=True, box=None, padding=(0, 1))
         table.add_column("Person", no_wrap=True, ratio=2)
         table.add_column("Company", no_wrap=True, ratio=2)
         table.add_column("Last contact", no_wrap=True)
         table.add_column("Due", no_wrap=True)
         for connector in due:
             late = connector.due < today
-            table.add_row(connector.person, connector.company, f"{connector.last_contact:%d %b %Y}",
-                          Text(f"{connector.due:%d %b}", style="bold red" if late else ""))
+            table.add_row(
+                connector.person,
+                connector.company,
+                f"{connector.last_contact:%d %b %Y}",
+                Text(f"{connector.due:%d %b}", style="bold red" if late else ""),
+            )
         return table

@@ -30,15 +30,19 @@ from infoint_tui.tui.screens.prepare import PrepareScreen
 from infoint_tui.tui.widgets.checklist import ASKED, OPEN
 from infoint_tui.usecases.interviewing import NoInterview, find_interview, interview_groups, next_to_prepare
 
-VERDICT_WORDS = {Verdict.SOLIDIFIED: "solidified my plan", Verdict.CHALLENGED: "challenged my plan",
-                 Verdict.UNSURE: "not sure yet"}
+VERDICT_WORDS = {
+    Verdict.SOLIDIFIED: "solidified my plan",
+    Verdict.CHALLENGED: "challenged my plan",
+    Verdict.UNSURE: "not sure yet",
+}
 
 
 class InterviewList(OptionList):
     """The list, with Enter named in the footer for what it does here."""
 
-    BINDINGS = [Binding("enter", "select", "Live", id="interviews_live",
-                        tooltip="Open the live view: questions beside notes")]
+    BINDINGS = [
+        Binding("enter", "select", "Live", id="interviews_live", tooltip="Open the live view: questions beside notes")
+    ]
 
 
 class InterviewsScreen(BaseScreen):
@@ -46,8 +50,10 @@ class InterviewsScreen(BaseScreen):
     TITLE = "Interviews"
     SHOWS = RECORDS
     CSS_PATH = "interviews.tcss"
-    HELP = ("Today's interviews first, then the ones not marked held, the ones ahead and the ones "
-            "held. Enter opens the live view: questions beside notes that save themselves.")
+    HELP = (
+        "Today's interviews first, then the ones not marked held, the ones ahead and the ones "
+        "held. Enter opens the live view: questions beside notes that save themselves."
+    )
     BINDINGS = [
         Binding("p", "prepare", "Prepare", id="interviews_prepare", tooltip="Choose and order the questions"),
         Binding("r", "reschedule", "Move", id="interviews_move", tooltip="Change the day, time or place"),
@@ -80,7 +86,8 @@ class InterviewsScreen(BaseScreen):
             options.add_options(Option(self._line(interview, today), id=str(interview.id)) for interview in group)
         if options.option_count == 0:
             self.query_one("#interviews-card", Static).update(
-                Text("No interview yet: when someone says yes, book it from the queue (F2).", style="dim"))
+                Text("No interview yet: when someone says yes, book it from the queue (F2).", style="dim")
+            )
             return
         keep = chosen.id if chosen is not None and chosen.id in self.campaign.interviews else None
         options.highlighted = options.get_option_index(str(keep)) if keep else 1
@@ -156,8 +163,11 @@ class InterviewsScreen(BaseScreen):
 
     def _writable(self) -> bool:
         if self.repo.read_only:
-            self.notify("This file is open read-only, so nothing typed here could be saved.",
-                        title="Read-only", severity="warning")
+            self.notify(
+                "This file is open read-only, so nothing typed here could be saved.",
+                title="Read-only",
+                severity="warning",
+            )
         return not self.repo.read_only
 
     @on(OptionList.OptionSelected, "#interviews-list")

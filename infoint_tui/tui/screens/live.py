@@ -73,30 +73,70 @@ QUESTION = Binding.Group("Question", compact=True)
 class LiveInterviewScreen(DataAccess, Screen):
     CSS_PATH = "live.tcss"
     TITLE = "Interview"
-    HELP = ("Type notes freely; they are saved as you type, within a second. The question keys work "
-            "with the cursor in the notes. Escape does nothing here; F6 goes back to the list.")
+    HELP = (
+        "Type notes freely; they are saved as you type, within a second. The question keys work "
+        "with the cursor in the notes. Escape does nothing here; F6 goes back to the list."
+    )
     BINDINGS = [
         # One footer entry for the pair: at 80 columns the footer then has room for F6 too.
-        Binding("ctrl+n,ctrl+down", "step(1)", "Next", id="live_next", group=QUESTION,
-                tooltip="Highlight the next question"),
-        Binding("ctrl+g,ctrl+up", "step(-1)", "Prev", id="live_previous", group=QUESTION,
-                tooltip="Highlight the previous question"),
-        Binding("ctrl+l", "ask", "Ask", id="live_ask",
-                tooltip="Put the question into the notes as a heading with the time, tick it, move on"),
+        Binding(
+            "ctrl+n,ctrl+down", "step(1)", "Next", id="live_next", group=QUESTION, tooltip="Highlight the next question"
+        ),
+        Binding(
+            "ctrl+g,ctrl+up",
+            "step(-1)",
+            "Prev",
+            id="live_previous",
+            group=QUESTION,
+            tooltip="Highlight the previous question",
+        ),
+        Binding(
+            "ctrl+l",
+            "ask",
+            "Ask",
+            id="live_ask",
+            tooltip="Put the question into the notes as a heading with the time, tick it, move on",
+        ),
         Binding("ctrl+o", "tick", "Tick", id="live_tick", tooltip="Mark the question asked, or not asked"),
-        Binding("ctrl+t", "todo", "To-do", id="live_todo",
-                tooltip="Note an action item: it falls due and goes into the thank-you"),
-        Binding("ctrl+f", "follow_up", "Follow", id="live_follow_up",
-                tooltip="Add a question that came up, right after the current one"),
-        Binding("ctrl+r", "referral", "Refer", id="live_referral",
-                tooltip="Someone they suggest you talk to: a new target they introduce"),
+        Binding(
+            "ctrl+t",
+            "todo",
+            "To-do",
+            id="live_todo",
+            tooltip="Note an action item: it falls due and goes into the thank-you",
+        ),
+        Binding(
+            "ctrl+f",
+            "follow_up",
+            "Follow",
+            id="live_follow_up",
+            tooltip="Add a question that came up, right after the current one",
+        ),
+        Binding(
+            "ctrl+r",
+            "referral",
+            "Refer",
+            id="live_referral",
+            tooltip="Someone they suggest you talk to: a new target they introduce",
+        ),
         Binding("f9", "end", "End", id="live_end", tooltip="End the interview: takeaways, then the thank-yous"),
         Binding("f10", "editor", "Edit", id="live_editor", tooltip="Edit the notes in your own editor"),
-        Binding("f6", "leave", "Back", id="live_leave",
-                tooltip="Back to the list of interviews; the interview stays open, the notes saved"),
+        Binding(
+            "f6",
+            "leave",
+            "Back",
+            id="live_leave",
+            tooltip="Back to the list of interviews; the interview stays open, the notes saved",
+        ),
         Binding("ctrl+s", "save", "Save", show=False, id="live_save", tooltip="Save now (it also saves by itself)"),
-        Binding("escape", "stay", "Stay", show=False, id="live_stay",
-                tooltip="Nothing: the cursor stays in the notes, so a stray press is harmless"),
+        Binding(
+            "escape",
+            "stay",
+            "Stay",
+            show=False,
+            id="live_stay",
+            tooltip="Nothing: the cursor stays in the notes, so a stray press is harmless",
+        ),
     ]
 
     def __init__(self, interview_id: int) -> None:
@@ -132,8 +172,12 @@ class LiveInterviewScreen(DataAccess, Screen):
             yield Static(id="live-questions-title", classes="pane-title")
             yield Checklist(id="live-questions")
             yield Static(id="live-captured")
-        self.notes = Notes(self.interview.notes, id="live-notes", soft_wrap=True,
-                           placeholder="Notes: just type. ctrl+l puts the current question here.")
+        self.notes = Notes(
+            self.interview.notes,
+            id="live-notes",
+            soft_wrap=True,
+            placeholder="Notes: just type. ctrl+l puts the current question here.",
+        )
         yield self.notes
         # Compact, without the palette hint: at 80 columns every key of the view fits.
         yield Footer(compact=True, show_command_palette=False)
@@ -184,9 +228,9 @@ class LiveInterviewScreen(DataAccess, Screen):
         self.checklist.show(self.questions, self.current)
 
     def _show_captured(self) -> None:
-        parts = [count(len(self.interview.action_items), 'to-do')]
+        parts = [count(len(self.interview.action_items), "to-do")]
         if self.referred:
-            parts.append(count(len(self.referred), 'referral'))
+            parts.append(count(len(self.referred), "referral"))
         self.query_one("#live-captured", Static).update(" · ".join(parts))
 
     # Saving ------------------------------------------------------------------------------
@@ -223,13 +267,22 @@ class LiveInterviewScreen(DataAccess, Screen):
             # drawing and a write already under way can report to the app on this loop.
             await asyncio.to_thread(self.repo.flush)
         except DataFileError as error:
-            self.notify(f"{error}. The notes stay here and saving is retried by itself.",
-                        title="Not saved", severity="error", timeout=notice.PROBLEM)
+            self.notify(
+                f"{error}. The notes stay here and saving is retried by itself.",
+                title="Not saved",
+                severity="error",
+                timeout=notice.PROBLEM,
+            )
             return False
         return True
 
-    def _save_interview(self, *, questions: list[PreparedQuestion] | None = None,
-                        action_items: list[ActionItem] | None = None, affects_due_items: bool = False) -> bool:
+    def _save_interview(
+        self,
+        *,
+        questions: list[PreparedQuestion] | None = None,
+        action_items: list[ActionItem] | None = None,
+        affects_due_items: bool = False,
+    ) -> bool:
         """Store new questions or action items, with the notes as they are, as a changed copy:
         refused, the interview stays as it was.
 
@@ -237,9 +290,12 @@ class LiveInterviewScreen(DataAccess, Screen):
         queue recomputes the whole campaign, which is not for every tick of a question.
         """
         current = self.interview
-        updated = replace(current, notes=self.notes.text,
-                          questions=current.questions if questions is None else questions,
-                          action_items=current.action_items if action_items is None else action_items)
+        updated = replace(
+            current,
+            notes=self.notes.text,
+            questions=current.questions if questions is None else questions,
+            action_items=current.action_items if action_items is None else action_items,
+        )
         if affects_due_items:
             return self.infoint.change(self.repo.save, updated)
         try:
@@ -259,8 +315,7 @@ class LiveInterviewScreen(DataAccess, Screen):
     def action_stay(self) -> None:
         if not self._told_how_to_leave:  # once: a habit of pressing escape must not fill the screen
             self._told_how_to_leave = True
-            self.notify("F6 goes back to the list; F9 ends the interview.", title="Still in the notes",
-                        timeout=5)
+            self.notify("F6 goes back to the list; F9 ends the interview.", title="Still in the notes", timeout=5)
 
     # Questions ---------------------------------------------------------------------------
 
@@ -316,8 +371,7 @@ class LiveInterviewScreen(DataAccess, Screen):
     # Captures ----------------------------------------------------------------------------
 
     def action_todo(self) -> None:
-        self.app.push_screen(one_line("Action item", "To do", "e.g. send Ana my portfolio by Friday"),
-                             self._add_todo)
+        self.app.push_screen(one_line("Action item", "To do", "e.g. send Ana my portfolio by Friday"), self._add_todo)
 
     def _add_todo(self, values: dict[str, str] | None) -> None:
         if values is None:

@@ -23,8 +23,11 @@ from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.form import Field, FormScreen
 
 #: Labels start with different letters: typing one in the open list picks it.
-KINDS = [("Industry", ObjectiveKind.INDUSTRY.value), ("Company", ObjectiveKind.COMPANY.value),
-         ("Role", ObjectiveKind.ROLE.value)]
+KINDS = [
+    ("Industry", ObjectiveKind.INDUSTRY.value),
+    ("Company", ObjectiveKind.COMPANY.value),
+    ("Role", ObjectiveKind.ROLE.value),
+]
 
 
 def _no_final_stop(text: str) -> str | None:
@@ -35,14 +38,27 @@ def _no_final_stop(text: str) -> str | None:
 
 
 def objective_form(title: str, objective: Objective | None = None) -> FormScreen:
-    return FormScreen(title, [
-        Field("kind", "About", objective.kind.value if objective else "", check=validation.required,
-              choices=KINDS, placeholder="Choose: Enter, then i, c or r"),
-        Field("text", "I want to learn about", objective.text if objective else "",
-              check=validation.all_of(validation.required, _no_final_stop),
-              placeholder="e.g. how hospitals choose their software",
-              help='Worded to follow "I want to learn more about", as the requests will say it.'),
-    ])
+    return FormScreen(
+        title,
+        [
+            Field(
+                "kind",
+                "About",
+                objective.kind.value if objective else "",
+                check=validation.required,
+                choices=KINDS,
+                placeholder="Choose: Enter, then i, c or r",
+            ),
+            Field(
+                "text",
+                "I want to learn about",
+                objective.text if objective else "",
+                check=validation.all_of(validation.required, _no_final_stop),
+                placeholder="e.g. how hospitals choose their software",
+                help='Worded to follow "I want to learn more about", as the requests will say it.',
+            ),
+        ],
+    )
 
 
 class ObjectivesScreen(BaseScreen):
@@ -50,30 +66,43 @@ class ObjectivesScreen(BaseScreen):
     TITLE = "Objectives"
     SHOWS = frozenset({"objectives", "outreach", "interviews"})
     CSS_PATH = "objectives.tcss"
-    HELP = ("What you want to learn about: an industry, a company or a role. Every request is tied "
-            "to one, so it can say clearly what you are asking. Archive the ones you are done with.")
+    HELP = (
+        "What you want to learn about: an industry, a company or a role. Every request is tied "
+        "to one, so it can say clearly what you are asking. Archive the ones you are done with."
+    )
     BINDINGS = [
         Binding("n", "new_objective", "New", id="objective_new", tooltip="Add an objective"),
         Binding("e", "edit_objective", "Edit", id="objective_edit", tooltip="Change the highlighted objective"),
-        Binding("a", "archive_objective", "Archive/restore", id="objective_archive",
-                tooltip="Put the highlighted objective aside, or bring it back"),
-        Binding("d", "delete_objective", "Delete", id="objective_delete",
-                tooltip="Delete the highlighted objective and its outreach"),
+        Binding(
+            "a",
+            "archive_objective",
+            "Archive/restore",
+            id="objective_archive",
+            tooltip="Put the highlighted objective aside, or bring it back",
+        ),
+        Binding(
+            "d",
+            "delete_objective",
+            "Delete",
+            id="objective_delete",
+            tooltip="Delete the highlighted objective and its outreach",
+        ),
     ]
     PALETTE = [
         ("New objective", "Add an objective: an industry, company or role to learn about", "new_objective"),
         ("Edit objective", "Change the objective highlighted on the Objectives screen", "edit_objective"),
-        ("Archive or restore objective", "Put the highlighted objective aside, or bring it back",
-         "archive_objective"),
-        ("Delete objective", "Delete the highlighted objective, after saying what goes with it",
-         "delete_objective"),
+        ("Archive or restore objective", "Put the highlighted objective aside, or bring it back", "archive_objective"),
+        ("Delete objective", "Delete the highlighted objective, after saying what goes with it", "delete_objective"),
     ]
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="objectives"):
             yield OptionList(id="objectives-list")
-            yield Static("No objectives yet. Press n to add what you want to learn about: "
-                         "an industry, a company or a role.", id="objectives-empty", classes="empty")
+            yield Static(
+                "No objectives yet. Press n to add what you want to learn about: an industry, a company or a role.",
+                id="objectives-empty",
+                classes="empty",
+            )
 
     def refresh_data(self, highlight: int | None = None) -> None:
         """Redraw the list, keeping the highlighted objective (or moving to `highlight`)."""
@@ -132,8 +161,9 @@ class ObjectivesScreen(BaseScreen):
     def action_edit_objective(self) -> None:
         objective = self._selected_or_say()
         if objective is not None:
-            self.app.push_screen(objective_form("Edit objective", objective),
-                                 lambda values: self._edit(objective, values))
+            self.app.push_screen(
+                objective_form("Edit objective", objective), lambda values: self._edit(objective, values)
+            )
 
     def _edit(self, objective: Objective, values: dict[str, str] | None) -> None:
         if values is not None:
@@ -149,10 +179,15 @@ class ObjectivesScreen(BaseScreen):
         if objective is None:
             return
         also = removal_plan(self.campaign, objective).describe()
-        detail = (f"Also affected: {also}. To keep its history, archive it instead: n, then a." if also
-                  else "Nothing else is linked to it.")
-        self.app.push_screen(ConfirmScreen(f"Delete the objective “{objective.text}”?", detail),
-                             partial(self._confirmed_delete, objective))
+        detail = (
+            f"Also affected: {also}. To keep its history, archive it instead: n, then a."
+            if also
+            else "Nothing else is linked to it."
+        )
+        self.app.push_screen(
+            ConfirmScreen(f"Delete the objective “{objective.text}”?", detail),
+            partial(self._confirmed_delete, objective),
+        )
 
     def _confirmed_delete(self, objective: Objective, yes: bool | None) -> None:
         if yes:

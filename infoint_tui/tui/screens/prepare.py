@@ -25,8 +25,10 @@ KINDS = [(kind, kind) for kind in ("general", "industry", "company", "role")]
 class PrepareScreen(DataAccess, Screen):
     CSS_PATH = "interviews.tcss"
     TITLE = "Prepare"
-    HELP = ("Left: the questions chosen, in the order you mean to ask them. Right: the bank, "
-            "questions that suit this interview's objective first. Tab moves between them.")
+    HELP = (
+        "Left: the questions chosen, in the order you mean to ask them. Right: the bank, "
+        "questions that suit this interview's objective first. Tab moves between them."
+    )
     BINDINGS = [
         Binding("x,delete", "remove", "Remove", id="prepare_remove", tooltip="Take the question off the list"),
         Binding("u,shift+up", "move(-1)", "Up", id="prepare_up", tooltip="Ask this question earlier"),
@@ -60,7 +62,9 @@ class PrepareScreen(DataAccess, Screen):
         person = campaign.people[interview.person_id]
         objective = campaign.objectives.get(interview.objective_id or 0)
         return Text.assemble(
-            ("Prepare: ", "bold"), (person.name, "bold"), f" · {interview.when:%a %-d %b %H:%M}",
+            ("Prepare: ", "bold"),
+            (person.name, "bold"),
+            f" · {interview.when:%a %-d %b %H:%M}",
             (f" · {objective.text} ({objective.kind.value})" if objective else "", "dim"),
         )
 
@@ -74,11 +78,9 @@ class PrepareScreen(DataAccess, Screen):
         count = self.query_one("#prepare-count", Static)
         count.update(f"{len(questions)} of {wanted} chosen")
         count.set_class(len(questions) < wanted, "-short")
-        self._fill("#prepare-chosen", [Option(f"{n}. {q.text}") for n, q in enumerate(questions, start=1)],
-                   chosen_at)
+        self._fill("#prepare-chosen", [Option(f"{n}. {q.text}") for n, q in enumerate(questions, start=1)], chosen_at)
         self.bank = question_bank(self.infoint.repo.campaign, self.interview)
-        self._fill("#prepare-bank", [Option(Text.assemble((f"{q.kind:<8} ", "dim"), q.text)) for q in self.bank],
-                   None)
+        self._fill("#prepare-bank", [Option(Text.assemble((f"{q.kind:<8} ", "dim"), q.text)) for q in self.bank], None)
 
     def _fill(self, selector: str, options: list[Option], at: int | None) -> None:
         widget = self.query_one(selector, OptionList)
@@ -133,10 +135,14 @@ class PrepareScreen(DataAccess, Screen):
     def action_new(self) -> None:
         objective = self.infoint.repo.campaign.objectives.get(self.interview.objective_id or 0)
         kind = objective.kind.value if objective else "general"
-        form = FormScreen("A question of my own", [
-            Field("text", "Question", check=validation.required),
-            Field("kind", "Kind", kind, choices=KINDS, help="Which interviews the bank offers it for."),
-        ], submit_label="Add")
+        form = FormScreen(
+            "A question of my own",
+            [
+                Field("text", "Question", check=validation.required),
+                Field("kind", "Kind", kind, choices=KINDS, help="Which interviews the bank offers it for."),
+            ],
+            submit_label="Add",
+        )
         self.app.push_screen(form, self._added)
 
     def _added(self, values: dict[str, str] | None) -> None:

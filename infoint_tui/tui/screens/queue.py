@@ -39,11 +39,14 @@ class QueueScreen(BaseScreen):
     MODE = "queue"
     TITLE = "Queue"
     CSS_PATH = "queue.tcss"
-    HELP = ("What is due today, what is late, and what comes in the next days. The card under the "
-            "list says what d does for the highlighted item.")
+    HELP = (
+        "What is due today, what is late, and what comes in the next days. The card under the "
+        "list says what d does for the highlighted item."
+    )
     BINDINGS = [
-        Binding("c", "copy_message", "Copy text", id="queue_copy",
-                tooltip="Check and copy the text this item calls for"),
+        Binding(
+            "c", "copy_message", "Copy text", id="queue_copy", tooltip="Check and copy the text this item calls for"
+        ),
         Binding("d", "done", "Done", id="queue_done", tooltip="Record it done (the card says what that means)"),
         Binding("s", "snooze", "Snooze", id="queue_snooze", tooltip="Put it off for a day, three days or a week"),
         Binding("r", "reply", "Reply", id="queue_reply", tooltip="They answered: yes, no, or introduced"),
@@ -51,8 +54,11 @@ class QueueScreen(BaseScreen):
         Binding("o", "open_person", "Open", id="queue_open", tooltip="Open the person on the Targets screen"),
     ]
     PALETTE = [
-        ("Copy the text for this item", "Check and copy the message the highlighted queue item calls for",
-         "copy_message"),
+        (
+            "Copy the text for this item",
+            "Check and copy the message the highlighted queue item calls for",
+            "copy_message",
+        ),
         ("Mark this item done", "Record the highlighted queue item as done", "done"),
         ("Snooze this item", "Put the highlighted queue item off", "snooze"),
         ("Record a reply", "Yes, no or an introduction, for the highlighted queue item", "reply"),
@@ -110,8 +116,11 @@ class QueueScreen(BaseScreen):
         self._show(self.selected())
 
     def _show(self, item: DueItem | None) -> None:
-        shown = card(self.campaign, item, clock.now()) if item else Text(
-            "Nothing is due. Add people on the Targets screen (F3) and request interviews.")
+        shown = (
+            card(self.campaign, item, clock.now())
+            if item
+            else Text("Nothing is due. Add people on the Targets screen (F3) and request interviews.")
+        )
         self.query_one("#queue-card", Static).update(shown)
         self.refresh_bindings()
 
@@ -167,8 +176,10 @@ class QueueScreen(BaseScreen):
         if item is None:
             return
         today = clock.today()
-        choices = [Choice(key, f"{label}: back on {today + timedelta(days=days):%a %-d %b}",
-                          today + timedelta(days=days)) for key, label, days in SNOOZES]
+        choices = [
+            Choice(key, f"{label}: back on {today + timedelta(days=days):%a %-d %b}", today + timedelta(days=days))
+            for key, label, days in SNOOZES
+        ]
         title = f"Snooze: {KINDS[item.kind].label}, {item.person}"
         until = await self.app.push_screen_wait(ChoiceScreen(title, choices))
         if until is None:

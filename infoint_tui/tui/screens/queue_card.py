@@ -34,8 +34,10 @@ def card(campaign: Campaign, item: DueItem, now: datetime) -> RenderableType:
 def _specifics(campaign: Campaign, item: DueItem) -> list[RenderableType]:
     person = campaign.people[item.person_id]
     if item.kind == DueKind.CALL:
-        return [Text(f"Call {person.phone or '(no number on file: o to add one)'}", style="bold"),
-                *_voicemail(campaign, item)]
+        return [
+            Text(f"Call {person.phone or '(no number on file: o to add one)'}", style="bold"),
+            *_voicemail(campaign, item),
+        ]
     if item.kind == DueKind.ASSUMED_NO:
         outreach = outreach_of(campaign, item)
         following = next_target(campaign, person.company_id, person.id)

@@ -33,9 +33,13 @@ class Interval:
     help: str
 
     def field(self, settings: Settings) -> Field:
-        return Field(self.name, self.label, str(getattr(settings, self.name)),
-                     check=partial(validation.whole_number, minimum=self.minimum, maximum=self.maximum),
-                     help=self.help)
+        return Field(
+            self.name,
+            self.label,
+            str(getattr(settings, self.name)),
+            check=partial(validation.whole_number, minimum=self.minimum, maximum=self.maximum),
+            help=self.help,
+        )
 
 
 INTERVALS = [
@@ -63,21 +67,39 @@ def _whole_sentence(text: str) -> str | None:
 def profile_fields(profile: Profile) -> list[Field]:
     return [
         Field("name", "Name", profile.name, help="Signs every message"),
-        Field("phone", "Phone", profile.phone, check=validation.phone, placeholder="+44 20 7946 0958",
-              help="For voicemails and signatures"),
+        Field(
+            "phone",
+            "Phone",
+            profile.phone,
+            check=validation.phone,
+            placeholder="+44 20 7946 0958",
+            help="For voicemails and signatures",
+        ),
         Field("email", "E-mail", profile.email, check=validation.email, placeholder="you@example.com"),
-        Field("pitch", "One-line pitch", profile.pitch, check=_whole_sentence,
-              placeholder="I'm a service designer moving into digital healthcare.",
-              help="One sentence about you, used as is in requests"),
-        Field("words", "My own words", ", ".join(profile.words), placeholder="Figma, JTBD, Løvland",
-              help="Comma-separated; the spelling check never flags them"),
+        Field(
+            "pitch",
+            "One-line pitch",
+            profile.pitch,
+            check=_whole_sentence,
+            placeholder="I'm a service designer moving into digital healthcare.",
+            help="One sentence about you, used as is in requests",
+        ),
+        Field(
+            "words",
+            "My own words",
+            ", ".join(profile.words),
+            placeholder="Figma, JTBD, Løvland",
+            help="Comma-separated; the spelling check never flags them",
+        ),
     ]
 
 
 def policy_fields(settings: Settings) -> list[Field]:
     running = "yes" if settings.campaign_active else "no"
-    return [*(interval.field(settings) for interval in INTERVALS),
-            Field("campaign_active", "Campaign", running, choices=CAMPAIGN_STATES)]
+    return [
+        *(interval.field(settings) for interval in INTERVALS),
+        Field("campaign_active", "Campaign", running, choices=CAMPAIGN_STATES),
+    ]
 
 
 def words_of(text: str) -> list[str]:
@@ -86,8 +108,13 @@ def words_of(text: str) -> list[str]:
 
 
 def to_profile(values: dict[str, str]) -> Profile:
-    return Profile(name=values["name"], phone=values["phone"], email=values["email"], pitch=values["pitch"],
-                   words=words_of(values["words"]))
+    return Profile(
+        name=values["name"],
+        phone=values["phone"],
+        email=values["email"],
+        pitch=values["pitch"],
+        words=words_of(values["words"]),
+    )
 
 
 def to_settings(values: dict[str, str]) -> Settings:
@@ -98,7 +125,10 @@ def to_settings(values: dict[str, str]) -> Settings:
 def file_text(path: Path, read_only: bool) -> Text:
     """Where the data and its backups are, so the user can copy or restore them."""
     return Text.assemble(
-        ("Data    ", "bold"), str(path), ("\nBackups ", "bold"), str(backups_folder(path)),
+        ("Data    ", "bold"),
+        str(path),
+        ("\nBackups ", "bold"),
+        str(backups_folder(path)),
         ("\n(read-only: another infoint is writing to it)" if read_only else "", "bold red"),
     )
 
@@ -109,9 +139,11 @@ class SettingsScreen(BaseScreen):
     SHOWS = frozenset({"profile", "settings"})
     CSS_PATH = "settings.tcss"
     AUTO_FOCUS = "#field-name"
-    HELP = ("Your details fill the blanks of every message; the intervals decide when the queue asks "
-            "for a follow-up, a call or a thank-you. Nothing is saved until ctrl+s, and only when "
-            "every field is right.")
+    HELP = (
+        "Your details fill the blanks of every message; the intervals decide when the queue asks "
+        "for a follow-up, a call or a thank-you. Nothing is saved until ctrl+s, and only when "
+        "every field is right."
+    )
     BINDINGS = [
         Binding("ctrl+s", "save_settings", "Save", id="settings_save", tooltip="Check every field and save"),
     ]
@@ -139,8 +171,10 @@ class SettingsScreen(BaseScreen):
     def _stored(self) -> list[dict[str, str]]:
         """What each form shows for the data as it is."""
         campaign = self.campaign
-        return [{field.name: field.value for field in fields}
-                for fields in (profile_fields(campaign.profile), policy_fields(campaign.settings))]
+        return [
+            {field.name: field.value for field in fields}
+            for fields in (profile_fields(campaign.profile), policy_fields(campaign.settings))
+        ]
 
     def _fill(self) -> None:
         self._shown = self._stored()
@@ -195,5 +229,6 @@ class SettingsScreen(BaseScreen):
         # Focused at once (not queued), so the screen's own first focus cannot come after it.
         self.set_focus(form.rows[0].control, scroll_visible=False)
         # Scrolled after a refresh: a screen the palette has just opened is not laid out yet.
-        self.call_after_refresh(self.query_one("#settings", VerticalScroll).scroll_to_widget,
-                                self.query_one(title), top=True, animate=False)
+        self.call_after_refresh(
+            self.query_one("#settings", VerticalScroll).scroll_to_widget, self.query_one(title), top=True, animate=False
+        )

@@ -68,8 +68,12 @@ class PreviewPersonProvider(Provider):
         names = {pid: person.name for pid, person in screen.campaign.people.items()}
         matcher = self.matcher(query)
         for name, score, person_id in process.extract(query, names, scorer=fuzz.WRatio, limit=12, score_cutoff=50):
-            yield Hit(score / 100, matcher.highlight(name), partial(screen.preview_for, person_id),
-                      help=screen.campaign.people[person_id].title)
+            yield Hit(
+                score / 100,
+                matcher.highlight(name),
+                partial(screen.preview_for, person_id),
+                help=screen.campaign.people[person_id].title,
+            )
 
 
 class TemplatesScreen(BaseScreen):
@@ -77,21 +81,38 @@ class TemplatesScreen(BaseScreen):
     TITLE = "Templates"
     SHOWS = RECORDS | {"templates", "profile"}
     CSS_PATH = "templates.tcss"
-    HELP = ("The texts the queue fills in: edit them here, with a live preview for one person. "
-            "Blanks in yellow have no value for that person; red ones are not placeholders at all.")
+    HELP = (
+        "The texts the queue fills in: edit them here, with a live preview for one person. "
+        "Blanks in yellow have no value for that person; red ones are not placeholders at all."
+    )
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="templates_save", tooltip="Keep your version of this template"),
         Binding("ctrl+r", "reset", "Reset", id="templates_reset", tooltip="Back to the default wording"),
-        Binding("ctrl+o", "choose_person", "Person", id="templates_person",
-                tooltip="Preview the template for another person"),
-        Binding("ctrl+g", "insert_placeholder", "Placeholders", id="templates_placeholders",
-                tooltip="List the placeholders; Enter puts one at the cursor"),
-        Binding("ctrl+y", "check_and_copy", "Copy", priority=True, id="templates_copy",
-                tooltip="Open the filled-in text to check and copy"),
+        Binding(
+            "ctrl+o",
+            "choose_person",
+            "Person",
+            id="templates_person",
+            tooltip="Preview the template for another person",
+        ),
+        Binding(
+            "ctrl+g",
+            "insert_placeholder",
+            "Placeholders",
+            id="templates_placeholders",
+            tooltip="List the placeholders; Enter puts one at the cursor",
+        ),
+        Binding(
+            "ctrl+y",
+            "check_and_copy",
+            "Copy",
+            priority=True,
+            id="templates_copy",
+            tooltip="Open the filled-in text to check and copy",
+        ),
     ]
     PALETTE = [
-        ("Preview a template for someone", "Choose the person the Templates screen previews for",
-         "choose_person"),
+        ("Preview a template for someone", "Choose the person the Templates screen previews for", "choose_person"),
         ("Reset a template", "Put back the default wording of the template being edited", "reset"),
     ]
 
@@ -139,8 +160,13 @@ class TemplatesScreen(BaseScreen):
     def _show_list(self) -> None:
         options = self.query_one("#templates-list", OptionList)
         options.set_options(
-            Option(Text.assemble(template_for(self.campaign, key).name,
-                                 (" · edited", "italic dim") if key in self.campaign.templates else ""), id=key)
+            Option(
+                Text.assemble(
+                    template_for(self.campaign, key).name,
+                    (" · edited", "italic dim") if key in self.campaign.templates else "",
+                ),
+                id=key,
+            )
             for key in self._keys()
         )
         options.highlighted = self._keys().index(self.key)
@@ -173,8 +199,9 @@ class TemplatesScreen(BaseScreen):
     def edited(self) -> Template:
         """The template as it stands in the editor."""
         saved = template_for(self.campaign, self.key)
-        return Template(saved.key, saved.name, self.query_one("#templates-subject", Input).value,
-                        self.body_area.text, saved.channel)
+        return Template(
+            saved.key, saved.name, self.query_one("#templates-subject", Input).value, self.body_area.text, saved.channel
+        )
 
     @property
     def dirty(self) -> bool:
@@ -193,8 +220,14 @@ class TemplatesScreen(BaseScreen):
         count = f"{message.char_count} characters"
         if template.channel == "linkedin":
             count = f"{message.char_count} of {LINKEDIN_LIMIT} characters"
-        head = Text.assemble(("Preview for ", "dim"), (person.name if person else "nobody", "bold"), " · ",
-                             (count, "bold red" if message.over_limit else ""), no_wrap=True, overflow="ellipsis")
+        head = Text.assemble(
+            ("Preview for ", "dim"),
+            (person.name if person else "nobody", "bold"),
+            " · ",
+            (count, "bold red" if message.over_limit else ""),
+            no_wrap=True,
+            overflow="ellipsis",
+        )
         self.query_one("#templates-preview-head", Static).update(head)
         preview = highlighted(message.body)
         if template.channel == "email":
@@ -228,15 +261,20 @@ class TemplatesScreen(BaseScreen):
         if self.key not in self.campaign.templates and not self.dirty:
             self.notify("This template already has the default wording.", timeout=notice.BRIEF)
             return
-        if await self.app.push_screen_wait(ConfirmScreen(
-            f"Put back the default wording of “{template.name}”?",
-            "Your version of it is deleted.", yes="Reset", no="Keep mine",
-        )) and self.change(self.repo.reset_template, self.key):
+        if await self.app.push_screen_wait(
+            ConfirmScreen(
+                f"Put back the default wording of “{template.name}”?",
+                "Your version of it is deleted.",
+                yes="Reset",
+                no="Keep mine",
+            )
+        ) and self.change(self.repo.reset_template, self.key):
             self._load(self.key)
 
     def action_choose_person(self) -> None:
-        self.app.push_screen(CommandPalette(providers=[PreviewPersonProvider],
-                                            placeholder="Preview for whom? Type part of a name…"))
+        self.app.push_screen(
+            CommandPalette(providers=[PreviewPersonProvider], placeholder="Preview for whom? Type part of a name…")
+        )
 
     def preview_for(self, person_id: int) -> None:
         self.person_id = person_id
@@ -269,18 +307,26 @@ class TemplatesScreen(BaseScreen):
             self.notify("Add a person on the Targets screen (F3) to preview for.", timeout=notice.SHORT)
             return
         template = self.edited()
-        self.app.push_screen(MessageScreen(draft(
-            template, sample_context(self.campaign, person), f"{template.name}, for {person.name}",
-            f"To {person.name}: {person.email or 'no e-mail on file'}",
-        )))
+        self.app.push_screen(
+            MessageScreen(
+                draft(
+                    template,
+                    sample_context(self.campaign, person),
+                    f"{template.name}, for {person.name}",
+                    f"To {person.name}: {person.email or 'no e-mail on file'}",
+                )
+            )
+        )
 
 
 def _blanks_line(message: RenderedMessage) -> Text:
     if not message.unfilled and not message.unknown:
         return Text("Every blank is filled for this person.", style="green")
     line = Text()
-    for label, names, kind in (("No value: ", message.unfilled, "unfilled"),
-                               ("Not placeholders: ", message.unknown, "unknown")):
+    for label, names, kind in (
+        ("No value: ", message.unfilled, "unfilled"),
+        ("Not placeholders: ", message.unknown, "unknown"),
+    ):
         if names:
             line.append(("  " if line else "") + label, style="bold")
             line.append(", ".join(f"{{{name}}}" for name in names), style=BLANK_STYLES[kind])

@@ -54,8 +54,14 @@ class FieldRow(Vertical):
         field, control_id = self.field, f"field-{self.field.name}"
         if field.choices is not None:
             known = any(value == field.value for _, value in field.choices)
-            return Select(field.choices, value=field.value if known else Select.NULL, allow_blank=not known,
-                          prompt=field.placeholder or "Choose one", compact=True, id=control_id)
+            return Select(
+                field.choices,
+                value=field.value if known else Select.NULL,
+                allow_blank=not known,
+                prompt=field.placeholder or "Choose one",
+                compact=True,
+                id=control_id,
+            )
         if field.multiline:
             return TextArea(field.value, compact=True, placeholder=field.placeholder, id=control_id)
         return Input(field.value, placeholder=field.placeholder, compact=True, id=control_id)
@@ -139,8 +145,13 @@ class Form(Vertical):
     Form .form-row.-bad .form-message { color: $text-error; text-style: none; }
     """
 
-    def __init__(self, fields: list[Field], *, check_all: Callable[[dict[str, str]], dict[str, str]] | None = None,
-                 id: str | None = None) -> None:
+    def __init__(
+        self,
+        fields: list[Field],
+        *,
+        check_all: Callable[[dict[str, str]], dict[str, str]] | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.fields = fields
         self.check_all = check_all
@@ -241,9 +252,14 @@ class FormScreen(Dialog[dict[str, str] | None]):
         Binding("escape", "cancel", "Cancel", id="form_cancel", tooltip="Close without saving"),
     ]
 
-    def __init__(self, title: str, fields: list[Field], *,
-                 check_all: Callable[[dict[str, str]], dict[str, str]] | None = None,
-                 submit_label: str = "Save") -> None:
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        *,
+        check_all: Callable[[dict[str, str]], dict[str, str]] | None = None,
+        submit_label: str = "Save",
+    ) -> None:
         super().__init__()
         self.form_title = title
         self.fields = fields
@@ -251,8 +267,10 @@ class FormScreen(Dialog[dict[str, str] | None]):
         self.submit_label = submit_label
 
     def compose(self) -> ComposeResult:
-        with self.box("form-box", self.form_title, f"ctrl+s {self.submit_label} · esc Cancel"), \
-                VerticalScroll(id="form-scroll"):
+        with (
+            self.box("form-box", self.form_title, f"ctrl+s {self.submit_label} · esc Cancel"),
+            VerticalScroll(id="form-scroll"),
+        ):
             yield Form(self.fields, check_all=self.check_all, id="form")
 
     @property

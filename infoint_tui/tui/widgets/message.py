@@ -98,10 +98,22 @@ class MessageScreen(DataAccess, Dialog[Copied]):
     MessageScreen #message-status.-copied { color: $text-success; text-style: bold; }
     """
     BINDINGS = [
-        Binding("ctrl+y", "copy('body')", "Copy", priority=True, id="message_copy",
-                tooltip="Copy the text (warns once if it has problems)"),
-        Binding("ctrl+t", "copy('subject')", "Copy subject", priority=True, id="message_copy_subject",
-                tooltip="Copy the subject line"),
+        Binding(
+            "ctrl+y",
+            "copy('body')",
+            "Copy",
+            priority=True,
+            id="message_copy",
+            tooltip="Copy the text (warns once if it has problems)",
+        ),
+        Binding(
+            "ctrl+t",
+            "copy('subject')",
+            "Copy subject",
+            priority=True,
+            id="message_copy_subject",
+            tooltip="Copy the subject line",
+        ),
         Binding("escape", "close", "Close", id="message_close"),
     ]
 
@@ -288,8 +300,9 @@ class MessageScreen(DataAccess, Dialog[Copied]):
         else:
             document = self.body_area.document
             assert isinstance(document, Document)  # plain text: never a syntax tree's document
-            self.body_area.replace(suggestion, document.get_location_from_index(issue.start),
-                                   document.get_location_from_index(issue.end))
+            self.body_area.replace(
+                suggestion, document.get_location_from_index(issue.start), document.get_location_from_index(issue.end)
+            )
         self.recheck()
 
     def action_add_word(self) -> None:
@@ -307,12 +320,15 @@ class MessageScreen(DataAccess, Dialog[Copied]):
     async def action_close(self) -> None:
         if self.edited and self._copied != (self.subject, self.body):
             drop = await self.app.push_screen_wait(
-                ConfirmScreen("Close and lose your changes to this text?",
-                              "They were not copied. The template itself stays as it is.",
-                              yes="Lose changes", no="Keep editing"))
+                ConfirmScreen(
+                    "Close and lose your changes to this text?",
+                    "They were not copied. The template itself stays as it is.",
+                    yes="Lose changes",
+                    no="Keep editing",
+                )
+            )
             if not drop:
                 return
         # What the caller records is what was copied, not later edits.
         subject, body = self._copied or (self.subject, self.body)
         self.dismiss(Copied(self._copied is not None, subject, body))
-

@@ -41,12 +41,16 @@ class PathSuggester(Suggester):
         folder = expand(head + "/") if head or value.startswith("/") else Path.cwd()
         try:
             # A name holding control characters is never offered: it would be drawn as it is.
-            names = sorted(entry.name + ("/" if entry.is_dir() else "") for entry in os.scandir(folder)
-                           if entry.name.startswith(start) and (start.startswith(".") or entry.name[0] != ".")
-                           and clean_line(entry.name) == entry.name)
+            names = sorted(
+                entry.name + ("/" if entry.is_dir() else "")
+                for entry in os.scandir(folder)
+                if entry.name.startswith(start)
+                and (start.startswith(".") or entry.name[0] != ".")
+                and clean_line(entry.name) == entry.name
+            )
         except OSError:
             return None
-        return value + names[0][len(start):] if names else None
+        return value + names[0][len(start) :] if names else None
 
 
 class PathPrompt(Dialog[Path | None]):

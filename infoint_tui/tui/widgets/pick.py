@@ -41,8 +41,9 @@ class PickScreen(Dialog[K | None], Generic[K]):
         Binding("up", "move('up')", "Previous", show=False),
     ]
 
-    def __init__(self, question: str, labels: dict[K, str], first: list[K], *, first_note: str,
-                 detail: str = "") -> None:
+    def __init__(
+        self, question: str, labels: dict[K, str], first: list[K], *, first_note: str, detail: str = ""
+    ) -> None:
         """`first` are listed before the rest (while nothing is typed), each with `first_note`."""
         super().__init__()
         self.question = question
@@ -69,8 +70,9 @@ class PickScreen(Dialog[K | None], Generic[K]):
 
     def _show(self, query: str) -> None:
         if query.strip():
-            found = process.extract(fold(query), self._folded, scorer=fuzz.WRatio, limit=SHOWN,
-                                    score_cutoff=FILTER_CUTOFF)
+            found = process.extract(
+                fold(query), self._folded, scorer=fuzz.WRatio, limit=SHOWN, score_cutoff=FILTER_CUTOFF
+            )
             self._shown = [key for _, _, key in found]
         else:
             first = set(self.first)
@@ -80,8 +82,7 @@ class PickScreen(Dialog[K | None], Generic[K]):
         options.clear_options()
         options.add_options(Option(self._label(key)) for key in self._shown)
         if not self._shown:
-            options.add_option(Option(Text("Nothing matches: type less of the name.", style="italic"),
-                                      disabled=True))
+            options.add_option(Option(Text("Nothing matches: type less of the name.", style="italic"), disabled=True))
         options.highlighted = 0 if self._shown else None
 
     def _label(self, key: K) -> Text:

@@ -87,8 +87,14 @@ class RecordList(ScrollView, can_focus=True, inherit_bindings=False):
         def control(self) -> RecordList:
             return self.record_list
 
-    def __init__(self, format_row: RowFormatter, *, empty_text: str = "Nothing here.",
-                 id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        format_row: RowFormatter,
+        *,
+        empty_text: str = "Nothing here.",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.format_row = format_row
         self.empty_text = empty_text
@@ -97,8 +103,14 @@ class RecordList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # Content -------------------------------------------------------------------------
 
-    def set_rows(self, ids: Sequence[int], *, keep: int | None = None,
-                 format_row: RowFormatter | None = None, empty_text: str | None = None) -> None:
+    def set_rows(
+        self,
+        ids: Sequence[int],
+        *,
+        keep: int | None = None,
+        format_row: RowFormatter | None = None,
+        empty_text: str | None = None,
+    ) -> None:
         """Show these records, the cursor on the top one or on `keep`.
 
         When `keep` is no longer shown (it was deleted), the cursor stays where it was.
@@ -148,8 +160,9 @@ class RecordList(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.Highlighted(self, self.highlighted_id))
 
     def _scroll_to_cursor(self, center: bool = False) -> None:
-        self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True, immediate=True,
-                              x_axis=False, center=center)
+        self.scroll_to_region(
+            Region(0, self.cursor, 1, 1), animate=False, force=True, immediate=True, x_axis=False, center=center
+        )
 
     def action_cursor(self, step: int) -> None:
         self.cursor += step

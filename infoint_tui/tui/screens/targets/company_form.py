@@ -32,8 +32,13 @@ class CompanyForm:
             Field("location", "Location", c.location, placeholder="Berlin"),
             Field("website", "Website", c.website, check=validation.url, placeholder="https://example.com"),
             Field("source", "Found through", c.source, placeholder="LinkedIn, the company site, the news..."),
-            Field("tags", "Tags", ", ".join(c.tags), placeholder="hiring, research",
-                  help="Commas between tags; filter with #tag."),
+            Field(
+                "tags",
+                "Tags",
+                ", ".join(c.tags),
+                placeholder="hiring, research",
+                help="Commas between tags; filter with #tag.",
+            ),
             Field("notes", "Notes", c.notes, multiline=True),
         ]
 

@@ -27,8 +27,11 @@ ATTEMPT_LABELS = {
 STAFF_SHOWN = 100
 #: Likewise for the people someone introduced.
 NAMES_SHOWN = 12
-DEGREE_WORDS = {Degree.FIRST: "1st degree: you know them", Degree.SECOND: "2nd degree: through a mutual contact",
-                Degree.COLD: "cold: no connection yet"}
+DEGREE_WORDS = {
+    Degree.FIRST: "1st degree: you know them",
+    Degree.SECOND: "2nd degree: through a mutual contact",
+    Degree.COLD: "cold: no connection yet",
+}
 
 
 def _day(on: date) -> str:
@@ -65,20 +68,24 @@ def person_detail(campaign: Campaign, links: Links, person: Person) -> Renderabl
         parts.append(Text(role))
     parts.append(Text(DEGREE_WORDS[person.degree], style="italic"))
     parts.append(Text())
-    parts.append(_fields([
-        ("Introducer", introducer.name if introducer else ""),
-        ("Introduced", _names(campaign, links.introduced.get(person.id, []))),
-        ("Company", company.name if company else ""),
-        ("Title", person.title),
-        ("E-mail", person.email),
-        ("Phone", person.phone),
-        ("Profile", person.profile_url),
-        ("Location", person.location),
-        ("Address", person.postal_address),
-        ("Tags", tag_words(person.tags)),
-        ("Source", person.source),
-        ("Connected", _day(person.connected_on) if person.connected_on else ""),
-    ]))
+    parts.append(
+        _fields(
+            [
+                ("Introducer", introducer.name if introducer else ""),
+                ("Introduced", _names(campaign, links.introduced.get(person.id, []))),
+                ("Company", company.name if company else ""),
+                ("Title", person.title),
+                ("E-mail", person.email),
+                ("Phone", person.phone),
+                ("Profile", person.profile_url),
+                ("Location", person.location),
+                ("Address", person.postal_address),
+                ("Tags", tag_words(person.tags)),
+                ("Source", person.source),
+                ("Connected", _day(person.connected_on) if person.connected_on else ""),
+            ]
+        )
+    )
     outreach = links.outreach.get(person.id, [])
     parts.append(_heading(f"Outreach ({len(outreach)})"))
     parts += [_outreach(campaign, item) for item in outreach] or [Text("none yet", style="dim")]
@@ -86,9 +93,13 @@ def person_detail(campaign: Campaign, links: Links, person: Person) -> Renderabl
     parts.append(_heading(f"Interviews ({len(interviews)})"))
     for interview in interviews:
         state = "held" if interview.held else "booked"
-        parts.append(Text.assemble(f"{_day(interview.when.date())} {interview.when:%H:%M}  ",
-                                   (state, "bold" if interview.held else "italic"),
-                                   (f"  {interview.mode}", "dim")))
+        parts.append(
+            Text.assemble(
+                f"{_day(interview.when.date())} {interview.when:%H:%M}  ",
+                (state, "bold" if interview.held else "italic"),
+                (f"  {interview.mode}", "dim"),
+            )
+        )
     if not interviews:
         parts.append(Text("none yet", style="dim"))
     if person.notes:
@@ -114,25 +125,33 @@ def company_detail(campaign: Campaign, links: Links, company: Company) -> Render
     if about:
         parts.append(Text(about))
     parts.append(Text())
-    parts.append(_fields([
-        ("Industry", company.industry),
-        ("Size", company.size),
-        ("Location", company.location),
-        ("Website", company.website),
-        ("Source", company.source),
-        ("Tags", tag_words(company.tags)),
-    ]))
-    staff = sorted((campaign.people[pid] for pid in links.staff.get(company.id, []) if pid in campaign.people),
-                   key=lambda person: fold(person.name))
+    parts.append(
+        _fields(
+            [
+                ("Industry", company.industry),
+                ("Size", company.size),
+                ("Location", company.location),
+                ("Website", company.website),
+                ("Source", company.source),
+                ("Tags", tag_words(company.tags)),
+            ]
+        )
+    )
+    staff = sorted(
+        (campaign.people[pid] for pid in links.staff.get(company.id, []) if pid in campaign.people),
+        key=lambda person: fold(person.name),
+    )
     parts.append(_heading(f"People ({len(staff)})"))
     for person in staff[:STAFF_SHOWN]:
-        line = Text.assemble((f"{DEGREE_LABELS[person.degree]:<5}", "dim"), person.name,
-                             (f"  {person.title}" if person.title else "", "dim"))
+        line = Text.assemble(
+            (f"{DEGREE_LABELS[person.degree]:<5}", "dim"),
+            person.name,
+            (f"  {person.title}" if person.title else "", "dim"),
+        )
         line.no_wrap, line.overflow = True, "ellipsis"
         parts.append(line)
     if len(staff) > STAFF_SHOWN:
-        parts.append(Text(f"… and {len(staff) - STAFF_SHOWN} more: filter the people list by this name",
-                          style="dim"))
+        parts.append(Text(f"… and {len(staff) - STAFF_SHOWN} more: filter the people list by this name", style="dim"))
     if not staff:
         parts.append(Text("nobody yet: press p, then n to add someone here", style="dim"))
     if company.notes:

@@ -55,14 +55,18 @@ class ImportKind:
 
 
 LINKEDIN = ImportKind(
-    "Import LinkedIn connections", "infoint_tui.exchange.linkedin", "read_linkedin",
+    "Import LinkedIn connections",
+    "infoint_tui.exchange.linkedin",
+    "read_linkedin",
     "LinkedIn's Connections.csv: on LinkedIn, Settings → Data privacy → Get a copy of your data "
     "→ Connections. Everyone in it becomes a 1st-degree contact, asked with the request for a "
     "LinkedIn contact rather than the one for someone you know well.",
     "~/Downloads/Connections.csv",
 )
 VCARD = ImportKind(
-    "Import vCard contacts", "infoint_tui.exchange.vcard", "read_vcard",
+    "Import vCard contacts",
+    "infoint_tui.exchange.vcard",
+    "read_vcard",
     "A .vcf file exported from an address book or a phone (one or many cards). "
     "Everyone in it becomes a 1st-degree contact; a card with a problem is skipped and listed.",
     "~/Downloads/contacts.vcf",
@@ -116,8 +120,7 @@ class ImportScreen(DataAccess, Dialog[int]):
         self.query_one("#import-likely-note").display = self.query_one("#import-likely").display = False
         campaign = self.infoint.repo.campaign
         # The reader runs in a thread: give it its own indexes to iterate over.
-        snapshot = dataclasses.replace(campaign, people=dict(campaign.people),
-                                       companies=dict(campaign.companies))
+        snapshot = dataclasses.replace(campaign, people=dict(campaign.people), companies=dict(campaign.companies))
         self.read(snapshot)
 
     @work(thread=True, exclusive=True, group="import")
@@ -144,15 +147,17 @@ class ImportScreen(DataAccess, Dialog[int]):
     def on_import_screen_progress(self, progress: Progress) -> None:
         if self.plan is None:  # a late message must not overwrite the plan's summary
             self.query_one("#import-summary", Static).update(
-                f"Reading {self.file_name}: {progress.rows:,} {progress.unit}s so far…")
+                f"Reading {self.file_name}: {progress.rows:,} {progress.unit}s so far…"
+            )
 
     def _show_plan(self, plan: ImportPlan, likely: list[tuple[Company, Company]]) -> None:
         if not self.is_attached:
             return  # cancelled while reading
         self.plan, self.likely = plan, likely
         if plan.rejected:
-            self._list(plan.rejected, f"Nothing was imported: fix these {plan.unit}s and import the file again.",
-                       warning=False)
+            self._list(
+                plan.rejected, f"Nothing was imported: fix these {plan.unit}s and import the file again.", warning=False
+            )
             self._finish(plan.summary())
             return
         if plan.skipped:
@@ -178,13 +183,17 @@ class ImportScreen(DataAccess, Dialog[int]):
 
     def _show_likely(self, plan: ImportPlan, likely: list[tuple[Company, Company]]) -> None:
         note = self.query_one("#import-likely-note", Static)
-        note.update(f"{count(len(likely), 'new company looks', 'new companies look')} like another. A ticked "
-                    "one is not added: its people go to the company after the arrow (shift+tab to the list, "
-                    "space ticks or unticks).")
+        note.update(
+            f"{count(len(likely), 'new company looks', 'new companies look')} like another. A ticked "
+            "one is not added: its people go to the company after the arrow (shift+tab to the list, "
+            "space ticks or unticks)."
+        )
         lines = plan.describe_matches(likely)
         choices = self.query_one("#import-likely", SelectionList)
-        choices.add_options((line, index, same_name(new.name, other.name))
-                            for index, (line, (new, other)) in enumerate(zip(lines, likely, strict=True)))
+        choices.add_options(
+            (line, index, same_name(new.name, other.name))
+            for index, (line, (new, other)) in enumerate(zip(lines, likely, strict=True))
+        )
         choices.highlighted = 0
         note.display = choices.display = True
 
@@ -214,9 +223,11 @@ class ImportScreen(DataAccess, Dialog[int]):
 
     def _apply(self, plan: ImportPlan) -> None:
         if self.infoint.change(plan.apply, self.infoint.repo):
-            self.app.notify(f"Added {count(len(plan.people), 'person', 'people')} and "
-                            f"{count(len(plan.companies), 'company', 'companies')} from {self.file_name}.",
-                            title="Imported")
+            self.app.notify(
+                f"Added {count(len(plan.people), 'person', 'people')} and "
+                f"{count(len(plan.companies), 'company', 'companies')} from {self.file_name}.",
+                title="Imported",
+            )
             self.dismiss(len(plan.people))
         else:
             self._finish("Nothing was imported (see the message).")

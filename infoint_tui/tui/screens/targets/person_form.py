@@ -33,8 +33,9 @@ class PersonForm:
         """1st-degree people, and the current introducer whatever their degree now."""
         own_id = self.original.id if self.original else 0
         current = self.original.introducer_id if self.original else None
-        return [p for p in self.campaign.people.values()
-                if (p.degree == Degree.FIRST or p.id == current) and p.id != own_id]
+        return [
+            p for p in self.campaign.people.values() if (p.degree == Degree.FIRST or p.id == current) and p.id != own_id
+        ]
 
     def _labels(self, people: list[Person]) -> dict[int, str]:
         """'Name · Company', told apart by number where that is not enough."""
@@ -47,8 +48,12 @@ class PersonForm:
 
     def screen(self) -> SuggestingFormScreen:
         title = f"Edit {self.original.name}" if self.original else "New person"
-        return SuggestingFormScreen(title, self.fields(), check_all=self.check_all, suggestions={
-            "company": self.companies.suggestions(), "introducer": self.introducers.suggestions()})
+        return SuggestingFormScreen(
+            title,
+            self.fields(),
+            check_all=self.check_all,
+            suggestions={"company": self.companies.suggestions(), "introducer": self.introducers.suggestions()},
+        )
 
     def fields(self) -> list[Field]:
         p = self.original or Person(name="")
@@ -57,21 +62,46 @@ class PersonForm:
         return [
             Field("name", "Name", p.name, check=validation.required, placeholder="Ana Ruiz"),
             Field("degree", "Degree", p.degree.value, choices=DEGREE_CHOICES),
-            Field("introducer", "Introduced by", introducer, check=self._check_introducer,
-                  placeholder="a 1st-degree contact",
-                  help="For 2nd degree: type, → completes."),
-            Field("company", "Company", company.name if company else "", placeholder="Northwind",
-                  help="Type, → completes; a new name is added."),
+            Field(
+                "introducer",
+                "Introduced by",
+                introducer,
+                check=self._check_introducer,
+                placeholder="a 1st-degree contact",
+                help="For 2nd degree: type, → completes.",
+            ),
+            Field(
+                "company",
+                "Company",
+                company.name if company else "",
+                placeholder="Northwind",
+                help="Type, → completes; a new name is added.",
+            ),
             Field("title", "Title", p.title, placeholder="UX Researcher"),
             Field("email", "E-mail", p.email, check=validation.email, placeholder="ana@example.com"),
             Field("phone", "Phone", p.phone, check=validation.phone, placeholder="+44 20 7946 0000"),
-            Field("profile_url", "Profile URL", p.profile_url, check=validation.url,
-                  placeholder="https://www.linkedin.com/in/..."),
+            Field(
+                "profile_url",
+                "Profile URL",
+                p.profile_url,
+                check=validation.url,
+                placeholder="https://www.linkedin.com/in/...",
+            ),
             Field("location", "Location", p.location, placeholder="Berlin"),
-            Field("postal_address", "Postal address", p.postal_address, multiline=True,
-                  help="For a handwritten thank-you note."),
-            Field("tags", "Tags", ", ".join(p.tags), placeholder="mentor, alumni",
-                  help="Commas between tags; filter with #tag."),
+            Field(
+                "postal_address",
+                "Postal address",
+                p.postal_address,
+                multiline=True,
+                help="For a handwritten thank-you note.",
+            ),
+            Field(
+                "tags",
+                "Tags",
+                ", ".join(p.tags),
+                placeholder="mentor, alumni",
+                help="Commas between tags; filter with #tag.",
+            ),
             Field("source", "Found through", p.source, placeholder="LinkedIn, a meetup, the news..."),
             Field("notes", "Notes", p.notes, multiline=True),
         ]
@@ -125,4 +155,3 @@ class PersonForm:
             name_parts=original.name_parts if values["name"] == original.name else [],
         )
         return person, new_company
-

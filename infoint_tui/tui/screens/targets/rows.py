@@ -46,10 +46,12 @@ def company_row(campaign: Campaign, links: Links) -> Callable[[int, int], Strip]
         count = len(links.staff.get(company_id, ()))
         rest = width - 9  # margin, gaps, head count
         name_width = max(8, rest * 3 // 5)
-        return Strip([
-            Segment(" " + fit(company.name, name_width)),
-            Segment(" " + fit(company.industry, rest - name_width), DIM),
-            Segment(f" {count:>5} ", DIM if not count else Style()),
-        ])
+        return Strip(
+            [
+                Segment(" " + fit(company.name, name_width)),
+                Segment(" " + fit(company.industry, rest - name_width), DIM),
+                Segment(f" {count:>5} ", DIM if not count else Style()),
+            ]
+        )
 
     return row

@@ -61,17 +61,18 @@ class TargetsScreen(BaseScreen):
     SHOWS = RECORDS
     CSS_PATH = "targets.tcss"
     AUTO_FOCUS = "#people-list"
-    HELP = ("Everyone and every company you might talk to. Type after / to filter: every word must "
-            "match, #tag finds a tag, a misspelt word still finds close matches; escape shows the whole "
-            "list again. i imports LinkedIn's Connections.csv, v an address book's vCard file. On the "
-            "companies, m merges the highlighted one into another: its people and their outreach move there.")
+    HELP = (
+        "Everyone and every company you might talk to. Type after / to filter: every word must "
+        "match, #tag finds a tag, a misspelt word still finds close matches; escape shows the whole "
+        "list again. i imports LinkedIn's Connections.csv, v an address book's vCard file. On the "
+        "companies, m merges the highlighted one into another: its people and their outreach move there."
+    )
     PALETTE = [
         ("New person", "Add someone to your targets", "new_person"),
         ("New company", "Add a company to your targets", "new_company"),
         ("Import LinkedIn connections", "Add everyone from LinkedIn's Connections.csv", "import_linkedin"),
         ("Import vCard contacts", "Add everyone from an address book's .vcf file", "import_vcard"),
-        ("Request an interview", "Write, check and record a request to the highlighted person",
-         "request_interview"),
+        ("Request an interview", "Write, check and record a request to the highlighted person", "request_interview"),
         ("Merge companies", "Merge the highlighted company into another; its people move there", "merge_company"),
     ]
     BINDINGS = [
@@ -82,15 +83,30 @@ class TargetsScreen(BaseScreen):
         Binding("e", "edit", "Edit", id="targets_edit", tooltip="Edit the highlighted one (or Enter)"),
         Binding("delete,d", "delete", "Delete", id="targets_delete", tooltip="Delete the highlighted one"),
         Binding("s", "cycle_sort", "Sort", id="targets_sort", tooltip="Sort by name, company, degree, newest"),
-        Binding("r", "request_interview", "Request", id="targets_request",
-                tooltip="Write, check and record a request for an informational interview"),
-        Binding("m", "merge", "Merge", id="targets_merge",
-                tooltip="Merge the highlighted company into another: its people and their outreach move there"),
+        Binding(
+            "r",
+            "request_interview",
+            "Request",
+            id="targets_request",
+            tooltip="Write, check and record a request for an informational interview",
+        ),
+        Binding(
+            "m",
+            "merge",
+            "Merge",
+            id="targets_merge",
+            tooltip="Merge the highlighted company into another: its people and their outreach move there",
+        ),
         Binding("i", "import_linkedin", "Import LinkedIn", show=False, id="targets_import_linkedin"),
         Binding("v", "import_vcard", "Import vCard", show=False, id="targets_import_vcard"),
         Binding("escape,down", "leave_filter", "Back to the list", id="targets_leave_filter"),
-        Binding("escape", "clear_filter", "Clear filter", id="targets_clear_filter",
-                tooltip="Show the whole list again, still on the highlighted one"),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            id="targets_clear_filter",
+            tooltip="Show the whole list again, still on the highlighted one",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -207,8 +223,7 @@ class TargetsScreen(BaseScreen):
         elif self._views[self.kind].index.records:
             card.update("Nothing matches the filter: change it, or press escape on the list to see everyone.")
         else:
-            card.update("Add people with n, or bring in your LinkedIn connections (i) or an address "
-                        "book (v).")
+            card.update("Add people with n, or bring in your LinkedIn connections (i) or an address book (v).")
         self.query_one("#targets-detail").scroll_home(animate=False)
         if (record is None) != self._nothing_highlighted:
             # Edit and Delete come and go in the footer (rebuilt on each refresh, so only then).
