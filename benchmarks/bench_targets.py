@@ -77,7 +77,7 @@ TYPED = "zoe berlin"
 class BareTargets(App):
     """The widgets of the Targets screen, with no data behind them."""
 
-    CSS_PATH = TUI / "screens" / "targets.tcss"
+    CSS_PATH = TUI / "screens" / "targets" / "targets.tcss"
 
     def compose(self) -> ComposeResult:
         yield Static(" infoint  Targets")
