@@ -9,7 +9,6 @@ the file is written back, so a newer infoint's settings survive an older one.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +46,8 @@ def config_path(explicit: str | None = None) -> Path:
 
 def load_config(path: Path) -> Config:
     """The settings in `path` (defaults when there is no file), or ConfigError."""
+    import tomllib  # here: `infoint today` never reads the settings, and need not load a parser
+
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
