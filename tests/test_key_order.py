@@ -12,9 +12,12 @@ TypeAheadApp may no longer be needed.
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from textual._xterm_parser import XTermParser
 from textual.app import App, ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -74,3 +77,48 @@ async def test_a_burst_read_at_once(base: type[App], typed: str) -> None:
         await pilot.pause()
         textual, typeahead = BURSTS[typed]
         assert fields(app) == (textual if base is App else typeahead)
+
+
+class Held(Message):
+    """A message whose handler waits until the test lets it go."""
+
+
+class Slow(Input):
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = asyncio.Event()
+        self.handled: list[Message] = []
+
+    async def on_held(self, message: Held) -> None:
+        await self.release.wait()
+        self.handled.append(message)
+
+
+async def test_keys_wait_for_a_message_textual_has_taken_ahead_of_its_queue() -> None:
+    """A pump that takes message A looks at the next one, B, to see whether A supersedes it
+    (`MessagePump._peek_message`): B is then out of the queue but not yet handled. A key
+    handed on in that moment (the burst's Tab still on its way, the next letter sent
+    after it) would go to the old focus; CI caught it once in a few hundred runs."""
+
+    class OneField(TypeAheadApp):
+        def compose(self) -> ComposeResult:
+            yield Slow()
+
+    app = OneField()
+    async with app.run_test():
+        field = app.query_one(Slow)
+        first, second = Held(), Held()
+        field.post_message(first)
+        field.post_message(second)
+        try:
+            for _ in range(100):  # the field takes `first`, looks ahead at `second`, and waits
+                await asyncio.sleep(0)
+            assert field.message_queue_size == 0 and not field.handled
+
+            settling = asyncio.create_task(app._settled())
+            await asyncio.sleep(0.05)  # room for a wrong answer: settled while `second` waits
+            assert not settling.done()
+        finally:
+            field.release.set()
+        await asyncio.wait_for(settling, 5)
+        assert field.handled == [first, second]

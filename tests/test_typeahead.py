@@ -52,7 +52,7 @@ def saved(terminal: Terminal, db: Path) -> dict:
 
 def only(records: dict, **fields: object) -> dict:
     found = [record for record in records.values() if all(record[k] == v for k, v in fields.items())]
-    assert len(found) == 1, f"{len(found)} records have {fields}"
+    assert len(found) == 1, f"{len(found)} records have {fields}; the newest: {list(records.values())[-1]}"
     return found[0]
 
 

@@ -82,7 +82,7 @@ class TypeAheadApp(App):
         """
         while True:
             await asyncio.sleep(0)  # tasks just started (a worker pushing a dialog) take their step
-            busy = [pump for pump in self._pumps() if pump.message_queue_size or not _mounted(pump)]
+            busy = [pump for pump in self._pumps() if _holds_messages(pump) or not _mounted(pump)]
             if not busy:
                 return
             await _worked_through(busy)
@@ -100,6 +100,13 @@ def _takes_text(widget: Widget | None) -> bool:
 
 def _printable(event: events.Key | events.Paste) -> bool:
     return isinstance(event, events.Key) and event.is_printable
+
+
+def _holds_messages(pump: MessagePump) -> bool:
+    # Textual 8.2.8 takes the next message off the queue early, to see whether it
+    # supersedes the current one (`MessagePump._peek_message`): one waiting there is not in
+    # the queue's size, yet is still to be handled.
+    return bool(pump.message_queue_size) or pump._pending_message is not None
 
 
 def _mounted(pump: MessagePump) -> bool:
