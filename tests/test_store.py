@@ -6,6 +6,7 @@ tests run as root, where a chmod-ed folder does not stop a write.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import gc
 import os
@@ -507,6 +508,30 @@ def test_every_change_reaches_the_file(tmp_path: Path) -> None:
     assert campaign.settings.follow_up_days == 5 and campaign.profile.name == "Alex"
     assert list(campaign.templates) == ["thank"]
     assert len(campaign.interviews) == 1
+
+
+def test_the_file_is_whole_after_each_change_though_only_touched_tables_are_serialised_again(
+    tmp_path: Path, demo_file: Path
+) -> None:
+    """The writer keeps each table's text and redoes only the tables a change touched: the
+    file must still be, after every kind of change, exactly the whole campaign in memory."""
+    path = tmp_path / "data.json"
+    path.write_bytes(demo_file.read_bytes())
+    repo = Repository.open(path)
+    first = next(iter(repo.campaign.people.values()))
+    changes: list[Callable[[], object]] = [
+        lambda: repo.save(dataclasses.replace(first, title="Head of Research")),
+        lambda: repo.add(Interview(first.id, when=datetime(2026, 11, 26, 14, 30))),
+        lambda: repo.save_profile(Profile(name="Alex")),
+        lambda: repo.save_template(Template("thank", "Thanks", "Thank you", "Dear {first_name}")),
+        lambda: repo.remove(first),  # several tables at once (their links)
+        lambda: repo.replace_all(repo.campaign),  # every table dropped and written again
+        lambda: repo.add(Person("Zoë")),
+    ]
+    for change in changes:
+        change()
+        assert path.read_bytes() == storage_module.serialise(repo.storage.read())
+    repo.close()
 
 
 def test_a_symlinked_data_file_stays_a_symlink(tmp_path: Path) -> None:

@@ -4,7 +4,9 @@ Stock `JSONStorage` rewrites the file in place and re-parses it on every query. 
 - keeps the data in memory; while the process holds the writer lock its copy is the truth;
 - writes atomically and durably: temp file in the same folder, fsync, `os.replace`, fsync
   of the folder, so the file on disk is always a whole old or a whole new version;
-- serialises with orjson, keys sorted and indented, so the file diffs well under git;
+- serialises with orjson, keys sorted and indented, so the file diffs well under git; each
+  table's text is kept and redone only when a change touches that table, so typing notes
+  into a 16 MB campaign serialises the interviews, not the 30,000 people;
 - in background mode, writes on its own thread (never the UI thread): a lone change at
   once, a burst (typing with autosave) begun at most every PACE_SECONDS, so a large file is
   not rewritten many times a second and a crash loses at most about the last second; retries
@@ -41,8 +43,24 @@ PACE_SECONDS = 0.5
 PRIVATE = 0o600  # the data file, its backups and its lock: the owner's eyes only
 
 
+_LAYOUT = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+
+
 def serialise(data: Data) -> bytes:
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+    return orjson.dumps(data, option=_LAYOUT | orjson.OPT_APPEND_NEWLINE)
+
+
+def _table_text(table: dict[str, Any]) -> bytes:
+    """A table as `serialise` lays it out inside the document: one level deeper."""
+    return orjson.dumps(table, option=_LAYOUT).replace(b"\n", b"\n  ")
+
+
+def _document(tables: dict[str, bytes]) -> bytes:
+    """The whole file from its tables' texts, byte for byte what `serialise` makes."""
+    if not tables:
+        return b"{}\n"
+    members = (b"  " + orjson.dumps(name) + b": " + tables[name] for name in sorted(tables))
+    return b"{\n" + b",\n".join(members) + b"\n}\n"
 
 
 def read_only_mode(path: Path) -> int | None:
@@ -114,6 +132,8 @@ class DurableStorage(Storage):
         #: Held by every reader and writer of `_data`; TinyDB itself is not thread-safe.
         self.mutex = threading.RLock()
         self._data = data
+        self._table_texts: dict[str, bytes] = {}
+        self._stale: set[str] | None = None  # the tables whose text must be redone; None: all
         self._changes = 0  # bumped by every write(); compared with _saved to know if dirty
         self._saved = 0
         self._batch_depth = 0
@@ -138,10 +158,15 @@ class DurableStorage(Storage):
     def read(self) -> Data:
         return self._data
 
-    def write(self, data: Data) -> None:
+    def write(self, data: Data, touched: str | None = None) -> None:
+        """Take `data` as the new truth; `touched` names the one table changed, if only one was."""
         self.check_writable()
         with self.mutex:
             self._data = data
+            if touched is None:
+                self._stale = None
+            elif self._stale is not None:
+                self._stale.add(touched)
             self._changes += 1
             if self._batch_depth:
                 return
@@ -243,12 +268,23 @@ class DurableStorage(Storage):
                 return False
             changes = self._changes
             try:
-                payload = serialise(self._data)
+                payload = self._serialised()
             except TypeError as error:  # a value JSON cannot hold: a bug, but say so
                 raise SaveError(f"not saved: {error}") from error
         write_atomically(self.path, payload)
         self._saved = changes
         return True
+
+    def _serialised(self) -> bytes:
+        """The file's bytes, redoing only the stale tables' texts (call holding the mutex)."""
+        texts = {} if self._stale is None else dict(self._table_texts)
+        for name in set(self._data) if self._stale is None else self._stale:
+            if name in self._data:
+                texts[name] = _table_text(self._data[name])
+            else:
+                texts.pop(name, None)
+        self._table_texts, self._stale = texts, set()  # only once every text is made
+        return _document(texts)
 
     def _report(self, error: str | None, saved_at: datetime | None = None) -> None:
         self.error = error

@@ -30,7 +30,7 @@ class InPlaceTable(Table):
         with self._storage.batch():  # holds the mutex: the writer never serialises half of it
             tables = self._storage.read()
             updater(IdKeyed(tables.setdefault(self.name, {})))  # type: ignore[arg-type]
-            self._storage.write(tables)
+            self._storage.write(tables, touched=self.name)
         self.clear_cache()
 
 
