@@ -34,8 +34,9 @@ STATUS_STYLES = {Status.OVERDUE: "bold ansi_red", Status.TODAY: "bold", Status.U
 WIDE = 110
 #: The columns of a row that never change, in cells: the kind, the due day, the time left.
 KIND_WIDTH, DUE_WIDTH, WHEN_WIDTH = 13, 10, 11
-#: A list at least this wide has room for the item's detail ("attempt 2 of 3").
-ROOMY = 100
+#: A list at least this wide (100 columns less the scrollbar) has room for wider names and
+#: the item's detail ("attempt 2 of 3").
+ROOMY = 96
 SNOOZES = [("1", "1 day", 1), ("3", "3 days", 3), ("w", "1 week", 7)]
 
 
