@@ -177,7 +177,7 @@ def _booked(campaign: Campaign, today: date) -> list[Booked]:
                 objective.text if objective else "",
             )
         )
-    return sorted(booked, key=lambda interview: (interview.at, interview.person.casefold()))
+    return sorted(booked, key=lambda one: (one.at, one.person.casefold()))
 
 
 # --- the two forms ----------------------------------------------------------------------

@@ -37,6 +37,8 @@ KIND_WIDTH, DUE_WIDTH, WHEN_WIDTH = 13, 10, 11
 #: A list at least this wide (100 columns less the scrollbar) has room for wider names and
 #: the item's detail ("attempt 2 of 3").
 ROOMY = 96
+#: Narrower than this (80 columns less the scrollbar), the names give up cells.
+SNUG = 78
 SNOOZES = [("1", "1 day", 1), ("3", "3 days", 3), ("w", "1 week", 7)]
 
 
@@ -92,7 +94,9 @@ class QueueScreen(BaseScreen):
             self.refresh_data()
 
     def _list_width(self) -> int:
-        return self.query_one("#queue-items", OptionList).scrollable_content_region.width
+        # Before its first layout the list has no width yet: the terminal's is the best guess,
+        # so that the first rows are rarely laid out twice.
+        return self.query_one("#queue-items", OptionList).scrollable_content_region.width or self.app.size.width
 
     # Drawing -----------------------------------------------------------------------------
 
@@ -240,7 +244,7 @@ class Columns:
         whole; names wider when there is room, narrower (never gone) when there is not."""
         if width >= ROOMY:
             return cls(22, 18, detail=True)
-        if width >= 78:
+        if width >= SNUG:
             return cls(20, 15)
         names = max(width - (KIND_WIDTH + DUE_WIDTH + WHEN_WIDTH + 5), 10)
         return cls(names * 3 // 5, names - names * 3 // 5)
