@@ -11,5 +11,8 @@ def fit(text: str, width: int) -> str:
     if width <= 0:
         return ""
     if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
+        cut = set_cell_size(text, width - 1)
+        if cut and text[len(cut) - 1] != cut[-1]:  # a wide character did not fit: a space stands in its half
+            return cut[:-1] + "… "
+        return cut + "…"
     return set_cell_size(text, width)

@@ -94,11 +94,14 @@ def test_today_json_has_the_documented_shape(tmp_path: Path, demo: str) -> None:
     done = infoint("today", "--json", "--db", demo, tmp_path=tmp_path)
     assert done.returncode == 0, done.stderr
     document = orjson.loads(done.stdout)
-    assert set(document) == {"date", "items"}
+    assert set(document) == {"date", "now", "days", "due_now", "items", "interviews"}
     assert document["date"] == TODAY
     assert document["items"]
     for item in document["items"]:
-        assert set(item) == {"kind", "person", "company", "due", "status", "template"}
+        assert set(item) == {
+            *("kind", "person", "company", "due", "status", "template", "label", "when", "detail"),
+            *("attempt", "email", "phone", "introducer", "objective"),
+        }
         assert item["status"] in {"overdue", "today", "upcoming"}
         assert item["person"] and isinstance(item["company"], str) and isinstance(item["template"], str)
         date.fromisoformat(item["due"])

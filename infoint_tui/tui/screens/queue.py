@@ -6,6 +6,7 @@ imported in those actions, after start-up (DESIGN section 7).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from rich.text import Text
@@ -24,14 +25,20 @@ from infoint_tui.domain.policy import DueItem, Status
 from infoint_tui.tui import notice
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.screens.queue_card import card
-from infoint_tui.usecases.agenda import HEADINGS, review, when_text
+from infoint_tui.tui.widgets.chrome import TopBar
+from infoint_tui.usecases.agenda import HEADINGS, day_text, review, when_text
 from infoint_tui.usecases.due_actions import snooze_change
 
 STATUS_STYLES = {Status.OVERDUE: "bold ansi_red", Status.TODAY: "bold", Status.UPCOMING: "dim"}
 #: Wide enough for the card beside the list rather than under it.
 WIDE = 110
-#: The columns of a row, in cells.
-KIND_WIDTH, PERSON_WIDTH, COMPANY_WIDTH = 13, 20, 15
+#: The columns of a row that never change, in cells: the kind, the due day, the time left.
+KIND_WIDTH, DUE_WIDTH, WHEN_WIDTH = 13, 10, 11
+#: A list at least this wide (100 columns less the scrollbar) has room for wider names and
+#: the item's detail ("attempt 2 of 3").
+ROOMY = 96
+#: Narrower than this (80 columns less the scrollbar), the names give up cells.
+SNUG = 78
 SNOOZES = [("1", "1 day", 1), ("3", "3 days", 3), ("w", "1 week", 7)]
 
 
@@ -68,6 +75,8 @@ class QueueScreen(BaseScreen):
         super().__init__()
         #: What the list shows, in the order of `review`.
         self.items: list[DueItem] = []
+        #: How the rows are laid out, for the list's width.
+        self.columns = Columns.fitting(80)
 
     def compose_body(self) -> ComposeResult:
         with Container(id="queue"):
@@ -77,12 +86,25 @@ class QueueScreen(BaseScreen):
 
     def on_resize(self) -> None:
         self.query_one("#queue").set_class(self.size.width >= WIDE, "-wide")
+        self.call_after_refresh(self._fit_columns)  # once the list has its new width
+
+    def _fit_columns(self) -> None:
+        """Lay the rows out again when the list's width calls for other columns."""
+        if Columns.fitting(self._list_width()) != self.columns:
+            self.refresh_data()
+
+    def _list_width(self) -> int:
+        # Before its first layout the list has no width yet: the terminal's is the best guess,
+        # so that the first rows are rarely laid out twice.
+        return self.query_one("#queue-items", OptionList).scrollable_content_region.width or self.app.size.width
 
     # Drawing -----------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
         """Rebuild the list, keeping the highlight on the same item (or the same place)."""
         now = clock.now()
+        self.query_one(TopBar).detail = day_text(now)
+        self.columns = Columns.fitting(self._list_width())
         options = self.query_one("#queue-items", OptionList)
         kept = self.selected()
         place = options.highlighted
@@ -92,7 +114,7 @@ class QueueScreen(BaseScreen):
             group = [item for item in self.items if item.status == status]
             if group:
                 options.add_option(Option(Content.styled(f"{heading} ({len(group)})", "bold underline"), disabled=True))
-                options.add_options(Option(_row(item, now), id=item.key) for item in group)
+                options.add_options(Option(self.columns.row(item, now), id=item.key) for item in group)
         if not self.items:
             self._show(None)
             return
@@ -208,12 +230,34 @@ class QueueScreen(BaseScreen):
             await self.infoint.open_on("targets", f"show_person({item.person_id})")
 
 
-def _row(item: DueItem, now: datetime) -> Content:
-    # Content, the list's own form: from rich Text, each of hundreds of rows is converted.
-    return Content.assemble(
-        (fit(KINDS[item.kind].label, KIND_WIDTH) + " ", STATUS_STYLES[item.status]),
-        fit(item.person, PERSON_WIDTH) + " ",
-        (fit(item.company, COMPANY_WIDTH) + " ", "dim"),
-        f"{item.due:%a %d %b}  ",
-        (when_text(item, now), "italic"),
-    )
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """The widths of the person and company columns, and whether the detail has room."""
+
+    person: int
+    company: int
+    detail: bool = False
+
+    @classmethod
+    def fitting(cls, width: int) -> Columns:
+        """Columns for a list `width` cells wide: the kind, due day and time left always
+        whole; names wider when there is room, narrower (never gone) when there is not."""
+        if width >= ROOMY:
+            return cls(22, 18, detail=True)
+        if width >= SNUG:
+            return cls(20, 15)
+        names = max(width - (KIND_WIDTH + DUE_WIDTH + WHEN_WIDTH + 5), 10)
+        return cls(names * 3 // 5, names - names * 3 // 5)
+
+    def row(self, item: DueItem, now: datetime) -> Content:
+        # Content, the list's own form: from rich Text, each of hundreds of rows is converted.
+        when = when_text(item, now)
+        detail = self.detail and item.detail
+        return Content.assemble(
+            (fit(KINDS[item.kind].label, KIND_WIDTH) + " ", STATUS_STYLES[item.status]),
+            fit(item.person, self.person) + " ",
+            (fit(item.company, self.company) + " ", "dim"),
+            f"{item.due:%a %d %b}  ",
+            (fit(when, WHEN_WIDTH) + "  " if detail else when, "italic"),
+            (item.detail if detail else "", "dim"),
+        )

@@ -14,7 +14,8 @@ ROOMY = 100
 
 
 class TopBar(Widget):
-    """Screen title on the left; whether the data file is saved on the right."""
+    """Screen title (and what it is about, such as the day) on the left; whether the data
+    file is saved on the right."""
 
     DEFAULT_CSS = """
     TopBar { dock: top; height: 1; background: $panel; color: $foreground; }
@@ -22,6 +23,8 @@ class TopBar(Widget):
 
     status: reactive[str] = reactive("")
     problem: reactive[bool] = reactive(False)
+    #: Shown after the title: the Queue puts the day it reviews here.
+    detail: reactive[str] = reactive("")
 
     def __init__(self, title: str) -> None:
         super().__init__()
@@ -35,6 +38,8 @@ class TopBar(Widget):
 
     def render(self) -> RenderResult:
         line = Text.assemble((" infoint ", "bold reverse"), " ", (self.title, "bold"))
+        if self.detail:
+            line.append(f" · {self.detail}")
         style = "bold reverse red" if self.problem else "dim"
         status = Text(f" {self.status} ", style=style)
         gap = max(1, self.size.width - line.cell_len - status.cell_len)
