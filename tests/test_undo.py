@@ -1,0 +1,161 @@
+"""Undo: the last changes of the session put back exactly, through the one path for changes.
+
+In the store, each kind of change is undone to the very records (and data) held before it;
+then in the app, `u` on a list screen and the palette entry "Undo: <label>" do it for the user.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+
+import orjson
+import pytest
+
+from infoint_tui.domain.models import AttemptKind, Company, Objective, ObjectiveKind, Outreach, Person, Route
+from infoint_tui.store.errors import ReadOnlyError
+from infoint_tui.store.history import UNDO_LIMIT
+from infoint_tui.store.repository import Repository
+from tests.conftest import TODAY
+
+
+class Before:
+    """The repository's campaign in memory, its data and its file, to compare with after an undo."""
+
+    def __init__(self, repo: Repository) -> None:
+        if not repo.read_only:
+            assert repo.campaign_id  # given once for good (calendars know it): never undone
+        repo.flush()
+        self.repo = repo
+        self.campaign = copy.deepcopy(repo.campaign)
+        self.data = copy.deepcopy(repo.storage.read())
+        self.file = orjson.loads(repo.path.read_bytes())
+
+    def check(self) -> None:
+        self.repo.flush()
+        assert self.repo.campaign == self.campaign
+        assert self.repo.storage.read() == self.data
+        assert orjson.loads(self.repo.path.read_bytes()) == self.file
+
+
+def person_with_outreach(repo: Repository) -> Person:
+    """A person with outreach, an interview and someone they introduced: a delete takes all that."""
+    return next(
+        p
+        for p in repo.campaign.people.values()
+        if any(o.person_id == p.id for o in repo.campaign.outreach.values())
+        and any(i.person_id == p.id for i in repo.campaign.interviews.values())
+        and any(other.introducer_id == p.id for other in repo.campaign.people.values())
+    )
+
+
+# Each kind of change, undone ---------------------------------------------------------------
+
+
+def test_a_wrong_no_is_undone_to_the_outreach_as_it_was(repo: Repository) -> None:
+    outreach = next(o for o in repo.campaign.outreach.values() if o.is_open)
+    before = Before(repo)
+    with repo.undoable(f"Recorded a no from person {outreach.person_id}"):
+        repo.edit(outreach, lambda copy: copy.log(AttemptKind.REPLY_NO, TODAY))
+    assert repo.campaign.outreach[outreach.id] != before.campaign.outreach[outreach.id]
+    assert repo.undo() == f"Recorded a no from person {outreach.person_id}"
+    before.check()
+    assert repo.campaign.outreach[outreach.id] is outreach  # the very record held before
+
+
+def test_records_the_step_created_are_removed(repo: Repository) -> None:
+    before = Before(repo)
+    with repo.undoable("Added Zoë Lindqvist"), repo.batch():
+        company = repo.add(Company("Initech"))
+        person = repo.add(Person("Zoë Lindqvist", company_id=company.id))
+        repo.add_many([Outreach(person.id, 1, Route.COLD, TODAY)])
+    repo.undo()
+    before.check()
+    assert person.id not in repo.campaign.people and company.id not in repo.campaign.companies
+
+
+def test_a_deleted_person_comes_back_with_their_ids_and_links(repo: Repository) -> None:
+    person = person_with_outreach(repo)
+    before = Before(repo)
+    with repo.undoable(f"Deleted {person.name}"):
+        repo.remove(person)
+    assert person.id not in repo.campaign.people
+    assert not any(p.introducer_id == person.id for p in repo.campaign.people.values())
+    repo.undo()
+    before.check()
+    assert any(o.person_id == person.id for o in repo.campaign.outreach.values())
+
+
+def test_a_deleted_objective_and_a_merge_are_undone(repo: Repository) -> None:
+    objective = next(
+        o
+        for o in repo.campaign.objectives.values()
+        if any(r.objective_id == o.id for r in repo.campaign.outreach.values())
+    )
+    keep, absorb, *_ = (
+        c for c in repo.campaign.companies.values() if any(p.company_id == c.id for p in repo.campaign.people.values())
+    )
+    before = Before(repo)
+    with repo.undoable("Deleted the objective"):
+        repo.remove(objective)
+    with repo.undoable("Merged"):
+        repo.merge_companies(keep, absorb)
+    assert repo.undo() == "Merged"
+    assert absorb.id in repo.campaign.companies and objective.id not in repo.campaign.objectives
+    assert repo.undo() == "Deleted the objective"
+    before.check()
+
+
+def test_undo_is_last_first_and_nothing_left_says_so(repo: Repository) -> None:
+    person = repo.campaign.people[1]
+    with repo.undoable("First"):
+        repo.save(replace(person, notes="first"))
+    with repo.undoable("Second"):
+        repo.save(replace(repo.campaign.people[1], notes="second"))
+    assert repo.undo() == "Second" and repo.campaign.people[1].notes == "first"
+    assert repo.undo() == "First" and repo.campaign.people[1] is person
+    assert repo.undo() is None
+
+
+def test_changes_outside_a_step_are_not_undone_and_forget_the_steps_they_contradict(repo: Repository) -> None:
+    with repo.undoable("Changed the first person"):
+        repo.save(replace(repo.campaign.people[1], notes="in a step"))
+    with repo.undoable("Changed the second person"):
+        repo.save(replace(repo.campaign.people[2], notes="in a step"))
+    with repo.undoable("Changed the third person"):
+        repo.save(replace(repo.campaign.people[3], notes="in a step"))
+    repo.save(replace(repo.campaign.people[2], notes="typed aside"))  # not a step
+    assert len(repo.history) == 1 and repo.undo() == "Changed the third person"
+    assert repo.campaign.people[2].notes == "typed aside"
+    assert repo.undo() is None
+
+
+def test_a_refused_change_leaves_no_step(repo: Repository) -> None:
+    repo.close()
+    with pytest.raises(ReadOnlyError), repo.undoable("Never made"):
+        repo.save(replace(repo.campaign.people[1], notes="refused"))
+    assert len(repo.history) == 0
+
+
+def test_a_read_only_refusal_keeps_the_step_and_memory(repo: Repository) -> None:
+    with repo.undoable("Changed Ana"):
+        repo.save(replace(repo.campaign.people[1], notes="kept"))
+    repo.storage.read_only = True  # as a file opened read-only
+    changed = Before(repo)
+    with pytest.raises(ReadOnlyError, match="not saved"):
+        repo.undo()
+    changed.check()
+    assert repo.history.last is not None and repo.history.last.label == "Changed Ana"
+    repo.storage.read_only = False
+    assert repo.undo() == "Changed Ana" and repo.campaign.people[1].notes != "kept"
+
+
+def test_the_history_keeps_the_last_steps_only(repo: Repository) -> None:
+    for n in range(UNDO_LIMIT + 5):
+        with repo.undoable(f"Objective {n}"):
+            repo.add(Objective(ObjectiveKind.ROLE, f"objective {n}"))
+    labels = []
+    while (label := repo.undo()) is not None:
+        labels.append(label)
+    assert labels == [f"Objective {n}" for n in reversed(range(5, UNDO_LIMIT + 5))]
+    assert sum(o.text.startswith("objective ") for o in repo.campaign.objectives.values()) == 5
