@@ -11,12 +11,20 @@ from dataclasses import replace
 
 import orjson
 import pytest
+from textual.command import CommandList
 
 from infoint_tui.domain.models import AttemptKind, Company, Objective, ObjectiveKind, Outreach, Person, Route
+from infoint_tui.domain.policy import DueKind as K
 from infoint_tui.store.errors import ReadOnlyError
 from infoint_tui.store.history import UNDO_LIMIT
 from infoint_tui.store.repository import Repository
+from infoint_tui.tui.screens.objectives import ObjectivesScreen
+from infoint_tui.tui.screens.targets.screen import TargetsScreen
+from infoint_tui.tui.widgets.choice import ChoiceScreen
+from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from tests.conftest import TODAY
+from tests.outreach_support import expect, highlight, listed, show_queue
+from tests.support import until
 
 
 class Before:
@@ -159,3 +167,81 @@ def test_the_history_keeps_the_last_steps_only(repo: Repository) -> None:
         labels.append(label)
     assert labels == [f"Objective {n}" for n in reversed(range(5, UNDO_LIMIT + 5))]
     assert sum(o.text.startswith("objective ") for o in repo.campaign.objectives.values()) == 5
+
+
+# In the app: u on the list screens, and the palette ------------------------------------------
+
+
+def outreach_of(repo: Repository, name: str) -> Outreach:
+    person = next(p for p in repo.campaign.people.values() if p.name == name)
+    return next(o for o in repo.campaign.outreach.values() if o.person_id == person.id)
+
+
+def stored_outreach(repo: Repository, outreach_id: int) -> dict:
+    repo.flush()
+    return orjson.loads(repo.path.read_bytes())["outreach"][str(outreach_id)]
+
+
+async def test_u_puts_back_a_wrong_no_in_the_queue_and_the_file(make_app, repo, notices) -> None:
+    before = outreach_of(repo, "Hana Müller")
+    on_file = stored_outreach(repo, before.id)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await show_queue(pilot)
+        await highlight(pilot, screen, K.FOLLOW_UP, "Hana Müller")
+        await pilot.press("r")
+        await expect(pilot, ChoiceScreen)
+        await pilot.press("n")
+        await until(pilot, lambda: "Hana Müller" not in [i.person for i in listed(screen)], "the no recorded")
+        assert stored_outreach(repo, before.id) != on_file
+        await pilot.press("u")
+        await until(pilot, lambda: "Hana Müller" in [i.person for i in listed(screen)], "the item back")
+        assert [i.kind for i in listed(screen) if i.person == "Hana Müller"] == [K.FOLLOW_UP]
+        assert repo.campaign.outreach[before.id] == before
+        assert stored_outreach(repo, before.id) == on_file
+        assert notices[-1].message == "Undone: Recorded a no from Hana Müller."
+        await pilot.press("u")
+        await pilot.pause()
+        assert notices[-1].message == "There is nothing to undo."
+
+
+async def test_u_brings_back_a_deleted_person_with_their_outreach(make_app, repo, notices) -> None:
+    victim = person_with_outreach(repo)
+    taken = {o.id: o for o in repo.campaign.outreach.values() if o.person_id == victim.id}
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        screen = await expect(pilot, TargetsScreen)
+        await screen.run_action(f"show_person({victim.id})")
+        await pilot.press("d")
+        await expect(pilot, ConfirmScreen)
+        await pilot.press("y")
+        await until(pilot, lambda: victim.id not in screen.list_of().ids, "the person deleted")
+        await pilot.press("u")
+        await until(pilot, lambda: victim.id in screen.list_of().ids, "the person back in the list")
+        assert notices[-1].message == f"Undone: Deleted {victim.name}."
+    assert repo.campaign.people[victim.id] == victim
+    assert {o.id: o for o in repo.campaign.outreach.values() if o.person_id == victim.id} == taken
+    repo.flush()
+    stored = orjson.loads(repo.path.read_bytes())
+    assert str(victim.id) in stored["people"] and {str(i) for i in taken} <= stored["outreach"].keys()
+
+
+async def test_the_palette_offers_the_last_change_by_its_label(make_app, repo, notices) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert not any(c.title.startswith("Undo") for c in app.get_system_commands(app.screen))
+        await pilot.press("f4")
+        screen = await expect(pilot, ObjectivesScreen)
+        objective = screen.selected()
+        assert objective is not None and objective.active
+        await pilot.press("a")
+        await until(pilot, lambda: not repo.campaign.objectives[objective.id].active, "the objective archived")
+        await pilot.press("ctrl+p", *"Undo")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        offered = [str(option.prompt).splitlines()[0] for option in app.screen.query_one(CommandList).options]
+        assert offered[0] == f"Undo: Archived the objective “{objective.text}”"
+        await pilot.press("enter")
+        await until(pilot, lambda: repo.campaign.objectives[objective.id].active, "the objective active again")
+        assert notices[-1].message == f"Undone: Archived the objective “{objective.text}”."

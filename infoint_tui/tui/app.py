@@ -123,14 +123,16 @@ class InfointApp(TypeAheadApp):
     def on_problem_found(self, message: ProblemFound) -> None:
         self.notify(message.problem, title="Problem", severity="error", timeout=15)
 
-    def change(self, action: Callable[..., Any], *args: Any) -> bool:
+    def change(self, action: Callable[..., Any], *args: Any, undo: str | None = None) -> bool:
         """Apply one change to the data and tell every screen what it touched.
 
+        `undo` labels the change as one step of the undo history ("Deleted Cedar Labs").
         On refusal say why and return False.
         """
         self.repo.take_written()  # writes made aside (the live view's ticks) announce nothing
         try:
-            action(*args)
+            with self.repo.undoable(undo) if undo else contextlib.nullcontext():
+                action(*args)
         except DataFileError as error:
             self.notify(str(error), title="Not changed", severity="error", timeout=notice.PROBLEM)
             return False
@@ -140,6 +142,14 @@ class InfointApp(TypeAheadApp):
             for screen in self._every_screen():
                 screen.post_message(DataChanged(kinds))
         return True
+
+    def action_undo(self) -> None:
+        """Put back what the newest undoable change changed, through `change`."""
+        step = self.repo.history.last
+        if step is None:
+            self.notify("There is nothing to undo.", timeout=notice.SHORT)
+        elif self.change(self.repo.undo):
+            self.notify(f"Undone: {step.label}.", timeout=notice.SHORT)
 
     # Settings --------------------------------------------------------------------------
 
@@ -213,6 +223,8 @@ class InfointApp(TypeAheadApp):
         await self.screen.run_action(action)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        if (step := self.repo.history.last) is not None:
+            yield SystemCommand(f"Undo: {step.label}", "Put back what it changed (u on the lists)", self.action_undo)
         for place in PLACES:
             yield SystemCommand(
                 place.title,
