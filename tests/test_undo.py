@@ -7,7 +7,11 @@ then in the app, `u` on a list screen and the palette entry "Undo: <label>" do i
 from __future__ import annotations
 
 import copy
+import errno
+import os
 from dataclasses import replace
+from functools import partial
+from pathlib import Path
 
 import orjson
 import pytest
@@ -15,7 +19,8 @@ from textual.command import CommandList
 
 from infoint_tui.domain.models import AttemptKind, Company, Objective, ObjectiveKind, Outreach, Person, Route
 from infoint_tui.domain.policy import DueKind as K
-from infoint_tui.store.errors import ReadOnlyError
+from infoint_tui.store import storage as storage_module
+from infoint_tui.store.errors import ReadOnlyError, SaveError
 from infoint_tui.store.history import UNDO_LIMIT
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui.screens.objectives import ObjectivesScreen
@@ -158,6 +163,29 @@ def test_a_read_only_refusal_keeps_the_step_and_memory(repo: Repository) -> None
     assert repo.undo() == "Changed Ana" and repo.campaign.people[1].notes != "kept"
 
 
+def test_an_undo_the_disk_refuses_is_kept_in_memory_and_written_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As for any change: a failed write says "not saved" and keeps the change to retry."""
+    path = tmp_path / "data.json"
+    repo = Repository.open(path)
+    with repo.undoable("Added Ana"):
+        repo.add(Person("Ana"))
+    with monkeypatch.context() as patch:
+        patch.setattr(storage_module.os, "replace", partial(_refuse, errno.ENOSPC))
+        with pytest.raises(SaveError, match="is full"):
+            repo.undo()
+        assert not repo.campaign.people and len(repo.history) == 0
+        assert "Ana" in path.read_text()
+    repo.flush()
+    assert "Ana" not in path.read_text()
+    repo.close()
+
+
+def _refuse(code: int, *args: object) -> None:
+    raise OSError(code, os.strerror(code))
+
+
 def test_the_history_keeps_the_last_steps_only(repo: Repository) -> None:
     for n in range(UNDO_LIMIT + 5):
         with repo.undoable(f"Objective {n}"):
@@ -245,3 +273,26 @@ async def test_the_palette_offers_the_last_change_by_its_label(make_app, repo, n
         await pilot.press("enter")
         await until(pilot, lambda: repo.campaign.objectives[objective.id].active, "the objective active again")
         assert notices[-1].message == f"Undone: Archived the objective “{objective.text}”."
+
+
+async def test_u_takes_back_a_mis_recorded_sent_and_a_snooze(make_app, repo, notices) -> None:
+    before = outreach_of(repo, "Sofia García")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await show_queue(pilot)
+        await highlight(pilot, screen, K.FOLLOW_UP, "Sofia García")
+        await pilot.press("d")
+        await expect(pilot, ConfirmScreen)
+        await pilot.press("y")
+        await until(pilot, lambda: repo.campaign.outreach[before.id] != before, "the follow-up recorded")
+        await pilot.press("u")
+        await until(pilot, lambda: repo.campaign.outreach[before.id] == before, "the follow-up not sent again")
+        assert notices[-1].message == "Undone: Recorded that the follow-up to Sofia García went out today."
+        await highlight(pilot, screen, K.FOLLOW_UP, "Sofia García")
+        await pilot.press("s")
+        await expect(pilot, ChoiceScreen)
+        await pilot.press("w")
+        await until(pilot, lambda: repo.campaign.outreach[before.id] != before, "the follow-up snoozed")
+        await pilot.press("u")
+        await until(pilot, lambda: repo.campaign.outreach[before.id] == before, "the snooze taken back")
+        assert notices[-1].message == "Undone: Snoozed “follow up” for Sofia García."

@@ -186,7 +186,7 @@ class QueueScreen(BaseScreen):
         if until is None:
             return
         snoozed = snooze_change(self.campaign, item, today, until)
-        if save(self, snoozed, f"Snoozed: {KINDS[item.kind].label}, {item.person}"):
+        if save(self, snoozed, f"Snoozed “{KINDS[item.kind].label}” for {item.person}"):
             self.notify(f"Snoozed: back in the queue on {until:%a %-d %b}.", timeout=notice.SHORT)
 
     @work(exclusive=True, group="queue")
