@@ -296,3 +296,14 @@ async def test_u_takes_back_a_mis_recorded_sent_and_a_snooze(make_app, repo, not
         await pilot.press("u")
         await until(pilot, lambda: repo.campaign.outreach[before.id] == before, "the snooze taken back")
         assert notices[-1].message == "Undone: Snoozed “follow up” for Sofia García."
+
+
+@pytest.mark.parametrize("mode", ["queue", "targets", "objectives", "interviews"])
+async def test_u_on_each_list_screen_says_when_there_is_nothing_to_undo(make_app, notices, mode) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.switch_mode(mode)
+        await pilot.pause()
+        await pilot.press("u")
+        await until(pilot, lambda: bool(notices), "a notice")
+    assert notices[-1].message == "There is nothing to undo."

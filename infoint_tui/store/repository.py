@@ -16,8 +16,9 @@ Each write touches only the changed documents (`InPlaceTable`): its cost does no
 the campaign.
 
 Changes made within `undoable(label)` become one step of the undo history (see `history`);
-`undo` puts the records back through this same path, so a refusal leaves memory and the
-history as they were.
+`undo` puts the records back through this same path: refused (read-only), it leaves memory
+and the history as they were; a failed write keeps the undo in memory and retries, as for
+any change. Profile, settings and templates are not part of the history.
 """
 
 from __future__ import annotations
