@@ -143,6 +143,33 @@ def test_changes_outside_a_step_are_not_undone_and_forget_the_steps_they_contrad
     assert repo.undo() is None
 
 
+def test_redo_makes_an_undone_step_again_until_a_new_step_is_made(repo: Repository) -> None:
+    person = person_with_outreach(repo)
+    with repo.undoable(f"Deleted {person.name}"):
+        repo.remove(person)
+    with repo.undoable("Added Zoë"):
+        zoe = repo.add(Person("Zoë Lindqvist"))
+    after = Before(repo)
+    assert repo.undo() == "Added Zoë" and repo.undo() == f"Deleted {person.name}"
+    assert repo.redo() == f"Deleted {person.name}" and repo.redo() == "Added Zoë"
+    after.check()
+    assert repo.campaign.people[zoe.id] is zoe and repo.redo() is None
+    repo.undo()
+    with repo.undoable("Changed the first person"):
+        repo.save(replace(repo.campaign.people[1], notes="new"))
+    assert repo.history.redoable is None
+
+
+def test_a_change_outside_a_step_to_what_a_redo_would_change_forgets_the_redo(repo: Repository) -> None:
+    with repo.undoable("Changed the first person"):
+        repo.save(replace(repo.campaign.people[1], notes="in a step"))
+    repo.undo()
+    repo.save(replace(repo.campaign.people[2], notes="typed aside"))
+    assert repo.history.redoable is not None
+    repo.save(replace(repo.campaign.people[1], notes="typed aside"))
+    assert repo.history.redoable is None
+
+
 def test_a_refused_change_leaves_no_step(repo: Repository) -> None:
     repo.close()
     with pytest.raises(ReadOnlyError), repo.undoable("Never made"):
@@ -248,6 +275,11 @@ async def test_u_brings_back_a_deleted_person_with_their_outreach(make_app, repo
         await pilot.press("u")
         await until(pilot, lambda: victim.id in screen.list_of().ids, "the person back in the list")
         assert notices[-1].message == f"Undone: Deleted {victim.name}."
+        await pilot.press("U")
+        await until(pilot, lambda: victim.id not in screen.list_of().ids, "the person deleted again")
+        assert notices[-1].message == f"Redone: Deleted {victim.name}."
+        await pilot.press("u")
+        await until(pilot, lambda: victim.id in screen.list_of().ids, "the person back again")
     assert repo.campaign.people[victim.id] == victim
     assert {o.id: o for o in repo.campaign.outreach.values() if o.person_id == victim.id} == taken
     repo.flush()
@@ -273,6 +305,9 @@ async def test_the_palette_offers_the_last_change_by_its_label(make_app, repo, n
         await pilot.press("enter")
         await until(pilot, lambda: repo.campaign.objectives[objective.id].active, "the objective active again")
         assert notices[-1].message == f"Undone: Archived the objective “{objective.text}”."
+        assert [c.title for c in app.get_system_commands(app.screen)][:1] == [
+            f"Redo: Archived the objective “{objective.text}”"
+        ]
 
 
 async def test_u_takes_back_a_mis_recorded_sent_and_a_snooze(make_app, repo, notices) -> None:

@@ -372,19 +372,28 @@ class Repository:
         Refused (ReadOnlyError) before anything changes when the file cannot be written: the
         step stays in the history. A failed write, as for any change, is retried.
         """
-        step = self.history.last
+        return self._put_back(self.history.last, self.history.undone)
+
+    def redo(self) -> str | None:
+        """Make the last step undone again (as `undo`, the other way); its label, or None."""
+        return self._put_back(self.history.redoable, self.history.redone)
+
+    def _put_back(self, step: Step | None, done: Callable[[Step], None]) -> str | None:
+        """Give each record `step` touched its image before; `done` hears the step that reverses this."""
         if step is None:
             return None
         with self._change():
-            self.history.pop()
+            inverse = Step(step.label)
             for (model, doc_id), before in step.before.items():
                 table, index = self._table(model), self._index(model)
+                inverse.touched((model, doc_id), index.get(doc_id))
                 if before is None:
                     table.remove(doc_ids=[doc_id])
                     index.pop(doc_id, None)
                 else:
                     _replace(table, doc_id, before.to_doc())
                     index[doc_id] = before
+            done(inverse)
         return step.label
 
     def add(self, item: M) -> M:

@@ -22,6 +22,7 @@ from textual.theme import Theme
 from infoint_tui.config import Config, config_path, save_config
 from infoint_tui.domain.text import clean_block
 from infoint_tui.store.errors import DataFileError, SaveError
+from infoint_tui.store.history import Step
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui import notice
 from infoint_tui.tui.commands import RecordsProvider
@@ -145,11 +146,17 @@ class InfointApp(TypeAheadApp):
 
     def action_undo(self) -> None:
         """Put back what the newest undoable change changed, through `change`."""
-        step = self.repo.history.last
+        self._put_back(self.repo.history.last, self.repo.undo, "undo", "Undone")
+
+    def action_redo(self) -> None:
+        """Make the last change undone again."""
+        self._put_back(self.repo.history.redoable, self.repo.redo, "redo", "Redone")
+
+    def _put_back(self, step: Step | None, action: Callable[[], object], verb: str, done: str) -> None:
         if step is None:
-            self.notify("There is nothing to undo.", timeout=notice.SHORT)
-        elif self.change(self.repo.undo):
-            self.notify(f"Undone: {step.label}.", timeout=notice.SHORT)
+            self.notify(f"There is nothing to {verb}.", timeout=notice.SHORT)
+        elif self.change(action):
+            self.notify(f"{done}: {step.label}.", timeout=notice.SHORT)
 
     # Settings --------------------------------------------------------------------------
 
@@ -223,8 +230,13 @@ class InfointApp(TypeAheadApp):
         await self.screen.run_action(action)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        if (step := self.repo.history.last) is not None:
-            yield SystemCommand(f"Undo: {step.label}", "Put back what it changed (u on the lists)", self.action_undo)
+        history = self.repo.history
+        if history.last is not None:
+            yield SystemCommand(
+                f"Undo: {history.last.label}", "Put back what it changed (u on the lists)", self.action_undo
+            )
+        if history.redoable is not None:
+            yield SystemCommand(f"Redo: {history.redoable.label}", "Make it again (U on the lists)", self.action_redo)
         for place in PLACES:
             yield SystemCommand(
                 place.title,

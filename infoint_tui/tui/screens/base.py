@@ -16,7 +16,10 @@ from infoint_tui.tui.messages import EVERY_KIND, DataChanged, RecordKind
 from infoint_tui.tui.widgets.chrome import NavBar, TopBar
 
 #: For the list screens, where no text is typed: in a text field ctrl+z undoes the typing.
-UNDO = Binding("u", "app.undo", "Undo", show=False, id="undo", tooltip="Undo the last change (ctrl+p names it)")
+UNDO = [
+    Binding("u", "app.undo", "Undo", show=False, id="undo", tooltip="Undo the last change (ctrl+p names it)"),
+    Binding("U", "app.redo", "Redo", show=False, id="redo", tooltip="Make the last change undone again"),
+]
 
 
 class BaseScreen(DataAccess, Screen):

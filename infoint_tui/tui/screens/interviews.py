@@ -59,7 +59,7 @@ class InterviewsScreen(BaseScreen):
         Binding("r", "reschedule", "Move", id="interviews_move", tooltip="Change the day, time or place"),
         Binding("e", "end", "End", id="interviews_end", tooltip="Mark it held, with what it taught"),
         Binding("m", "export", "Markdown", id="interviews_export", tooltip="Write it as a Markdown file"),
-        UNDO,
+        *UNDO,
     ]
     PALETTE = [
         ("Start today's interview", "Open the live view of the interview booked for today", "start_today"),

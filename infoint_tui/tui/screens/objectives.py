@@ -87,7 +87,7 @@ class ObjectivesScreen(BaseScreen):
             id="objective_delete",
             tooltip="Delete the highlighted objective and its outreach",
         ),
-        UNDO,
+        *UNDO,
     ]
     PALETTE = [
         ("New objective", "Add an objective: an industry, company or role to learn about", "new_objective"),

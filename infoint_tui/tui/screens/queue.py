@@ -52,7 +52,7 @@ class QueueScreen(BaseScreen):
         Binding("r", "reply", "Reply", id="queue_reply", tooltip="They answered: yes, no, or introduced"),
         Binding("n", "card", "Card", id="queue_card", tooltip="The handwritten thank-you card"),
         Binding("o", "open_person", "Open", id="queue_open", tooltip="Open the person on the Targets screen"),
-        UNDO,
+        *UNDO,
     ]
     PALETTE = [
         (

@@ -107,7 +107,7 @@ class TargetsScreen(BaseScreen):
             id="targets_clear_filter",
             tooltip="Show the whole list again, still on the highlighted one",
         ),
-        UNDO,
+        *UNDO,
     ]
 
     def __init__(self) -> None:
