@@ -14,6 +14,11 @@ changed copy and `edit` makes one, so a refused change leaves memory as it was, 
 failed write ("not saved", retried) leaves both the data and `campaign` holding the change.
 Each write touches only the changed documents (`InPlaceTable`): its cost does not grow with
 the campaign.
+
+Changes made within `undoable(label)` become one step of the undo history (see `history`);
+`undo` puts the records back through this same path: refused (read-only), it leaves memory
+and the history as they were; a failed write keeps the undo in memory and retries, as for
+any change. Profile, settings and templates are not part of the history.
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ from infoint_tui.domain.models import (
 )
 from infoint_tui.domain.removal import removal_plan
 from infoint_tui.store.errors import DataFileError, LockedError, ReadOnlyFileError, SaveError
+from infoint_tui.store.history import History, Key, Step
 from infoint_tui.store.lock import WriterLock
 from infoint_tui.store.migrations import CURRENT_SCHEMA, migrate
 from infoint_tui.store.storage import (
@@ -197,6 +203,9 @@ class Repository:
         self.campaign = campaign
         #: The tables written since `take_written` last emptied it: what a change touched.
         self._written: set[str] = set()
+        #: The session's undoable steps, newest last; `_step` gathers the one being made.
+        self.history = History()
+        self._step: Step | None = None
         if lock is not None:
             # A session left open for days (tmux) still gets its daily copy.
             self.storage.add_listener(self._daily_backup_after_save)
@@ -328,11 +337,71 @@ class Repository:
     def _index(self, model: type[Model]) -> dict[int, Any]:
         return getattr(self.campaign, TABLES[model])
 
+    @contextlib.contextmanager
+    def undoable(self, label: str) -> Iterator[None]:
+        """Make the changes within one step of the undo history, which the app shows as `label`.
+
+        A change refused before it touched anything leaves no step. Nested, the changes join
+        the outer step.
+        """
+        if self._step is not None:
+            yield
+            return
+        step = Step(label)
+        with self.storage.batch():  # holds the mutex: no other thread's change joins the step
+            self._step = step
+            try:
+                yield
+            finally:
+                self._step = None
+                if step.before:  # also after a failure part-way: what changed can be put back
+                    self.history.push(step)
+
+    def _touching(self, images: Iterable[tuple[Key, Model | None]]) -> None:
+        """Note the records about to change, each with its image before (None: being created)."""
+        if self._step is not None:
+            for key, before in images:
+                self._step.touched(key, before)
+        else:
+            self.history.forget_touching(key for key, _ in images)
+
+    def undo(self) -> str | None:
+        """Put back every record the newest step touched as it was before; the step's label,
+        or None when there is nothing to undo.
+
+        Refused (ReadOnlyError) before anything changes when the file cannot be written: the
+        step stays in the history. A failed write, as for any change, is retried.
+        """
+        return self._put_back(self.history.last, self.history.undone)
+
+    def redo(self) -> str | None:
+        """Make the last step undone again (as `undo`, the other way); its label, or None."""
+        return self._put_back(self.history.redoable, self.history.redone)
+
+    def _put_back(self, step: Step | None, done: Callable[[Step], None]) -> str | None:
+        """Give each record `step` touched its image before; `done` hears the step that reverses this."""
+        if step is None:
+            return None
+        with self._change():
+            inverse = Step(step.label)
+            for (model, doc_id), before in step.before.items():
+                table, index = self._table(model), self._index(model)
+                inverse.touched((model, doc_id), index.get(doc_id))
+                if before is None:
+                    table.remove(doc_ids=[doc_id])
+                    index.pop(doc_id, None)
+                else:
+                    _replace(table, doc_id, before.to_doc())
+                    index[doc_id] = before
+            done(inverse)
+        return step.label
+
     def add(self, item: M) -> M:
         """Store a new record; gives it its id."""
         doc = item.to_doc()
         with self._change():
             item.id = self._table(type(item)).insert(doc)
+            self._touching([((type(item), item.id), None)])
             self._index(type(item))[item.id] = item
             if isinstance(item, Interview):
                 self._give_campaign_id()
@@ -349,6 +418,7 @@ class Repository:
                 for item, doc_id in zip(group, ids, strict=True):
                     item.id = doc_id
                     index[doc_id] = item
+                self._touching(((model, doc_id), None) for doc_id in ids)
         return items
 
     def save(self, item: M) -> M:
@@ -359,8 +429,10 @@ class Repository:
         """
         doc = item.to_doc()
         with self._change():
+            index = self._index(type(item))
+            self._touching([((type(item), item.id), index.get(item.id))])
             _replace(self._table(type(item)), item.id, doc)
-            self._index(type(item))[item.id] = item
+            index[item.id] = item
             if isinstance(item, Interview):
                 self._give_campaign_id()
         return item
@@ -379,6 +451,7 @@ class Repository:
         plan = removal_plan(self.campaign, item)
         with self._change():
             for doomed in plan.removed:
+                self._touching([((type(doomed), doomed.id), self._index(type(doomed)).get(doomed.id))])
                 self._table(type(doomed)).remove(doc_ids=[doomed.id])
                 self._index(type(doomed)).pop(doomed.id, None)
             for changed in plan.changed:
@@ -473,6 +546,7 @@ class Repository:
             self._put_single("profile", campaign.profile.to_doc())
             self._put_single("settings", campaign.settings.to_doc())
             self.campaign = campaign
+            self.history.clear()  # its steps were about records no longer held
 
     def back_up(self, label: str) -> Path:
         """A copy of the data as it is now in backups/, under a name no other copy has.

@@ -22,6 +22,7 @@ from textual.theme import Theme
 from infoint_tui.config import Config, config_path, save_config
 from infoint_tui.domain.text import clean_block
 from infoint_tui.store.errors import DataFileError, SaveError
+from infoint_tui.store.history import Step
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui import notice
 from infoint_tui.tui.commands import RecordsProvider
@@ -123,14 +124,16 @@ class InfointApp(TypeAheadApp):
     def on_problem_found(self, message: ProblemFound) -> None:
         self.notify(message.problem, title="Problem", severity="error", timeout=15)
 
-    def change(self, action: Callable[..., Any], *args: Any) -> bool:
+    def change(self, action: Callable[..., Any], *args: Any, undo: str | None = None) -> bool:
         """Apply one change to the data and tell every screen what it touched.
 
+        `undo` labels the change as one step of the undo history ("Deleted Cedar Labs").
         On refusal say why and return False.
         """
         self.repo.take_written()  # writes made aside (the live view's ticks) announce nothing
         try:
-            action(*args)
+            with self.repo.undoable(undo) if undo else contextlib.nullcontext():
+                action(*args)
         except DataFileError as error:
             self.notify(str(error), title="Not changed", severity="error", timeout=notice.PROBLEM)
             return False
@@ -140,6 +143,20 @@ class InfointApp(TypeAheadApp):
             for screen in self._every_screen():
                 screen.post_message(DataChanged(kinds))
         return True
+
+    def action_undo(self) -> None:
+        """Put back what the newest undoable change changed, through `change`."""
+        self._put_back(self.repo.history.last, self.repo.undo, "undo", "Undone")
+
+    def action_redo(self) -> None:
+        """Make the last change undone again."""
+        self._put_back(self.repo.history.redoable, self.repo.redo, "redo", "Redone")
+
+    def _put_back(self, step: Step | None, action: Callable[[], object], verb: str, done: str) -> None:
+        if step is None:
+            self.notify(f"There is nothing to {verb}.", timeout=notice.SHORT)
+        elif self.change(action):
+            self.notify(f"{done}: {step.label}.", timeout=notice.SHORT)
 
     # Settings --------------------------------------------------------------------------
 
@@ -213,6 +230,13 @@ class InfointApp(TypeAheadApp):
         await self.screen.run_action(action)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        history = self.repo.history
+        if history.last is not None:
+            yield SystemCommand(
+                f"Undo: {history.last.label}", "Put back what it changed (u on the lists)", self.action_undo
+            )
+        if history.redoable is not None:
+            yield SystemCommand(f"Redo: {history.redoable.label}", "Make it again (U on the lists)", self.action_redo)
         for place in PLACES:
             yield SystemCommand(
                 place.title,

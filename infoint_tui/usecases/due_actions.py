@@ -62,6 +62,12 @@ def done_question(campaign: Campaign, item: DueItem) -> str | None:
     return None if wording is None else f"Record that {_wording(wording, campaign, item)}?"
 
 
+def done_label(campaign: Campaign, item: DueItem) -> str:
+    """What marking the item done did, for undo: "Recorded that the request to Ada Park went out today"."""
+    wording = KINDS[item.kind].done or "{person}'s " + KINDS[item.kind].label + " is done"
+    return f"Recorded that {_wording(wording, campaign, item)}"
+
+
 def message_for(campaign: Campaign, item: DueItem, template: str = "") -> Message | None:
     """The text the item asks to send (or the `template` given), or None when it needs none."""
     key = template or item.template

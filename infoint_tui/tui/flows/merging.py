@@ -43,4 +43,5 @@ async def merge_company(screen: BaseScreen, absorb: Company) -> Company | None:
     plan = merge_plan(campaign, keep, absorb)
     if not await ask(screen, f"Merge {absorb.name} into {keep.name}?", plan.describe(), yes="Merge", no="Cancel"):
         return None
-    return keep if screen.change(screen.repo.merge_companies, keep, absorb) else None
+    merged = screen.change(screen.repo.merge_companies, keep, absorb, undo=f"Merged {absorb.name} into {keep.name}")
+    return keep if merged else None

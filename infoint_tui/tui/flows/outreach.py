@@ -140,12 +140,20 @@ async def record_reply(screen: BaseScreen, outreach_id: int) -> None:
     reply = await screen.app.push_screen_wait(ChoiceScreen(f"What happened with {person.name}?", choices))
     if reply is None:
         return
-    if not screen.change(screen.repo.edit, outreach, lambda copy: copy.log(reply, clock.today())):
+    undo = _REPLIES[reply].format(person.name)
+    if not screen.change(screen.repo.edit, outreach, lambda copy: copy.log(reply, clock.today()), undo=undo):
         return
     if reply == AttemptKind.REPLY_YES:
         await book_time(screen, outreach_id)
     elif reply == AttemptKind.INTRO_MADE:
         await _request_after_introduction(screen, screen.campaign.outreach[outreach_id], person)
+
+
+_REPLIES = {
+    AttemptKind.REPLY_YES: "Recorded a yes from {}",
+    AttemptKind.REPLY_NO: "Recorded a no from {}",
+    AttemptKind.INTRO_MADE: "Recorded the introduction to {}",
+}
 
 
 async def _request_after_introduction(screen: BaseScreen, outreach: Outreach, person: Person) -> None:
@@ -185,7 +193,7 @@ async def book_time(screen: BaseScreen, outreach_id: int) -> bool:
     if values is None:
         return False
     interview = dataclasses.replace(proposal, **read_reschedule(values))
-    if not screen.change(screen.repo.add, interview):
+    if not screen.change(screen.repo.add, interview, undo=f"Booked an interview with {person.name}"):
         return False
     screen.notify(
         f"Booked: {person.name}, {interview.when:%a %-d %b %H:%M}, {interview.mode}. "

@@ -16,7 +16,14 @@ from infoint_tui.domain.policy import DueItem
 from infoint_tui.tui import notice
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.message import MessageScreen, draft
-from infoint_tui.usecases.due_actions import Message, done_change, done_question, interview_of, message_for
+from infoint_tui.usecases.due_actions import (
+    Message,
+    done_change,
+    done_label,
+    done_question,
+    interview_of,
+    message_for,
+)
 
 if TYPE_CHECKING:
     from infoint_tui.tui.screens.base import BaseScreen
@@ -39,8 +46,9 @@ async def ask(screen: BaseScreen, question: str, detail: str = "", yes: str = "R
     return await screen.app.push_screen_wait(ConfirmScreen(question, detail, yes=yes, no=no))
 
 
-def save(screen: BaseScreen, record: Model) -> bool:
-    return screen.change(screen.repo.save, record)
+def save(screen: BaseScreen, record: Model, undo: str) -> bool:
+    """Store the changed record as one undoable step, labelled `undo`."""
+    return screen.change(screen.repo.save, record, undo=undo)
 
 
 async def send_item(screen: BaseScreen, item: DueItem) -> Sent:
@@ -60,7 +68,7 @@ async def record_done(screen: BaseScreen, item: DueItem) -> bool:
     if question is None or not await ask(screen, question):
         return False
     record = done_change(screen.campaign, item, clock.today())
-    if record is None or not save(screen, record):
+    if record is None or not save(screen, record, done_label(screen.campaign, item)):
         return False
     if KINDS[item.kind].offers_card:
         await offer_card(screen, item)
@@ -90,4 +98,5 @@ async def send_card(screen: BaseScreen, item: DueItem) -> bool:
         return False
     if not await ask(screen, f"Record that the card to {item.person} was mailed today?"):
         return False
-    return save(screen, dataclasses.replace(interview, note_mailed=clock.today()))
+    mailed = dataclasses.replace(interview, note_mailed=clock.today())
+    return save(screen, mailed, f"Recorded the card to {item.person} as mailed")

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -13,6 +14,12 @@ from textual.widgets import Footer
 from infoint_tui.tui.access import DataAccess
 from infoint_tui.tui.messages import EVERY_KIND, DataChanged, RecordKind
 from infoint_tui.tui.widgets.chrome import NavBar, TopBar
+
+#: For the list screens, where no text is typed: in a text field ctrl+z undoes the typing.
+UNDO = [
+    Binding("u", "app.undo", "Undo", show=False, id="undo", tooltip="Undo the last change (ctrl+p names it)"),
+    Binding("U", "app.redo", "Redo", show=False, id="redo", tooltip="Make the last change undone again"),
+]
 
 
 class BaseScreen(DataAccess, Screen):
@@ -49,6 +56,6 @@ class BaseScreen(DataAccess, Screen):
         if message.kinds & self.SHOWS and self.is_current:
             self.refresh_data()
 
-    def change(self, action: Callable[..., Any], *args: Any) -> bool:
-        """Run one repository change; on refusal say why and return False."""
-        return self.infoint.change(action, *args)
+    def change(self, action: Callable[..., Any], *args: Any, undo: str | None = None) -> bool:
+        """Run one repository change, undoable as `undo` says; on refusal say why and return False."""
+        return self.infoint.change(action, *args, undo=undo)

@@ -73,7 +73,8 @@ def end_dialog(app: InfointApp, interview: Interview, then: Callable[[], Awaitab
             discussed=values["discussed"],
             verdict=Verdict(values["verdict"]),
         )
-        if app.change(held):
+        person = app.repo.campaign.people[interview.person_id].name
+        if app.change(held, undo=f"Recorded the interview with {person} as held"):
             app.notify(thank_yous_due(app.repo.campaign, interview), title="Interview held", timeout=notice.LONG)
             if then is not None:
                 await then()

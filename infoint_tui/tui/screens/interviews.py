@@ -23,7 +23,7 @@ from infoint_tui.exchange.output import OutputProblem, interviews_folder, write_
 from infoint_tui.store.errors import DataFileError
 from infoint_tui.tui import notice
 from infoint_tui.tui.messages import RECORDS
-from infoint_tui.tui.screens.base import BaseScreen
+from infoint_tui.tui.screens.base import UNDO, BaseScreen
 from infoint_tui.tui.screens.interview_forms import end_dialog, export_folder, read_reschedule, reschedule
 from infoint_tui.tui.screens.live import LiveInterviewScreen
 from infoint_tui.tui.screens.prepare import PrepareScreen
@@ -59,6 +59,7 @@ class InterviewsScreen(BaseScreen):
         Binding("r", "reschedule", "Move", id="interviews_move", tooltip="Change the day, time or place"),
         Binding("e", "end", "End", id="interviews_end", tooltip="Mark it held, with what it taught"),
         Binding("m", "export", "Markdown", id="interviews_export", tooltip="Write it as a Markdown file"),
+        *UNDO,
     ]
     PALETTE = [
         ("Start today's interview", "Open the live view of the interview booked for today", "start_today"),
@@ -209,7 +210,8 @@ class InterviewsScreen(BaseScreen):
             return
         moved = replace(interview)
         moved.reschedule(**read_reschedule(values))
-        if self.change(self.repo.save, moved):
+        person = self.campaign.people[interview.person_id].name
+        if self.change(self.repo.save, moved, undo=f"Moved the interview with {person}"):
             self.notify(f"Moved to {moved.when:%A %-d %B, %H:%M}.", timeout=notice.SHORT)
 
     def action_end(self) -> None:

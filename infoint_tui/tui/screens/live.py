@@ -401,7 +401,7 @@ class LiveInterviewScreen(DataAccess, Screen):
         if values is None:
             return
         add = partial(add_referral, self.repo, self.interview, clock.today(), **values)
-        if self.infoint.change(add):
+        if self.infoint.change(add, undo=f"Added {values['name']}, a referral"):
             self.referred.append(values["name"])
             self._show_captured()
             introducer = self.repo.campaign.people[self.interview.person_id].first_name

@@ -18,7 +18,7 @@ from infoint_tui.domain import validation
 from infoint_tui.domain.models import Objective, ObjectiveKind
 from infoint_tui.domain.objectives import Tally, tallies
 from infoint_tui.domain.removal import removal_plan
-from infoint_tui.tui.screens.base import BaseScreen
+from infoint_tui.tui.screens.base import UNDO, BaseScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.form import Field, FormScreen
 
@@ -87,6 +87,7 @@ class ObjectivesScreen(BaseScreen):
             id="objective_delete",
             tooltip="Delete the highlighted objective and its outreach",
         ),
+        *UNDO,
     ]
     PALETTE = [
         ("New objective", "Add an objective: an industry, company or role to learn about", "new_objective"),
@@ -154,7 +155,7 @@ class ObjectivesScreen(BaseScreen):
         if values is None:
             return
         objective = Objective(ObjectiveKind(values["kind"]), values["text"])
-        if self.change(self.repo.add, objective):
+        if self.change(self.repo.add, objective, undo=f"Added the objective “{objective.text}”"):
             self.refresh_data(highlight=objective.id)
 
     @on(OptionList.OptionSelected, "#objectives-list")
@@ -167,12 +168,16 @@ class ObjectivesScreen(BaseScreen):
 
     def _edit(self, objective: Objective, values: dict[str, str] | None) -> None:
         if values is not None:
-            self.change(self.repo.save, replace(objective, kind=ObjectiveKind(values["kind"]), text=values["text"]))
+            changed = replace(objective, kind=ObjectiveKind(values["kind"]), text=values["text"])
+            self.change(self.repo.save, changed, undo=f"Changed the objective “{changed.text}”")
 
     def action_archive_objective(self) -> None:
         objective = self._selected_or_say()
-        if objective is not None and self.change(self.repo.save, replace(objective, active=not objective.active)):
-            self.notify(f"{'Restored' if not objective.active else 'Archived'}: {objective.text}")
+        if objective is None:
+            return
+        done = f"{'Restored' if not objective.active else 'Archived'} the objective “{objective.text}”"
+        if self.change(self.repo.save, replace(objective, active=not objective.active), undo=done):
+            self.notify(f"{done}.")
 
     def action_delete_objective(self) -> None:
         objective = self._selected_or_say()
@@ -191,4 +196,4 @@ class ObjectivesScreen(BaseScreen):
 
     def _confirmed_delete(self, objective: Objective, yes: bool | None) -> None:
         if yes:
-            self.change(self.repo.remove, objective)
+            self.change(self.repo.remove, objective, undo=f"Deleted the objective “{objective.text}”")

@@ -23,7 +23,7 @@ from infoint_tui.cells import fit
 from infoint_tui.domain.due_kinds import KINDS, DueKind
 from infoint_tui.domain.policy import DueItem, Status
 from infoint_tui.tui import notice
-from infoint_tui.tui.screens.base import BaseScreen
+from infoint_tui.tui.screens.base import UNDO, BaseScreen
 from infoint_tui.tui.screens.queue_card import card
 from infoint_tui.tui.widgets.chrome import TopBar
 from infoint_tui.usecases.agenda import HEADINGS, day_text, review, when_text
@@ -59,6 +59,7 @@ class QueueScreen(BaseScreen):
         Binding("r", "reply", "Reply", id="queue_reply", tooltip="They answered: yes, no, or introduced"),
         Binding("n", "card", "Card", id="queue_card", tooltip="The handwritten thank-you card"),
         Binding("o", "open_person", "Open", id="queue_open", tooltip="Open the person on the Targets screen"),
+        *UNDO,
     ]
     PALETTE = [
         (
@@ -206,7 +207,8 @@ class QueueScreen(BaseScreen):
         until = await self.app.push_screen_wait(ChoiceScreen(title, choices))
         if until is None:
             return
-        if save(self, snooze_change(self.campaign, item, today, until)):
+        snoozed = snooze_change(self.campaign, item, today, until)
+        if save(self, snoozed, f"Snoozed “{KINDS[item.kind].label}” for {item.person}"):
             self.notify(f"Snoozed: back in the queue on {until:%a %-d %b}.", timeout=notice.SHORT)
 
     @work(exclusive=True, group="queue")

@@ -222,7 +222,8 @@ class ImportScreen(DataAccess, Dialog[int]):
         self.call_after_refresh(self._apply, plan)
 
     def _apply(self, plan: ImportPlan) -> None:
-        if self.infoint.change(plan.apply, self.infoint.repo):
+        added = f"Imported {count(len(plan.people), 'person', 'people')} from {self.file_name}"
+        if self.infoint.change(plan.apply, self.infoint.repo, undo=added):
             self.app.notify(
                 f"Added {count(len(plan.people), 'person', 'people')} and "
                 f"{count(len(plan.companies), 'company', 'companies')} from {self.file_name}.",

@@ -28,7 +28,7 @@ from infoint_tui.domain.target_search import (
     people_index,
 )
 from infoint_tui.tui.messages import RECORDS, DataChanged
-from infoint_tui.tui.screens.base import BaseScreen
+from infoint_tui.tui.screens.base import UNDO, BaseScreen
 from infoint_tui.tui.screens.targets.company_form import CompanyForm
 from infoint_tui.tui.screens.targets.detail import company_detail, person_detail
 from infoint_tui.tui.screens.targets.import_dialog import LINKEDIN, VCARD, ImportKind, ImportScreen
@@ -107,6 +107,7 @@ class TargetsScreen(BaseScreen):
             id="targets_clear_filter",
             tooltip="Show the whole list again, still on the highlighted one",
         ),
+        *UNDO,
     ]
 
     def __init__(self) -> None:
@@ -338,7 +339,8 @@ class TargetsScreen(BaseScreen):
             if values is None:
                 return
             person, new_company = form.person(values)
-            if self.change(self._store_person, person, new_company):
+            done = f"{'Changed' if person.id else 'Added'} {person.name}"
+            if self.change(self._store_person, person, new_company, undo=done):
                 self._reveal_changed("people", person.id)
 
         self.app.push_screen(form.screen(), saved)
@@ -358,7 +360,8 @@ class TargetsScreen(BaseScreen):
             if values is None:
                 return
             company = form.company(values)
-            if self.change(self.repo.save if company.id else self.repo.add, company):
+            done = f"{'Changed' if company.id else 'Added'} {company.name}"
+            if self.change(self.repo.save if company.id else self.repo.add, company, undo=done):
                 self._reveal_changed("companies", company.id)
 
         self.app.push_screen(form.screen(), saved)
@@ -374,7 +377,7 @@ class TargetsScreen(BaseScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.change(self.repo.remove, record)
+                self.change(self.repo.remove, record, undo=f"Deleted {record.name}")
 
         self.app.push_screen(ConfirmScreen(f"Delete {record.name}?", detail, yes="Delete"), answered)
 
