@@ -13,6 +13,7 @@ from infoint_tui.domain.message_check import Made, check_part, fixed_at_source, 
 from infoint_tui.domain.models import Campaign, Person, Profile, Template
 from infoint_tui.domain.spelling import check
 from infoint_tui.domain.templates import context_for, render
+from infoint_tui.tui.widgets import message as message_widget
 from infoint_tui.tui.widgets.choice import ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.message import Draft, MessageScreen, ProblemList, draft
@@ -254,3 +255,18 @@ async def test_a_pitch_misspelling_is_fixed_in_the_profile(make_app, repo) -> No
         await pilot.press("y")
         await until(pilot, lambda: "a service designer" in preview.body)
     assert repo.campaign.profile.pitch == "I'm a service designer."
+
+
+async def test_a_fix_never_lands_on_text_typed_since_the_check(make_app, monkeypatch, notices) -> None:
+    monkeypatch.setattr(message_widget, "RECHECK_DELAY", 3600)  # the check after typing has not run yet
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        preview = await open_preview(app, pilot, Draft("Note", "", "I wel see.", channel="letter"))
+        preview.body_area.insert("Oh, ", (0, 0))
+        preview.query_one(ProblemList).focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: any("text changed" in notice.message for notice in notices))
+        assert preview.body == "Oh, I wel see."
+        assert isinstance(app.screen, MessageScreen)
+        [problem] = preview.problems
+        assert preview.body[problem.issue.start : problem.issue.end] == "wel"  # checked again

@@ -313,6 +313,11 @@ class MessageScreen(DataAccess, Dialog[Copied]):
         if problem is None or not problem.issue.suggestions:
             self.notify("No suggestion for this one: edit the text itself.", timeout=notice.SHORT)
             return
+        issue = problem.issue
+        if self.text_of(problem.part)[issue.start : issue.end] != issue.word:  # typed since the last check
+            self.recheck()
+            self.notify("The text changed since it was checked; the list is up to date now.", timeout=notice.SHORT)
+            return
         replacement = await self._choose(problem)
         if replacement is None:
             return
@@ -335,7 +340,9 @@ class MessageScreen(DataAccess, Dialog[Copied]):
             return suggestions[0]
         choices = [Choice(str(n), suggestion, suggestion) for n, suggestion in enumerate(suggestions, 1)]
         question = f"In place of \u201c{problem.issue.word}\u201d"
-        return await self.app.push_screen_wait(ChoiceScreen(question, choices, problem.found.message))
+        source = problem.found.source
+        detail = f"It comes from {source.description}." if source else ""
+        return await self.app.push_screen_wait(ChoiceScreen(question, choices, detail))
 
     def _replace(self, problem: Problem, replacement: str) -> None:
         issue = problem.issue
