@@ -13,11 +13,12 @@ from infoint_tui.domain.message_check import Made, check_part, fixed_at_source, 
 from infoint_tui.domain.models import Campaign, Person, Profile, Template
 from infoint_tui.domain.spelling import check
 from infoint_tui.domain.templates import context_for, render
+from infoint_tui.tui.screens.templates import TemplatesScreen
 from infoint_tui.tui.widgets import message as message_widget
 from infoint_tui.tui.widgets.choice import ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.message import Draft, MessageScreen, ProblemList, draft
-from tests.outreach_support import pasted, text_of, until  # noqa: F401 - fixture
+from tests.outreach_support import expect, pasted, text_of, until  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.usefixtures("pasted")
 
@@ -270,3 +271,29 @@ async def test_a_fix_never_lands_on_text_typed_since_the_check(make_app, monkeyp
         assert isinstance(app.screen, MessageScreen)
         [problem] = preview.problems
         assert preview.body[problem.issue.start : problem.issue.end] == "wel"  # checked again
+
+
+async def test_a_fix_made_from_the_templates_screen_reaches_its_editor(make_app, repo) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        screen = await expect(pilot, TemplatesScreen)
+        screen.body_area.focus()
+        await pilot.press("ctrl+home", *"Helo. ")  # typed in the editor, not saved yet
+        await pilot.press("ctrl+y")
+        preview = await expect(pilot, MessageScreen)
+        [problem] = [p for p in problems(preview) if '"Helo"' in p]
+        assert problem.endswith(f"From the template \u201c{DEFAULT_TEMPLATES['request_direct'].name}\u201d.")
+        problem_list = preview.query_one(ProblemList)
+        problem_list.focus()
+        problem_list.highlighted = problems(preview).index(problem)
+        await pilot.press("enter")
+        await choose(pilot, "Hello")
+        await expect(pilot, ConfirmScreen)
+        await pilot.press("y")
+        await until(pilot, lambda: preview.body.startswith("Hello. "))
+        await pilot.press("escape")
+        await expect(pilot, TemplatesScreen)
+        assert screen.body_area.text.startswith("Hello. Hi {first_name},")
+        assert not screen.dirty
+    assert repo.campaign.templates["request_direct"].body.startswith("Hello. Hi {first_name},")
