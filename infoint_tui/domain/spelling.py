@@ -10,6 +10,7 @@ part is checked. Numbers, in digits or words, are never doubled words ("five fiv
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -152,8 +153,8 @@ def _suggest(word: str) -> tuple[str, ...]:
     query = unicodedata.normalize("NFC", word).lower().replace("'", "")
     matches = process.extract(query, plain, scorer=OSA.distance, score_cutoff=2, limit=None)
     frequency = _dictionary().word_frequency.dictionary
-    ranked = sorted(matches, key=lambda match: (match[1], -frequency.get(words[match[2]], 0)))
-    return tuple(_match_case(words[index], word) for _, _, index in ranked[:MAX_SUGGESTIONS])
+    best = heapq.nsmallest(MAX_SUGGESTIONS, matches, key=lambda match: (match[1], -frequency.get(words[match[2]], 0)))
+    return tuple(_match_case(words[index], word) for _, _, index in best)
 
 
 def _match_case(suggestion: str, like: str) -> str:
