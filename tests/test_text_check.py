@@ -35,8 +35,8 @@ def voicemail_context(**values: str) -> dict[str, str]:
 
 
 def problems_in(made: Made, part: str = "body", text: str | None = None) -> list:
-    rendered = getattr(made.render(), part)
-    return check_part(rendered.text if text is None else text, made=made, rendered=rendered, part=part)
+    """The problems of one part of a message, as made or as edited to `text`."""
+    return check_part(getattr(made.render(), part).text if text is None else text, made=made, part=part)
 
 
 # Generated text ----------------------------------------------------------------------------

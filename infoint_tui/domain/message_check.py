@@ -84,14 +84,14 @@ def check_part(
     text: str,
     *,
     made: Made | None = None,
-    rendered: Rendered | None = None,
     part: Part = "body",
     names: Iterable[str] = (),
     own_words: Iterable[str] = (),
 ) -> list[Found]:
-    """The problems in `text`, one part of a message; `rendered` is that part as `made` first filled it in."""
-    if made is None or rendered is None:
+    """The problems in `text`, one part of a message `made` filled in (which the user may have edited since)."""
+    if made is None:
         return [Found(issue) for issue in check(text, names=names, own_words=own_words)]
+    rendered: Rendered = getattr(made.render(), part)
     pieces = follow(rendered.pieces, rendered.text, text)
     generated = [(p.start, p.end) for p in pieces if p.placeholder and p.placeholder not in PROSE_PLACEHOLDERS]
     issues = check(text, names=names, own_words=own_words, generated=generated)

@@ -25,7 +25,7 @@ from textual.widgets.text_area import Document
 from infoint_tui.domain import spelling
 from infoint_tui.domain.message_check import Found, Made, Part, Source, check_part, fixed_at_source, remade
 from infoint_tui.domain.models import Campaign, Profile, Template
-from infoint_tui.domain.templates import LINKEDIN_LIMIT, RenderedMessage
+from infoint_tui.domain.templates import LINKEDIN_LIMIT
 from infoint_tui.domain.wording import count
 from infoint_tui.tui import clipboard, notice
 from infoint_tui.tui.access import DataAccess
@@ -137,7 +137,6 @@ class MessageScreen(DataAccess, Dialog[Copied]):
         self._copied: tuple[str, str] | None = None  # (subject, body) last copied
         self._recheck: Timer | None = None
         self._names: set[str] = set()
-        self._rendered: RenderedMessage | None = message.made.render() if message.made else None
 
     @property
     def has_subject(self) -> bool:
@@ -209,7 +208,6 @@ class MessageScreen(DataAccess, Dialog[Copied]):
             for found in check_part(
                 self.text_of(part),
                 made=self.message.made,
-                rendered=getattr(self._rendered, part, None),
                 part=part,
                 names=self._names,
                 own_words=own,
@@ -363,12 +361,12 @@ class MessageScreen(DataAccess, Dialog[Copied]):
         repo = self.infoint.repo
         record = fixed_at_source(made, repo.campaign.profile, problem.found, replacement)
         save = repo.save_profile if isinstance(record, Profile) else repo.save_template
-        if not self.infoint.change(save, record):
-            return  # refused and said why: the text stays as it is
+        if not self.infoint.change(save, record):  # refused, and said why: fixed here only
+            self._replace(problem, replacement)
+            return
         edited = self.edited
         made = remade(made, record)
         self.message = _drafted(made, self.message.title, self.message.detail)
-        self._rendered = made.render()
         if edited:  # keep what the user typed: fix only this spot
             self._replace(problem, replacement)
         else:
