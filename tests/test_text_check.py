@@ -118,7 +118,9 @@ def test_a_template_misspelling_says_where_it_comes_from_and_is_fixed_there() ->
     fixed = fixed_at_source(made, Profile(), found, "will")
     assert isinstance(fixed, Template)
     assert (fixed.subject, fixed.body) == (template.subject, "Hi {first_name},\nI will call.")
-    assert fixed_at_source(made, Profile(), subject_problem, "well").subject == "A well-timed note"
+    assert fixed_at_source(made, Profile(), subject_problem, "well") == dataclasses.replace(
+        template, subject="A well-timed note"
+    )
     assert remade(made, fixed).render().body.text == "Hi Ravi,\nI will call."
 
 
@@ -129,7 +131,7 @@ def test_a_source_is_found_after_the_user_typed_before_it() -> None:
     [found] = problems_in(made, text=text)
     assert found.source is not None
     fixed = fixed_at_source(made, Profile(), found, "receive")
-    assert fixed.body == "Dear {first_name}, I receive news."
+    assert fixed == dataclasses.replace(template, body="Dear {first_name}, I receive news.")
 
 
 def test_a_pitch_misspelling_comes_from_the_profile() -> None:
@@ -140,6 +142,7 @@ def test_a_pitch_misspelling_comes_from_the_profile() -> None:
     fixed = fixed_at_source(made, profile, found, "design")
     assert fixed == dataclasses.replace(profile, pitch="I design services.")
     assert remade(made, fixed).render().body.text == "Hello. I design services. Bye."
+    assert fixed_at_source(made, Profile(pitch="Since changed."), found, "design") is None
 
 
 # In the message preview ------------------------------------------------------------------

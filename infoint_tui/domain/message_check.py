@@ -111,18 +111,21 @@ def _source(issue: Issue, pieces: list[Piece], made: Made, part: Part) -> Source
     return None
 
 
-def fixed_at_source(made: Made, profile: Profile, found: Found, replacement: str) -> Template | Profile:
-    """The template or profile with the problem replaced, to be saved; then `remade` renders anew."""
+def fixed_at_source(made: Made, profile: Profile, found: Found, replacement: str) -> Template | Profile | None:
+    """The template or profile with the problem replaced, to be saved (then `remade` renders anew);
+    None when it no longer holds the problem where the message was made from it."""
     source = found.source
     assert source is not None, "only a problem with a source is fixed there"
-    length = found.issue.end - found.issue.start
-
-    def fixed(text: str) -> str:
-        return text[: source.offset] + replacement + text[source.offset + length :]
-
     if source.placeholder == "my_pitch":
-        return dataclasses.replace(profile, pitch=fixed(profile.pitch))
-    return dataclasses.replace(made.template, **{source.part: fixed(getattr(made.template, source.part))})
+        pitch = _replaced(profile.pitch, source.offset, found.issue.word, replacement)
+        return None if pitch is None else dataclasses.replace(profile, pitch=pitch)
+    text = _replaced(getattr(made.template, source.part), source.offset, found.issue.word, replacement)
+    return None if text is None else dataclasses.replace(made.template, **{source.part: text})
+
+
+def _replaced(text: str, offset: int, word: str, replacement: str) -> str | None:
+    end = offset + len(word)
+    return text[:offset] + replacement + text[end:] if text[offset:end] == word else None
 
 
 def remade(made: Made, saved: Template | Profile) -> Made:

@@ -360,6 +360,10 @@ class MessageScreen(DataAccess, Dialog[Copied]):
         assert made is not None  # a problem has a source only in a message made from a template
         repo = self.infoint.repo
         record = fixed_at_source(made, repo.campaign.profile, problem.found, replacement)
+        if record is None:
+            self.notify(f"It is no longer in {source.description}: fixed here only.", timeout=notice.SHORT)
+            self._replace(problem, replacement)
+            return
         save = repo.save_profile if isinstance(record, Profile) else repo.save_template
         if not self.infoint.change(save, record):  # refused, and said why: fixed here only
             self._replace(problem, replacement)
