@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from infoint_tui.tui.widgets.choice import ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.message import Copied, Draft, MessageScreen, ProblemList
 from tests.outreach_support import pasted, text_of, until  # noqa: F401 - fixture
@@ -37,9 +38,9 @@ async def test_every_kind_of_problem_is_listed_and_marked(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         preview = await open_preview(app, pilot, TYPOS, [])
         assert problems(preview) == [
-            'Subject: "Folow" may be misspelled; did you mean "Follow"?',
+            'Subject: "Folow" may be misspelled; did you mean "Follow", "Flow" or "Food"?',
             "The blank {first_name} has not been filled in.",
-            '"realy" may be misspelled; did you mean "really"?',
+            '"realy" may be misspelled; did you mean "really", "real" or "ready"?',
             '"to" is repeated.',
             "{nmae} is not a known placeholder.",
         ]
@@ -97,8 +98,14 @@ async def test_enter_on_a_problem_puts_the_suggestion_in_place(make_app) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         preview = await open_preview(app, pilot, TYPOS, [])
         preview.query_one(ProblemList).focus()
-        await pilot.press("enter")  # the subject's misspelling
+        await pilot.press("enter")  # the subject's misspelling: its suggestions are offered
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("enter")  # the likeliest, first
+        await until(pilot, lambda: isinstance(app.screen, MessageScreen))
         await pilot.press("down", "enter")  # "realy" (the blank before it has no suggestion)
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MessageScreen))
         assert preview.subject == "Follow-up"
         await pilot.press("enter")  # the highlight stays in place: now on "to to"
         assert preview.body == "Hi {first_name},\nI would really like to talk about {nmae}.\nAlex"

@@ -3,14 +3,17 @@
 The dictionary is pyspellchecker's English (US) word list, loaded once on first use: it
 takes 0.1 to 0.25 s, so a screen may warm it up early by checking any text. Names of people and companies
 and the user's own words are never flagged; nor are e-mail addresses, URLs, numbers, words with digits, acronyms in
-capitals and one-letter words.
+capitals, one-letter words, and the stretches a caller says were generated (a placeholder's value such as a
+phone number in words). A hyphenated compound is a word when the dictionary knows it whole; otherwise each
+part is checked. Numbers, in digits or words, are never doubled words ("five five five" is a phone number).
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -31,9 +34,13 @@ class Issue:
     start: int
     end: int
     word: str
-    #: What to put in place of `text[start:end]`, when there is a likely fix.
-    suggestion: str | None
+    #: What may go in place of `text[start:end]`, the likeliest first; empty when nothing is close.
+    suggestions: tuple[str, ...]
     message: str
+
+    @property
+    def suggestion(self) -> str | None:
+        return self.suggestions[0] if self.suggestions else None
 
 
 #: Real words the dictionary lacks that job-search messages use. Kept beside it rather
@@ -49,7 +56,9 @@ ALLOWED_WORDS = frozenset(
         "cybersecurity",
         "dataset",
         "datasets",
+        "edtech",
         "fintech",
+        "healthtech",
         "intro",
         "introducer",
         "introducers",
@@ -66,6 +75,7 @@ ALLOWED_WORDS = frozenset(
         "roadmaps",
         "résumé",
         "skillset",
+        "tech",
         "upskilling",
         "voicemail",
         "webinar",
@@ -83,6 +93,16 @@ _EMAIL_OR_URL = re.compile(
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 # "company's", "we'll": checked as the stem, which may be a dictionary word or a name.
 _SUFFIX = re.compile(r"['\u2019\u02bc](?:s|re|ve|ll|d|m)$", re.IGNORECASE)
+#: Said digit by digit or in full, numbers repeat: never a doubled word.
+NUMBER_WORDS = frozenset(
+    {
+        *("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
+        *("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
+        *("hundred", "thousand", "million", "billion", "double", "triple"),
+    }
+)
+MAX_SUGGESTIONS = 5
 
 
 @cache
@@ -98,6 +118,13 @@ def _word_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _compound_pattern() -> re.Pattern[str]:
+    """Words joined by hyphens ("health-tech", "well-known"), or one word."""
+    word = _word_pattern().pattern
+    return re.compile(rf"{word}(?:-{word})*")
+
+
+@cache
 def _dictionary() -> SpellChecker:
     from spellchecker import SpellChecker  # deferred: `infoint today` never needs it
 
@@ -105,28 +132,29 @@ def _dictionary() -> SpellChecker:
 
 
 @cache
-def _vocabulary() -> list[str]:
-    return list(_dictionary().word_frequency.dictionary)
+def _vocabulary() -> tuple[list[str], list[str]]:
+    """The dictionary's words, and the same without apostrophes: "wel" is as close to "we'll" as to "well"."""
+    words = list(_dictionary().word_frequency.dictionary)
+    return words, [word.replace("'", "") for word in words]
 
 
 @lru_cache(maxsize=4096)
-def _suggest(word: str) -> str | None:
-    """The most common dictionary word at the smallest edit distance (at most 2).
+def _suggest(word: str) -> tuple[str, ...]:
+    """Dictionary words at most 2 edits away: the closest first, the most common first among equals.
 
-    pyspellchecker's own `correction` builds every word two edits away, which takes
-    seconds for a long word; rapidfuzz scores the whole word list in milliseconds.
+    This is the usual spelling-corrector ranking (fewest edits, then frequency).
+    pyspellchecker's own `candidates` builds every word two edits away, which takes seconds for a
+    long word; rapidfuzz scores the whole word list in milliseconds.
     """
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    query = unicodedata.normalize("NFC", word).lower()
-    matches = process.extract(query, _vocabulary(), scorer=OSA.distance, score_cutoff=2, limit=None)
-    if not matches:
-        return None
-    closest = min(distance for _, distance, _ in matches)
+    words, plain = _vocabulary()
+    query = unicodedata.normalize("NFC", word).lower().replace("'", "")
+    matches = process.extract(query, plain, scorer=OSA.distance, score_cutoff=2, limit=None)
     frequency = _dictionary().word_frequency.dictionary
-    best = max((w for w, distance, _ in matches if distance == closest), key=lambda w: frequency.get(w, 0))
-    return _match_case(best, word)
+    best = heapq.nsmallest(MAX_SUGGESTIONS, matches, key=lambda match: (match[1], -frequency.get(words[match[2]], 0)))
+    return tuple(_match_case(words[index], word) for _, _, index in best)
 
 
 def _match_case(suggestion: str, like: str) -> str:
@@ -171,30 +199,50 @@ def _is_correct(word: str, exempt: set[str]) -> bool:
     return stem != key and (stem in exempt or stem in _dictionary())
 
 
-def check(text: str, *, names: Iterable[str] = (), own_words: Iterable[str] = ()) -> list[Issue]:
-    """Everything to fix in `text` before it is sent, in order of position."""
+def _wrong_parts(compound: re.Match[str], exempt: set[str]) -> Iterator[tuple[int, str]]:
+    """The misspelled words of a compound, with where each starts: none when it is known whole ("co-founder")."""
+    whole = compound.group()
+    if "-" in whole and (_is_correct(whole, exempt) or _is_correct(whole.replace("-", ""), exempt)):
+        return
+    for part in _word_pattern().finditer(whole):
+        if _is_checked(part.group()) and not _is_correct(part.group(), exempt):
+            yield compound.start() + part.start(), part.group()
+
+
+def check(
+    text: str,
+    *,
+    names: Iterable[str] = (),
+    own_words: Iterable[str] = (),
+    generated: Sequence[tuple[int, int]] = (),
+) -> list[Issue]:
+    """Everything to fix in `text` before it is sent, in order of position.
+
+    `generated` are the (start, end) stretches a program wrote, such as a placeholder's value:
+    never judged, and never next to the words around them.
+    """
     blanks = find_blanks(text)
     issues = [_blank_issue(span) for span in blanks]
-    # Blanks, addresses and URLs are blotted out, keeping every other position: no word
-    # is found inside them, and words on either side are not next to each other.
+    # Blanks, addresses, URLs and generated text are blotted out, keeping every other position:
+    # no word is found inside them, and words on either side are not next to each other.
     hidden = [(span.start, span.end) for span in blanks]
     hidden += [match.span() for match in _EMAIL_OR_URL.finditer(text)]
+    hidden += generated
     chars = list(text)
     for start, end in hidden:
         chars[start:end] = "\0" * (end - start)
     masked = "".join(chars)
     exempt = _known_words(names) | _known_words(own_words) | ALLOWED_WORDS
     previous: re.Match[str] | None = None
-    for match in _words(masked):
-        word = match.group()
+    for match in _compound_pattern().finditer(masked):
         if previous is not None and _is_doubled(masked, previous, match):
             # "the the the" is one issue: a run extends the issue its first pair opened.
             if issues and issues[-1].kind == "doubled" and issues[-1].end == previous.end():
                 issues[-1] = _doubled_issue(text, issues[-1].start, match)
             else:
                 issues.append(_doubled_issue(text, previous.start(), match))
-        elif _is_checked(word) and not _is_correct(word, exempt):
-            issues.append(_misspelled_issue(match))
+        else:
+            issues += [_misspelled_issue(start, word) for start, word in _wrong_parts(match, exempt)]
         previous = match
     return sorted(issues, key=lambda issue: issue.start)
 
@@ -205,6 +253,7 @@ def _is_doubled(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
         between.isspace()
         and _key(first.group()) == _key(second.group())
         and not any(char.isdigit() for char in first.group())
+        and _key(first.group()) not in NUMBER_WORDS
     )
 
 
@@ -214,26 +263,31 @@ def _blank_issue(span: Span) -> Issue:
         message = f"The blank {word} has not been filled in."
     else:
         message = f"{word} is not a known placeholder."
-    return Issue(span.kind, span.start, span.end, word, None, message)
+    return Issue(span.kind, span.start, span.end, word, (), message)
 
 
-def _misspelled_issue(match: re.Match[str]) -> Issue:
-    word = match.group()
+def _misspelled_issue(start: int, word: str) -> Issue:
     stem = _SUFFIX.sub("", word)
-    suggestion = _suggest(stem)
-    if suggestion is None:
-        message = f'"{word}" may be misspelled.'
-    else:
-        suggestion += word[len(stem) :]  # keep the "'s" of "compnay's"
-        message = f'"{word}" may be misspelled; did you mean "{suggestion}"?'
-    return Issue("misspelled", match.start(), match.end(), word, suggestion, message)
+    ending = word[len(stem) :]  # keep the "'s" of "compnay's"
+    # With an ending kept, a suggestion with its own ("company's" for "compnay") would double it.
+    fits = (suggestion for suggestion in _suggest(stem) if not (ending and "'" in suggestion))
+    suggestions = tuple(suggestion + ending for suggestion in fits)
+    message = f'"{word}" may be misspelled.'
+    if suggestions:
+        message = f'"{word}" may be misspelled; did you mean {_or(suggestions[:3])}?'
+    return Issue("misspelled", start, start + len(word), word, suggestions, message)
+
+
+def _or(words: Sequence[str]) -> str:
+    quoted = [f'"{word}"' for word in words]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
 
 
 def _doubled_issue(text: str, start: int, last: re.Match[str]) -> Issue:
     """Covers the whole run; the fix keeps its first word."""
     run = text[start : last.end()]
     first = run.split()[0]
-    return Issue("doubled", start, last.end(), run, first, f'"{first}" is repeated.')
+    return Issue("doubled", start, last.end(), run, (first,), f'"{first}" is repeated.')
 
 
 _LABELS: dict[IssueKind, str] = {

@@ -39,6 +39,10 @@ PLACEHOLDERS: dict[str, str] = {
     "interviewee": "full name of the person I interviewed (for thanking an introducer)",
 }
 
+#: Placeholders whose values are the user's own sentences: checked like the template's words.
+#: Every other value is data (names, numbers, dates, addresses) that the text check leaves alone.
+PROSE_PLACEHOLDERS = frozenset({"objective", "my_pitch", "discussed", "takeaways", "action_items"})
+
 LINKEDIN_LIMIT = 300
 
 # `{{`, `}}`, or a `{name}` placeholder; earlier alternatives win, as in str.format.
@@ -56,6 +60,16 @@ class Span(NamedTuple):
     name: str
 
 
+class Piece(NamedTuple):
+    """Where a stretch of a rendered text came from: `text[start:end]` is `source[offset:offset + end - start]`,
+    the source being the template's own text when `placeholder` is empty, else that placeholder's value."""
+
+    start: int
+    end: int
+    placeholder: str
+    offset: int
+
+
 @dataclass(frozen=True, slots=True)
 class Rendered:
     text: str
@@ -65,6 +79,8 @@ class Rendered:
     unknown: list[str]
     #: Every blank left in `text`, in order.
     spans: list[Span]
+    #: Where every character of `text` came from, in order.
+    pieces: list[Piece]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,32 +116,49 @@ def _kind(name: str) -> SpanKind:
 
 def render(text: str, context: dict[str, str]) -> Rendered:
     """Replace each known placeholder that has a non-blank value; keep the rest visible."""
-    pieces: list[str] = []
+    pieces: list[Piece] = []
     spans: list[Span] = []
     length = 0  # of the output so far, to place spans in the rendered text
     position = 0
     for match in _TOKEN.finditer(text):
-        before = text[position : match.start()]
-        pieces.append(before)
-        length += len(before)
+        _add(pieces, Piece(length, match.start() - position + length, "", position))
+        length += match.start() - position
         name = match.group(1)
         if name is None:
-            piece = match.group()[0]  # an escaped brace
+            piece = Piece(length, length + 1, "", match.start())  # an escaped brace
         elif name in PLACEHOLDERS and (context.get(name) or "").strip():
-            piece = context[name]
+            piece = Piece(length, length + len(context[name]), name, 0)
         else:
-            piece = match.group()
-            spans.append(Span(length, length + len(piece), _kind(name), name))
-        pieces.append(piece)
-        length += len(piece)
+            piece = Piece(length, length + len(match.group()), "", match.start())
+            spans.append(Span(piece.start, piece.end, _kind(name), name))
+        _add(pieces, piece)
+        length = piece.end
         position = match.end()
-    pieces.append(text[position:])
+    _add(pieces, Piece(length, length + len(text) - position, "", position))
     return Rendered(
-        text="".join(pieces),
+        text="".join(_source(text, context, piece) for piece in pieces),
         unfilled=_unique([span.name for span in spans if span.kind == "unfilled"]),
         unknown=_unique([span.name for span in spans if span.kind == "unknown"]),
         spans=spans,
+        pieces=pieces,
     )
+
+
+def _source(text: str, context: dict[str, str], piece: Piece) -> str:
+    """The characters `piece` stands for."""
+    source = context[piece.placeholder] if piece.placeholder else text
+    return source[piece.offset : piece.offset + piece.end - piece.start]
+
+
+def _add(pieces: list[Piece], piece: Piece) -> None:
+    """Append, joining a stretch of the template to the one it continues."""
+    if piece.start == piece.end:
+        return
+    last = pieces[-1] if pieces else None
+    if last and not last.placeholder and not piece.placeholder and last.offset + last.end - last.start == piece.offset:
+        pieces[-1] = last._replace(end=piece.end)
+    else:
+        pieces.append(piece)
 
 
 def find_blanks(text: str) -> list[Span]:

@@ -306,6 +306,7 @@ class TemplatesScreen(BaseScreen):
         if person is None:
             self.notify("Add a person on the Targets screen (F3) to preview for.", timeout=notice.SHORT)
             return
+        self.flush_unsaved()  # the preview may fix a word in the template itself: it starts from what is kept
         template = self.edited()
         self.app.push_screen(
             MessageScreen(
@@ -315,8 +316,13 @@ class TemplatesScreen(BaseScreen):
                     f"{template.name}, for {person.name}",
                     f"To {person.name}: {person.email or 'no e-mail on file'}",
                 )
-            )
+            ),
+            lambda _: self._reload_if_fixed(template),
         )
+
+    def _reload_if_fixed(self, previewed: Template) -> None:
+        if template_for(self.campaign, previewed.key) != previewed:
+            self._load(previewed.key)
 
 
 def _blanks_line(message: RenderedMessage) -> Text:

@@ -2,15 +2,16 @@
 
 Used wherever a message is sent from (the queue, Targets, Templates). The text sits in an
 editor with its problems marked (blanks, misspellings, doubled words) and listed below,
-with the character count against LinkedIn's cap where that applies. Copying warns once
-while problems remain; pressing again copies anyway. The caller gets a `Copied` back.
+with the character count against LinkedIn's cap where that applies. Enter on a problem offers
+its suggestions; one that comes from the template or the profile can be fixed there. Copying
+warns once while problems remain; pressing again copies anyway. The caller gets a `Copied` back.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,18 +23,18 @@ from textual.widgets.option_list import Option
 from textual.widgets.text_area import Document
 
 from infoint_tui.domain import spelling
-from infoint_tui.domain.models import Campaign, Template
-from infoint_tui.domain.templates import LINKEDIN_LIMIT, render_template
+from infoint_tui.domain.message_check import Found, Made, Part, Source, check_part, fixed_at_source, remade
+from infoint_tui.domain.models import Campaign, Profile, Template
+from infoint_tui.domain.templates import LINKEDIN_LIMIT
 from infoint_tui.domain.wording import count
 from infoint_tui.tui import clipboard, notice
 from infoint_tui.tui.access import DataAccess
 from infoint_tui.tui.widgets.checked_text import CheckedTextArea
+from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.dialog import Dialog
 
 RECHECK_DELAY = 0.25  # seconds of quiet typing before the spelling check runs again
-
-Part = Literal["subject", "body"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +45,17 @@ class Draft:
     channel: str = "email"
     #: One line above the text: where it goes (address, number to dial, postal address).
     detail: str = ""
+    #: How the text was made, when from a template: what it filled in is then known.
+    made: Made | None = None
 
 
 def draft(template: Template, context: dict[str, str], title: str, detail: str = "") -> Draft:
-    message = render_template(template, context)
-    return Draft(title, message.subject.text, message.body.text, template.channel, detail)
+    return _drafted(Made(template, context), title, detail)
+
+
+def _drafted(made: Made, title: str, detail: str) -> Draft:
+    message = made.render()
+    return Draft(title, message.subject.text, message.body.text, made.template.channel, detail, made)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +76,16 @@ def name_words(campaign: Campaign) -> set[str]:
 
 class Problem(NamedTuple):
     part: Part
-    issue: spelling.Issue
+    found: Found
+
+    @property
+    def issue(self) -> spelling.Issue:
+        return self.found.issue
 
 
 class ProblemList(OptionList):
     BINDINGS = [
-        Binding("enter", "select", "Fix it", tooltip="Put the suggestion in place of the problem"),
+        Binding("enter", "select", "Fix it", tooltip="Choose a suggestion to put in place of the problem"),
         Binding("a", "screen.add_word", "Add to my words", tooltip="Never flag this word again"),
     ]
 
@@ -190,16 +201,23 @@ class MessageScreen(DataAccess, Dialog[Copied]):
         if self._recheck is not None:
             self._recheck.stop()
         own = self.infoint.repo.campaign.profile.words
+        parts: tuple[Part, ...] = ("subject", "body") if self.has_subject else ("body",)
         self.problems = [
-            Problem(part, issue)
-            for part in (("subject", "body") if self.has_subject else ("body",))
-            for issue in spelling.check(self.text_of(part), names=self._names, own_words=own)
+            Problem(part, found)
+            for part in parts
+            for found in check_part(
+                self.text_of(part),
+                made=self.message.made,
+                part=part,
+                names=self._names,
+                own_words=own,
+            )
         ]
         self.body_area.mark([p.issue for p in self.problems if p.part == "body"])
         problem_list = self.query_one(ProblemList)
         highlighted = problem_list.highlighted
         problem_list.set_options(
-            Option(("Subject: " if p.part == "subject" else "") + p.issue.message) for p in self.problems
+            Option(("Subject: " if p.part == "subject" else "") + p.found.message) for p in self.problems
         )
         if problem_list.has_focus and not self.problems:
             self.body_area.focus()  # the list is about to vanish
@@ -286,24 +304,80 @@ class MessageScreen(DataAccess, Dialog[Copied]):
         self.refresh_bindings()
 
     @on(OptionList.OptionSelected, "#message-problems")
-    def fix(self) -> None:
-        """Put the issue's suggestion in place, in the part it was found in."""
+    @work(exclusive=True, group="message-fix")
+    async def fix(self) -> None:
+        """Put a suggestion in place, in the part it was found in, and where it came from if the user agrees."""
         problem = self._selected()
-        suggestion = problem.issue.suggestion if problem else None
-        if problem is None or suggestion is None:
+        if problem is None or not problem.issue.suggestions:
             self.notify("No suggestion for this one: edit the text itself.", timeout=notice.SHORT)
             return
         issue = problem.issue
+        if self.text_of(problem.part)[issue.start : issue.end] != issue.word:  # typed since the last check
+            self.recheck()
+            self.notify("The text changed since it was checked; the list is up to date now.", timeout=notice.SHORT)
+            return
+        replacement = await self._choose(problem)
+        if replacement is None:
+            return
+        if (source := problem.found.source) is not None and await self.app.push_screen_wait(
+            ConfirmScreen(
+                f"Fix it in {source.description} as well?",
+                "Then every message made from it has the fix, not only this one.",
+                yes="Fix it there",
+                no="Only here",
+            )
+        ):
+            self._fix_at_source(problem, source, replacement)
+        else:
+            self._replace(problem, replacement)
+        self.recheck()
+
+    async def _choose(self, problem: Problem) -> str | None:
+        suggestions = problem.issue.suggestions
+        if len(suggestions) == 1:
+            return suggestions[0]
+        choices = [Choice(str(n), suggestion, suggestion) for n, suggestion in enumerate(suggestions, 1)]
+        question = f"In place of \u201c{problem.issue.word}\u201d"
+        source = problem.found.source
+        detail = f"It comes from {source.description}." if source else ""
+        return await self.app.push_screen_wait(ChoiceScreen(question, choices, detail))
+
+    def _replace(self, problem: Problem, replacement: str) -> None:
+        issue = problem.issue
         if problem.part == "subject":
             subject = self.query_one("#message-subject", Input)
-            subject.value = subject.value[: issue.start] + suggestion + subject.value[issue.end :]
+            subject.value = subject.value[: issue.start] + replacement + subject.value[issue.end :]
         else:
             document = self.body_area.document
             assert isinstance(document, Document)  # plain text: never a syntax tree's document
             self.body_area.replace(
-                suggestion, document.get_location_from_index(issue.start), document.get_location_from_index(issue.end)
+                replacement, document.get_location_from_index(issue.start), document.get_location_from_index(issue.end)
             )
-        self.recheck()
+
+    def _fix_at_source(self, problem: Problem, source: Source, replacement: str) -> None:
+        """Save the template or profile with the fix, then make the message from it again."""
+        made = self.message.made
+        assert made is not None  # a problem has a source only in a message made from a template
+        repo = self.infoint.repo
+        record = fixed_at_source(made, repo.campaign.profile, problem.found, replacement)
+        if record is None:
+            self.notify(f"It is no longer in {source.description}: fixed here only.", timeout=notice.SHORT)
+            self._replace(problem, replacement)
+            return
+        save = repo.save_profile if isinstance(record, Profile) else repo.save_template
+        if not self.infoint.change(save, record):  # refused, and said why: fixed here only
+            self._replace(problem, replacement)
+            return
+        edited = self.edited
+        made = remade(made, record)
+        self.message = _drafted(made, self.message.title, self.message.detail)
+        if edited:  # keep what the user typed: fix only this spot
+            self._replace(problem, replacement)
+        else:
+            if self.has_subject:
+                self.query_one("#message-subject", Input).value = self.message.subject
+            self.body_area.load_text(self.message.body)
+        self.notify(f"Fixed in {source.description}.", timeout=notice.SHORT)
 
     def action_add_word(self) -> None:
         word = self._selected_word()
