@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Static
@@ -52,3 +54,9 @@ class ConfirmScreen(Dialog[bool]):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "confirm-yes")
+
+
+async def discard_changes(app: App[Any], question: str, detail: str) -> bool:
+    """Asked before a dialog with unsaved changes closes (await it from a worker): True to
+    throw them away, False to keep editing (n, escape)."""
+    return await app.push_screen_wait(ConfirmScreen(question, detail, yes="Discard", no="Keep editing"))
