@@ -149,7 +149,7 @@ async def test_invalid_objective_shows_why_and_saves_nothing(make_app, repo) -> 
         messages = {str(w.render()) for w in app.screen.query(".form-message") if w.display}
         assert "This cannot be left empty." in messages  # no kind chosen
         assert "Leave out the final punctuation: this text goes inside a sentence." in messages
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # y: discard what was typed
         await pilot.pause()
         assert isinstance(app.screen, ObjectivesScreen)
     assert stored(repo)["objectives"] == before

@@ -279,7 +279,7 @@ async def test_a_whole_campaign_for_a_second_degree_contact(make_app, empty_repo
         assert preview.subject == "Re: Would you introduce me to Ana Silva?"
         assert attempts(empty_repo, ids["target"])[-1] == (A.INTRO_ASKED, "2026-12-08")
 
-        # Day 10: Maria made the introduction; the request naming her goes to Ana at once.
+        # Day 10: Maria made the introduction; the reply to it, thanking her, goes to Ana at once.
         screen = await show_queue(pilot, "2026-12-10")
         await highlight(pilot, screen, K.NUDGE_INTRO, ana)
         await pilot.press("r")
@@ -288,7 +288,7 @@ async def test_a_whole_campaign_for_a_second_degree_contact(make_app, empty_repo
         await expect(pilot, ConfirmScreen)
         await pilot.press("y")
         preview = await copy_and_confirm(pilot)
-        assert preview.subject == "A request from a connection of Maria Lopez"
+        assert preview.subject == "Following Maria's introduction"
         assert attempts(empty_repo, ids["target"])[-2:] == [(A.INTRO_MADE, "2026-12-10"), (A.REQUEST, "2026-12-10")]
 
         # Day 12: Ana says yes; a time that suits her is booked.

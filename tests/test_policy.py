@@ -440,7 +440,7 @@ def test_asking_again_restarts_the_nudge_clock() -> None:
     assert only(b.campaign, day(9)).due == day(14)
 
 
-def test_once_introduced_the_request_naming_the_mutual_is_due_that_day(intro) -> None:
+def test_once_introduced_the_reply_to_the_introduction_is_due_that_day(intro) -> None:
     b, maria, ana, outreach = intro
     outreach.log(A.INTRO_ASKED, day(1))
     outreach.log(A.INTRO_MADE, day(10))
@@ -451,7 +451,7 @@ def test_once_introduced_the_request_naming_the_mutual_is_due_that_day(intro) ->
         K.REQUEST,
         day(10),
         Status.TODAY,
-        "request_mention",
+        "request_introduced",
         "introduced by Maria Lopez",
     )
 

@@ -36,6 +36,7 @@ CHANNELS = {
     "intro_ask": "email",
     "intro_nudge": "email",
     "request_mention": "email",
+    "request_introduced": "email",
     "request_cold": "email",
     "request_linkedin": "linkedin",
     "follow_up": "email",

@@ -40,7 +40,8 @@ _TEMPLATES = [
         "You're welcome to pass it on exactly as written.\n\n"
         "---\n"
         "Hi {first_name},\n\n"
-        "{introducer_first_name} kindly offered to pass this note along. {my_pitch} I'm "
+        "We both know {introducer_first_name}, and I hope you don't mind this note reaching "
+        "you through them. {my_pitch} I'm "
         "trying to learn more about {objective}, and I'd be grateful for 20 minutes of your "
         "time to hear about your work at {company}. This isn't a request for a job, just a "
         "chance to learn from someone who knows the field. I'm happy to work around your "
@@ -74,6 +75,20 @@ _TEMPLATES = [
         "asking about job openings; I'm hoping to understand the field from the inside, and "
         "I'll gladly fit around your calendar.\n\n"
         "Many thanks,\n" + _SIGNATURE,
+    ),
+    Template(
+        "request_introduced",
+        "Request: reply to the introduction",
+        "Following {introducer_first_name}'s introduction",
+        "Thank you for the introduction, {introducer_first_name}. I'll take it from here, so "
+        "feel free to leave this thread.\n\n"
+        "Hi {first_name}, it's good to meet you. {my_pitch} I'm trying to learn more about "
+        "{objective}, and hearing how you see it as {title} at {company} would help me a "
+        "great deal.\n\n"
+        "Could we find 20 minutes in the coming weeks, by phone, video or over coffee? I'm "
+        "not asking about job openings, only hoping to learn from your experience, and I'll "
+        "gladly fit around your schedule.\n\n"
+        "Thank you,\n" + _SIGNATURE,
     ),
     Template(
         "request_cold",

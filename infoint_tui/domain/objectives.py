@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from infoint_tui.domain.models import AttemptKind, Campaign
+from infoint_tui.domain.models import AttemptKind, Campaign, Company, Objective, ObjectiveKind, Person
+from infoint_tui.domain.text import fold
 from infoint_tui.domain.wording import count
 
 
@@ -39,3 +41,29 @@ def tallies(campaign: Campaign) -> dict[int, Tally]:
             else:
                 counted.booked += 1
     return counts
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def companies_named(campaign: Campaign, objective: Objective) -> list[Company]:
+    """The companies a company objective names (by name or alias, as whole words)."""
+    if objective.kind != ObjectiveKind.COMPANY:
+        return []
+    text = f" {_words(objective.text)} "
+    return [
+        company
+        for company in campaign.companies.values()
+        if any(words and f" {words} " in text for words in map(_words, (company.name, *company.aliases)))
+    ]
+
+
+def about_another_company(campaign: Campaign, objective: Objective, person: Person) -> Company | None:
+    """The company the objective is about when `person` works at another one: asking them
+    about it would puzzle them. None when it fits, or when either company is unknown."""
+    named = companies_named(campaign, objective)
+    works_at = campaign.company_of(person)
+    if works_at is None or not named or any(company.id == works_at.id for company in named):
+        return None
+    return named[0]

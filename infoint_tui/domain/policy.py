@@ -206,7 +206,7 @@ _REQUEST_TEMPLATES = {
     Route.MENTION: "request_mention",
     Route.COLD: "request_cold",
     # Once the mutual has introduced us, the request replies to that introduction.
-    Route.INTRO: "request_mention",
+    Route.INTRO: "request_introduced",
 }
 
 _REQUEST_DETAILS = {

@@ -10,9 +10,12 @@ import dataclasses
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from rich.text import Text
+
 from infoint_tui import clock
 from infoint_tui.domain.due_kinds import KINDS, DueKind
 from infoint_tui.domain.models import AttemptKind, Campaign, Interview, Mode, Objective, Outreach, Person, Route
+from infoint_tui.domain.objectives import about_another_company
 from infoint_tui.domain.policy import DueItem, due_items, next_target, open_outreach
 from infoint_tui.tui import notice
 from infoint_tui.tui.flows.sending import Sent, ask, send_item
@@ -85,16 +88,7 @@ async def _new_outreach(screen: BaseScreen, person: Person, objective_id: int | 
         ):
             await screen.app.open_on("objectives", "new_objective")  # type: ignore[attr-defined]
         return None
-    usual = _usual_objective(campaign, objectives)
-    objective: Objective | None = usual
-    if len(objectives) > 1:
-        ordered = [usual, *(o for o in objectives if o is not usual)]
-        objective = await screen.app.push_screen_wait(
-            ChoiceScreen(
-                f"Request an interview with {person.name}: to learn about",
-                [Choice(str(n) if n < 10 else "", o.text, o) for n, o in enumerate(ordered, start=1)],
-            )
-        )
+    objective: Objective | None = await _pick_objective(screen, person, objectives)
     if objective is None:
         return None
     route: Route | None = Route.for_person(person)
@@ -116,10 +110,45 @@ async def _new_outreach(screen: BaseScreen, person: Person, objective_id: int | 
     return outreach if screen.change(screen.repo.add, outreach) else None
 
 
-def _usual_objective(campaign: Campaign, active: list[Objective]) -> Objective:
+async def _pick_objective(screen: BaseScreen, person: Person, objectives: list[Objective]) -> Objective | None:
+    """The objective to ask about: asked when there is a choice, or a reason to think twice.
+
+    Objectives keep their numbers (in the order they were made), so a digit always picks
+    the same one; the last one used is marked and highlighted, not moved. An objective
+    about another company than the person's is marked too.
+    """
+    campaign = screen.campaign
+    objectives = sorted(objectives, key=lambda o: o.id)
+    last = _last_used(campaign, objectives)
+    elsewhere = {o.id for o in objectives if about_another_company(campaign, o, person)}
+    if len(objectives) == 1 and not elsewhere:
+        return objectives[0]
+    warning = ""
+    if elsewhere and (works_at := campaign.company_of(person)):
+        marked = "objective is" if len(elsewhere) == 1 else "objectives are"
+        warning = f"Careful: {person.name} works at {works_at.name}, and the marked {marked} about another company."
+    choices = []
+    for number, objective in enumerate(objectives, start=1):
+        label = Text(objective.text)
+        if objective is last:
+            label.append("  (last used)", "italic dim")
+        if objective.id in elsewhere:
+            label.append("  (another company)", "bold")
+        choices.append(Choice(str(number) if number < 10 else "", label, objective))
+    return await screen.app.push_screen_wait(
+        ChoiceScreen(
+            f"Request an interview with {person.name}: to learn about",
+            choices,
+            detail=warning,
+            highlighted=objectives.index(last) if last else 0,
+        )
+    )
+
+
+def _last_used(campaign: Campaign, active: list[Objective]) -> Objective | None:
     """The objective of the latest outreach, if still active: campaigns work one at a time."""
     latest = max(campaign.outreach.values(), key=lambda o: (o.created, o.id), default=None)
-    return next((o for o in active if latest and o.id == latest.objective_id), active[0])
+    return next((o for o in active if latest and o.id == latest.objective_id), None)
 
 
 async def record_reply(screen: BaseScreen, outreach_id: int) -> None:

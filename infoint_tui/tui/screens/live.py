@@ -36,6 +36,7 @@ from infoint_tui.tui.editor import EditorProblem, edit_text
 from infoint_tui.tui.screens.interview_forms import end_dialog, one_line, referral
 from infoint_tui.tui.widgets.autosave import Autosave
 from infoint_tui.tui.widgets.checklist import Checklist
+from infoint_tui.tui.widgets.text_fields import TextBox
 from infoint_tui.usecases.interviewing import add_referral, question_heading
 
 
@@ -58,7 +59,7 @@ class Elapsed(Widget):
         return f"{self.minutes} min"
 
 
-class Notes(TextArea):
+class Notes(TextBox):
     """The notes editor, without TextArea's F6 and F7 (select the line, select all): here
     those keys go back to the list and to Insights, as everywhere, and a selection made by a
     stray press would be replaced by the next words typed."""

@@ -22,7 +22,7 @@ from infoint_tui.tui.screens.base import UNDO, BaseScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.form import Field, FormScreen
 
-#: Labels start with different letters: typing one in the open list picks it.
+#: Labels start with different letters: typing one picks it.
 KINDS = [
     ("Industry", ObjectiveKind.INDUSTRY.value),
     ("Company", ObjectiveKind.COMPANY.value),
@@ -47,7 +47,7 @@ def objective_form(title: str, objective: Objective | None = None) -> FormScreen
                 objective.kind.value if objective else "",
                 check=validation.required,
                 choices=KINDS,
-                placeholder="Choose: Enter, then i, c or r",
+                placeholder="Choose: i, c or r",
             ),
             Field(
                 "text",

@@ -35,6 +35,7 @@ from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.widgets.checked_text import CheckedTextArea
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.message import MessageScreen, draft
+from infoint_tui.tui.widgets.text_fields import TextInput
 
 #: Wide enough to list the placeholders beside the editor.
 WIDE = 120
@@ -128,7 +129,7 @@ class TemplatesScreen(BaseScreen):
             with Vertical(id="templates-editor"):
                 with Horizontal(id="templates-subject-line"):
                     yield Label("Subject", id="templates-subject-label")
-                    yield Input(compact=True, id="templates-subject")
+                    yield TextInput(compact=True, id="templates-subject")
                 yield CheckedTextArea("", soft_wrap=True, compact=True, id="templates-body")
                 yield Static(id="templates-preview-head")
                 with VerticalScroll(id="templates-preview-scroll"):

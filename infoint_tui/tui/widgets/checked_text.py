@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import TextArea
 
 from infoint_tui.domain.spelling import Issue
+from infoint_tui.tui.widgets.text_fields import TextBox
 
 _CLASS_OF = {"unfilled": "blank", "unknown": "unknown", "misspelled": "misspelled", "doubled": "doubled"}
 
 
-class CheckedTextArea(TextArea):
+class CheckedTextArea(TextBox):
     """The marks are styles laid over the lines as they are drawn (TextArea.get_line's
     documented use); `mark` replaces them after each check."""
 

@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 class Choice(NamedTuple, Generic[T]):
     key: str
-    label: str
+    label: str | Text
     value: T
 
 
@@ -30,11 +30,13 @@ class ChoiceScreen(Dialog[T | None]):
     """
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, question: str, choices: list[Choice[T]], detail: str = "") -> None:
+    def __init__(self, question: str, choices: list[Choice[T]], detail: str = "", highlighted: int = 0) -> None:
+        """`highlighted` is the choice Enter takes at first."""
         super().__init__()
         self.question = question
         self.choices = choices
         self.detail = detail
+        self.highlighted = highlighted
 
     def compose(self) -> ComposeResult:
         with self.box("choice-box", self.question, "key or ↑↓ Enter · esc Cancel"):
@@ -44,6 +46,9 @@ class ChoiceScreen(Dialog[T | None]):
                 *(Option(Text.assemble((f" {c.key} ", "bold reverse"), " ", c.label)) for c in self.choices),
                 id="choice-list",
             )
+
+    def on_mount(self) -> None:
+        self.query_one("#choice-list", OptionList).highlighted = self.highlighted
 
     def on_key(self, event: events.Key) -> None:
         chosen = next((c for c in self.choices if c.key == event.character), None)

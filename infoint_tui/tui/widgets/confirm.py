@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Static
@@ -27,12 +29,15 @@ class ConfirmScreen(Dialog[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm_no"),
     ]
 
-    def __init__(self, question: str, detail: str = "", yes: str = "Delete", no: str = "Cancel") -> None:
+    def __init__(
+        self, question: str, detail: str = "", yes: str = "Delete", no: str = "Cancel", *, enter_says_yes: bool = True
+    ) -> None:
         super().__init__()
         self.question = question
         self.detail = detail
         self.yes = yes
         self.no = no
+        self.enter_says_yes = enter_says_yes
 
     def compose(self) -> ComposeResult:
         with self.box("confirm-box"):
@@ -44,7 +49,7 @@ class ConfirmScreen(Dialog[bool]):
                 yield Button(f"{self.no} (n)", compact=True, id="confirm-no")
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-yes", Button).focus()
+        self.query_one("#confirm-yes" if self.enter_says_yes else "#confirm-no", Button).focus()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -52,3 +57,11 @@ class ConfirmScreen(Dialog[bool]):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "confirm-yes")
+
+
+async def discard_changes(app: App[Any], question: str, detail: str) -> bool:
+    """Asked before a dialog with unsaved changes closes (await it from a worker): True to
+    throw them away (y), False to keep editing (n, escape, or Enter: a hurried key keeps them)."""
+    return await app.push_screen_wait(
+        ConfirmScreen(question, detail, yes="Discard", no="Keep editing", enter_says_yes=False)
+    )

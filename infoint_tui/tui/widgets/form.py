@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,7 +20,10 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from infoint_tui.domain.text import clean_block, clean_line
 from infoint_tui.domain.validation import Check
+from infoint_tui.tui.widgets.confirm import discard_changes
 from infoint_tui.tui.widgets.dialog import Dialog
+from infoint_tui.tui.widgets.dropdown import Dropdown
+from infoint_tui.tui.widgets.text_fields import TextBox, TextInput
 
 
 @dataclass
@@ -54,7 +57,7 @@ class FieldRow(Vertical):
         field, control_id = self.field, f"field-{self.field.name}"
         if field.choices is not None:
             known = any(value == field.value for _, value in field.choices)
-            return Select(
+            return Dropdown(
                 field.choices,
                 value=field.value if known else Select.NULL,
                 allow_blank=not known,
@@ -63,8 +66,8 @@ class FieldRow(Vertical):
                 id=control_id,
             )
         if field.multiline:
-            return TextArea(field.value, compact=True, placeholder=field.placeholder, id=control_id)
-        return Input(field.value, placeholder=field.placeholder, compact=True, id=control_id)
+            return TextBox(field.value, compact=True, placeholder=field.placeholder, id=control_id)
+        return TextInput(field.value, placeholder=field.placeholder, compact=True, id=control_id)
 
     def on_mount(self) -> None:
         self._show()
@@ -239,7 +242,7 @@ class Form(Vertical):
 
 class FormScreen(Dialog[dict[str, str] | None]):
     """A dialog of fields: ctrl+s (or Enter in the last field) returns the stripped values
-    once everything is valid; escape returns None."""
+    once everything is valid; escape returns None (asking first when something was changed)."""
 
     DEFAULT_CSS = """
     FormScreen #form-scroll { height: auto; max-height: 100%; }
@@ -265,6 +268,7 @@ class FormScreen(Dialog[dict[str, str] | None]):
         self.fields = fields
         self.check_all = check_all
         self.submit_label = submit_label
+        self._shown: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         with (
@@ -272,6 +276,9 @@ class FormScreen(Dialog[dict[str, str] | None]):
             VerticalScroll(id="form-scroll"),
         ):
             yield Form(self.fields, check_all=self.check_all, id="form")
+
+    def on_mount(self) -> None:
+        self._shown = self.form.values()  # what escape may close on without asking
 
     @property
     def form(self) -> Form:
@@ -284,8 +291,12 @@ class FormScreen(Dialog[dict[str, str] | None]):
         else:
             bad.control.focus()
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    @work(exclusive=True, group="form-cancel")
+    async def action_cancel(self) -> None:
+        if self.form.values() == self._shown or await discard_changes(
+            self.app, "Close the form and lose your changes?", "Nothing you changed here has been saved."
+        ):
+            self.dismiss(None)
 
     @on(Input.Submitted)
     def _submit_from_last_field(self) -> None:

@@ -31,8 +31,9 @@ from infoint_tui.tui import clipboard, notice
 from infoint_tui.tui.access import DataAccess
 from infoint_tui.tui.widgets.checked_text import CheckedTextArea
 from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
-from infoint_tui.tui.widgets.confirm import ConfirmScreen
+from infoint_tui.tui.widgets.confirm import ConfirmScreen, discard_changes
 from infoint_tui.tui.widgets.dialog import Dialog
+from infoint_tui.tui.widgets.text_fields import TextInput
 
 RECHECK_DELAY = 0.25  # seconds of quiet typing before the spelling check runs again
 
@@ -149,7 +150,7 @@ class MessageScreen(DataAccess, Dialog[Copied]):
             if self.has_subject:
                 with Horizontal(id="message-subject-line"):
                     yield Label("Subject", id="message-subject-label")
-                    yield Input(self.message.subject, placeholder="Subject", compact=True, id="message-subject")
+                    yield TextInput(self.message.subject, placeholder="Subject", compact=True, id="message-subject")
             yield CheckedTextArea(self.message.body, soft_wrap=True, compact=True, id="message-body")
             yield Static(id="message-count")
             yield ProblemList(id="message-problems")
@@ -392,17 +393,13 @@ class MessageScreen(DataAccess, Dialog[Copied]):
 
     @work(exclusive=True, group="message-close")
     async def action_close(self) -> None:
-        if self.edited and self._copied != (self.subject, self.body):
-            drop = await self.app.push_screen_wait(
-                ConfirmScreen(
-                    "Close and lose your changes to this text?",
-                    "They were not copied. The template itself stays as it is.",
-                    yes="Lose changes",
-                    no="Keep editing",
-                )
-            )
-            if not drop:
-                return
+        unsaved = self.edited and self._copied != (self.subject, self.body)
+        if unsaved and not await discard_changes(
+            self.app,
+            "Close and lose your changes to this text?",
+            "They were not copied. The template itself stays as it is.",
+        ):
+            return
         # What the caller records is what was copied, not later edits.
         subject, body = self._copied or (self.subject, self.body)
         self.dismiss(Copied(self._copied is not None, subject, body))

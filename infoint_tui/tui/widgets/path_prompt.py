@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from infoint_tui.domain.text import clean_line
 from infoint_tui.tui.widgets.dialog import Dialog
+from infoint_tui.tui.widgets.text_fields import TextInput
 
 
 def expand(text: str) -> Path:
@@ -72,7 +73,7 @@ class PathPrompt(Dialog[Path | None]):
     def compose(self) -> ComposeResult:
         with self.box("path-box", self.prompt_title, "enter Open · → completes · esc Cancel"):
             yield Static(self.help, id="path-help", markup=False)
-            yield Input(placeholder=self.placeholder, suggester=PathSuggester(), compact=True, id="path-input")
+            yield TextInput(placeholder=self.placeholder, suggester=PathSuggester(), compact=True, id="path-input")
             yield Static("", id="path-problem", markup=False)
 
     @on(Input.Submitted)

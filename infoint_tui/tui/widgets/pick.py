@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from infoint_tui.domain.text import fold
 from infoint_tui.tui.widgets.dialog import Dialog
+from infoint_tui.tui.widgets.text_fields import TextInput
 
 K = TypeVar("K", bound=Hashable)
 
@@ -58,7 +59,7 @@ class PickScreen(Dialog[K | None], Generic[K]):
         with self.box("pick-box", self.question, "type to find · ↑↓ Enter · esc Cancel"):
             if self.detail:
                 yield Static(self.detail, id="pick-detail", markup=False)
-            yield Input(placeholder="part of the name", compact=True, id="pick-filter")
+            yield TextInput(placeholder="part of the name", compact=True, id="pick-filter")
             yield OptionList(id="pick-list")
 
     def on_mount(self) -> None:

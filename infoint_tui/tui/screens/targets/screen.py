@@ -38,6 +38,7 @@ from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.heading import Heading
 from infoint_tui.tui.widgets.path_prompt import PathPrompt
 from infoint_tui.tui.widgets.record_list import RecordList, RowFormatter
+from infoint_tui.tui.widgets.text_fields import TextInput
 
 Kind = Literal["people", "companies"]
 KINDS: tuple[Kind, Kind] = ("people", "companies")
@@ -128,7 +129,7 @@ class TargetsScreen(BaseScreen):
         with Horizontal(id="targets"):
             with Vertical(id="targets-lists"):
                 yield Heading(id="targets-heading")
-                yield Input(placeholder=FILTER_HINT, compact=True, id="targets-filter")
+                yield TextInput(placeholder=FILTER_HINT, compact=True, id="targets-filter")
                 for kind in KINDS:
                     yield RecordList(self._views[kind].row, id=f"{kind}-list")
             with VerticalScroll(id="targets-detail"):
