@@ -101,8 +101,8 @@ def standings(campaign: Campaign, today: date) -> dict[int, Standing]:
     result = {}
     for person_id in campaign.people:
         found = threads.get(person_id)
-        # Of two waits, the longer: it is the one the next follow-up answers.
-        stage = min(found, key=lambda s: (_RANK[s.stage], s.since or date.max)) if found else NOT_ASKED
+        # A yes with its interview booked says more than the yes alone; of two waits, the longer.
+        stage = min(found, key=lambda s: (_RANK[s.stage], not s.booked, s.since or date.max)) if found else NOT_ASKED
         result[person_id] = Standing(stage.stage, stage.since, next_on.get(person_id), stage.booked)
     return result
 

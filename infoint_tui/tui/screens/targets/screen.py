@@ -40,7 +40,7 @@ from infoint_tui.domain.target_search import (
     people_index,
     tag_words,
 )
-from infoint_tui.domain.wording import count
+from infoint_tui.domain.wording import count, listed
 from infoint_tui.tui import notice
 from infoint_tui.tui.messages import RECORDS, DataChanged
 from infoint_tui.tui.screens.base import BaseScreen
@@ -282,8 +282,7 @@ class TargetsScreen(BaseScreen):
     def _empty_text(self, kind: Kind, scope: Scope) -> str:
         query = self.queries[kind].strip()
         if scope.unknown_stage:
-            stages = ", ".join(stage.value for stage in Stage)
-            return f"“{scope.unknown_stage}” is not a stage; the stages are {stages}."
+            return f"No stage is called “{scope.unknown_stage}”."  # the detail pane names them
         if query:
             return f"{'Nobody' if kind == 'people' else 'No company'} matches “{query}”."
         if self._views[kind].index.records:
@@ -320,7 +319,7 @@ class TargetsScreen(BaseScreen):
     def _show_card(self) -> None:
         record = self.highlighted()
         shown = (self.kind, record.id if record else None)
-        if shown == self._card_shows:
+        if record is not None and shown == self._card_shows:
             return  # typing on often keeps the same record on top: spare the relayout
         self._card_shows = shown
         card = self.query_one("#targets-card", Static)
@@ -328,6 +327,8 @@ class TargetsScreen(BaseScreen):
             card.update(person_detail(self.campaign, self._links, record, self._standings[record.id]))
         elif isinstance(record, Company):
             card.update(company_detail(self.campaign, self._links, record))
+        elif self._views[self.kind].scope(self.queries[self.kind]).unknown_stage:
+            card.update(f"The stages are {listed([stage.value for stage in Stage])}.")
         elif self._views[self.kind].index.records:
             card.update("Nothing matches the filter: change it, or press escape on the list to see everyone.")
         else:
@@ -374,6 +375,7 @@ class TargetsScreen(BaseScreen):
             self.list_of().display = False
             self.kind = kind
             self.list_of().display = True
+            self.query_one("#targets").set_class(kind == "companies", "-companies")
             self.filter_input.value = self.queries[kind]  # each list keeps its own filter
             self._refilter(kind, keep=self.list_of().highlighted_id)
             self.refresh_bindings()
