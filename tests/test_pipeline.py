@@ -423,3 +423,21 @@ async def test_palette_entries_filter_sort_select_and_act(make_app, repo) -> Non
         await palette(pilot, "Select everyone shown")
         await palette(pilot, "Restore the selected people")
         assert not any(repo.campaign.people[pid].archived for pid in chosen)
+
+
+async def test_without_a_selection_the_highlighted_person_is_the_one_acted_on(make_app, repo, notices) -> None:
+    nobody_asked = next(
+        pid for pid in repo.campaign.people if not any(o.person_id == pid for o in repo.campaign.outreach.values())
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_targets(pilot)
+        await screen.run_action(f"show_person({nobody_asked})")
+        await pilot.press("z")
+        await pilot.pause()
+        name = repo.campaign.people[nobody_asked].name
+        assert notices[-1].message == f"Nothing to put off: no outreach is under way with {name}."
+        await pilot.press("a")
+        await pilot.pause()
+        assert repo.campaign.people[nobody_asked].archived
+        assert notices[-1].message == f"Archived {name}: the filter is:archived shows them."

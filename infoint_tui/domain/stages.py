@@ -98,8 +98,9 @@ def standings(campaign: Campaign, today: date) -> dict[int, Standing]:
         threads.setdefault(outreach.person_id, []).append(_outreach_standing(outreach, steps.get(outreach.id)))
     for person_id, interview in _latest_interviews(campaign.interviews.values()).items():
         threads.setdefault(person_id, []).append(_interview_standing(interview))
-    result = {}
-    for person_id in campaign.people:
+    # Most people have nothing under way: they share one standing, made in C.
+    result = dict.fromkeys(campaign.people, NOT_ASKED)
+    for person_id in (threads.keys() | next_on.keys()) & result.keys():
         found = threads.get(person_id)
         # A yes with its interview booked says more than the yes alone; of two waits, the longer.
         stage = min(found, key=lambda s: (_RANK[s.stage], not s.booked, s.since or date.max)) if found else NOT_ASKED

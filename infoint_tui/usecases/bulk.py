@@ -30,14 +30,18 @@ def archived(people: Iterable[Person], archive: bool = True) -> list[Person]:
     return [dataclasses.replace(person, archived=archive) for person in people if person.archived != archive]
 
 
-def snoozed(campaign: Campaign, people: Iterable[Person], today: date, until: date) -> list[Outreach]:
-    """Copies of each open outreach of these people, put off until `until` (as the queue's
-    snooze does: their next step comes back then, unless it is due later anyway)."""
+def under_way(campaign: Campaign, people: Iterable[Person]) -> list[Outreach]:
+    """Their outreach still open (neither declined nor closed)."""
     ids = {person.id for person in people}
+    return [outreach for outreach in campaign.outreach.values() if outreach.person_id in ids and outreach.is_open]
+
+
+def snoozed(outreach: Iterable[Outreach], today: date, until: date) -> list[Outreach]:
+    """Copies put off until `until`, as the queue's snooze does: the next step of each comes
+    back then, unless it falls due later anyway."""
     changed = []
-    for outreach in campaign.outreach.values():
-        if outreach.person_id in ids and outreach.is_open:
-            put_off = copy.deepcopy(outreach)
-            put_off.log(AttemptKind.SNOOZED, today, until=until)
-            changed.append(put_off)
+    for original in outreach:
+        put_off = copy.deepcopy(original)
+        put_off.log(AttemptKind.SNOOZED, today, until=until)
+        changed.append(put_off)
     return changed

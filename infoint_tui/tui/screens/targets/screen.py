@@ -56,7 +56,7 @@ from infoint_tui.tui.widgets.form import Field, FormScreen
 from infoint_tui.tui.widgets.heading import Heading
 from infoint_tui.tui.widgets.path_prompt import PathPrompt
 from infoint_tui.tui.widgets.record_list import RecordList, RowFormatter
-from infoint_tui.usecases.bulk import archived, snoozed, tagged
+from infoint_tui.usecases import bulk
 
 Kind = Literal["people", "companies"]
 KINDS: tuple[Kind, Kind] = ("people", "companies")
@@ -582,7 +582,7 @@ class TargetsScreen(BaseScreen):
             if values is None:
                 return
             tags = parse_tags(values["tags"])
-            if self.change(self.repo.save_many, tagged(people, tags)):
+            if self.change(self.repo.save_many, bulk.tagged(people, tags)):
                 self._done(f"Tagged {who} {tag_words(tags)}.")
 
         self.app.push_screen(FormScreen(f"Tag {who}", [field]), entered)
@@ -591,12 +591,12 @@ class TargetsScreen(BaseScreen):
         people = self._chosen()
         if people and all(person.archived for person in people):
             self.action_unarchive()
-        elif people and self.change(self.repo.save_many, archived(people)):
+        elif people and self.change(self.repo.save_many, bulk.archived(people)):
             self._done(f"Archived {_whom(people)}: the filter {ARCHIVED_TERM} shows them.", unselect=True)
 
     def action_unarchive(self) -> None:
         people = self._chosen()
-        if people and self.change(self.repo.save_many, archived(people, archive=False)):
+        if people and self.change(self.repo.save_many, bulk.archived(people, archive=False)):
             self._done(f"Restored {_whom(people)} to the list.", unselect=True)
 
     @work(exclusive=True, group="targets-snooze")
@@ -604,20 +604,18 @@ class TargetsScreen(BaseScreen):
         people = self._chosen()
         if not people:
             return
-        today = clock.today()
-        if not snoozed(self.campaign, people, today, today):
-            self.notify(f"{_whom(people).capitalize()}: no outreach under way, so nothing to put off.")
+        who, today = _whom(people), clock.today()
+        outreach = bulk.under_way(self.campaign, people)
+        if not outreach:
+            self.notify(f"Nothing to put off: no outreach is under way with {who}.")
             return
         choices = [
             Choice(key, f"{label}: back on {today + timedelta(days=days):%a %-d %b}", today + timedelta(days=days))
             for key, label, days in SNOOZES
         ]
-        until = await self.app.push_screen_wait(ChoiceScreen(f"Snooze the outreach of {_whom(people)}", choices))
-        if until is None:
-            return
-        changes = snoozed(self.campaign, people, today, until)
-        if self.change(self.repo.save_many, changes):
-            self._done(f"Put off {count(len(changes), 'outreach', 'outreach')} until {until:%a %-d %b}.")
+        until = await self.app.push_screen_wait(ChoiceScreen(f"Snooze the outreach of {who}", choices))
+        if until is not None and self.change(self.repo.save_many, bulk.snoozed(outreach, today, until)):
+            self._done(f"Put off the outreach of {who} until {until:%a %-d %b}.")
 
     def action_delete_selected(self) -> None:
         people = self._chosen()
