@@ -3,6 +3,7 @@ by them, and acting on a selection of people (tag, archive, snooze, delete) in o
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, timedelta
 
 import orjson
@@ -441,3 +442,15 @@ async def test_without_a_selection_the_highlighted_person_is_the_one_acted_on(ma
         await pilot.pause()
         assert repo.campaign.people[nobody_asked].archived
         assert notices[-1].message == f"Archived {name}: the filter is:archived shows them."
+
+
+async def test_showing_an_archived_person_lists_the_archived(make_app, repo) -> None:
+    person = next(iter(repo.campaign.people.values()))
+    repo.save_many([dataclasses.replace(person, archived=True)])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_targets(pilot)
+        assert person.id not in screen.list_of().ids
+        await app.open_on("targets", f"show_person({person.id})")
+        await pilot.pause()
+        assert screen.filter_input.value == "is:archived" and screen.list_of().highlighted_id == person.id

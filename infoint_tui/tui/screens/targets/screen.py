@@ -430,12 +430,14 @@ class TargetsScreen(BaseScreen):
         self.call_later(self._reveal, kind, record_id)
 
     def _reveal(self, kind: Kind, record_id: int) -> None:
-        """Show a record in its list, clearing the filter if it hides it."""
+        """Show a record in its list, changing the filter if it hides it."""
         self.refresh_data()
         self.action_show_list(kind)
         if not self.list_of().move_to(record_id):
             self.action_clear_filter()
-            self.list_of().move_to(record_id)
+            if not self.list_of().move_to(record_id) and kind == "people":
+                self._filter_people(ARCHIVED_TERM)  # an archived person is listed only there
+                self.list_of().move_to(record_id)
 
     def action_show_person(self, person_id: int) -> None:
         if person_id in self.campaign.people:
