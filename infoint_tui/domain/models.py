@@ -401,6 +401,8 @@ class Person(Model):
     #: The structured name (vCard N) as an address book had it: family, given, additional,
     #: prefix, suffix. Empty when it says no more than `name`; cleared when the name is edited.
     name_parts: list[str] = field(default_factory=list)
+    #: Put aside: left out of the Targets list unless its filter asks for them (`is:archived`).
+    archived: bool = False
     id: int = 0
 
     @property

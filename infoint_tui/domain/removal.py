@@ -7,6 +7,7 @@ ask first; the repository carries it out in one write.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from infoint_tui.domain.models import Campaign, Company, Interview, Model, Objective, Outreach, Person
@@ -15,14 +16,17 @@ from infoint_tui.domain.wording import count
 
 @dataclass
 class RemovalPlan:
+    #: The records asked for first, then what goes with them.
     removed: list[Model] = field(default_factory=list)
     #: Records that stay but lose a reference to something removed.
     changed: list[Model] = field(default_factory=list)
+    #: How many of `removed` were asked for.
+    chosen: int = 1
 
     def describe(self) -> str:
-        """'1 outreach, 2 interviews' for what goes beyond the record itself."""
+        """'1 outreach, 2 interviews' for what goes beyond the records asked for."""
         counts: dict[str, int] = {}
-        for item in self.removed[1:]:
+        for item in self.removed[self.chosen :]:
             label = _LABELS[type(item)]
             counts[label] = counts.get(label, 0) + 1
         parts = [count(n, label, _PLURALS[label]) for label, n in counts.items()]
@@ -41,15 +45,25 @@ _PLURALS = {
 }
 
 
+def people_removal_plan(campaign: Campaign, people: Collection[Person]) -> RemovalPlan:
+    """Deleting several people at once: one pass over the campaign, however many they are."""
+    ids = {person.id for person in people}
+    plan = RemovalPlan(removed=list(people), chosen=len(people))
+    plan.removed += [o for o in campaign.outreach.values() if o.person_id in ids]
+    plan.removed += [i for i in campaign.interviews.values() if i.person_id in ids]
+    plan.changed += [
+        dataclasses.replace(p, introducer_id=None)
+        for p in campaign.people.values()
+        if p.introducer_id in ids and p.id not in ids  # whom they introduced, unless deleted too
+    ]
+    return plan
+
+
 def removal_plan(campaign: Campaign, item: Model) -> RemovalPlan:
-    plan = RemovalPlan(removed=[item])
     if isinstance(item, Person):
-        plan.removed += [o for o in campaign.outreach.values() if o.person_id == item.id]
-        plan.removed += [i for i in campaign.interviews.values() if i.person_id == item.id]
-        plan.changed += [
-            dataclasses.replace(p, introducer_id=None) for p in campaign.people.values() if p.introducer_id == item.id
-        ]
-    elif isinstance(item, Company):
+        return people_removal_plan(campaign, [item])
+    plan = RemovalPlan(removed=[item])
+    if isinstance(item, Company):
         # People stay (their notes are the user's words); they just lose the company.
         plan.changed += [
             dataclasses.replace(p, company_id=None) for p in campaign.people.values() if p.company_id == item.id

@@ -11,19 +11,25 @@ that appears nowhere among the remaining records is matched approximately instea
 (rapidfuzz, in C), so a typo still finds "Lindqvist". Measured at 30,000 people
 (benchmarks/bench_targets.py): a few milliseconds per keystroke for the exact pass; the
 approximate one costs more and runs only on a miss.
+
+Among people, `stage:due` keeps those at a stage (see `domain.stages`), and archived people
+are left out unless `is:archived` asks for them (`PeopleScopes`): the index narrows to such a
+set of ids once, then filters within it.
 """
 
 from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Generic, TypeVar
 
 from rapidfuzz import fuzz, process
 
 from infoint_tui.domain.models import Campaign, Company, Degree, Interview, Outreach, Person
+from infoint_tui.domain.stages import ORDER, Stage, Standing, stages_named
 from infoint_tui.domain.text import fold
 
 R = TypeVar("R")
@@ -35,7 +41,7 @@ FUZZY_CUTOFF = 80
 FUZZY_WORDS = 8
 LAST = "\uffff"  # sorts after any name: records without a company go last
 
-PERSON_SORTS = ("name", "company", "degree", "newest first")
+PERSON_SORTS = ("name", "company", "degree", "newest first", "stage", "next date")
 COMPANY_SORTS = ("name", "industry", "most people", "newest first")
 DEGREE_ORDER = {Degree.FIRST: 0, Degree.SECOND: 1, Degree.COLD: 2}
 
@@ -62,6 +68,8 @@ class RecordIndex(Generic[R]):
     _orders: dict[str, list[int]] = field(default_factory=dict, init=False)
     _hays: dict[int, str] = field(default_factory=dict, init=False)
     _sorted_hays: dict[str, list[str]] = field(default_factory=dict, init=False)
+    #: (sort, a set of ids) -> the positions in that order of the ids in the set.
+    _within: dict[tuple[str, frozenset[int]], list[int]] = field(default_factory=dict, init=False)
     #: Every distinct word of the haystacks, for approximate matching.
     _vocabulary: list[str] = field(default_factory=list, init=False)
 
@@ -76,13 +84,17 @@ class RecordIndex(Generic[R]):
         self._haystacks(sort)
         self._words()
 
-    def filter(self, query: str, sort: str) -> Matches:
+    def filter(self, query: str, sort: str, among: frozenset[int] | None = None) -> Matches:
+        """The records that match, in the order of `sort`; only those `among` when given (keep
+        passing the same set: its positions are worked out once)."""
         ids = self.order(sort)
         words = fold(query).split()
+        if among is not None and len(among) == len(self.records):
+            among = None  # everyone: no narrowing to do
+        positions: list[int] | range = range(len(ids)) if among is None else self._positions(sort, among)
         if not words:
-            return Matches(ids)
+            return Matches(ids if among is None else [ids[i] for i in positions])
         hays = self._haystacks(sort)
-        positions: list[int] | range = range(len(ids))
         approximate = False
         for word in words:
             hits = [i for i in positions if word in hays[i]]
@@ -95,6 +107,11 @@ class RecordIndex(Generic[R]):
             strong = [i for i in strong if " " + word in hays[i]]
         chosen = set(strong)
         return Matches([ids[i] for i in strong] + [ids[i] for i in positions if i not in chosen], approximate)
+
+    def _positions(self, sort: str, among: frozenset[int]) -> list[int]:
+        if (sort, among) not in self._within:
+            self._within[sort, among] = [i for i, rid in enumerate(self.order(sort)) if rid in among]
+        return self._within[sort, among]
 
     def _haystacks(self, sort: str) -> list[str]:
         if not self._hays:
@@ -143,7 +160,10 @@ class Links:
         return links
 
 
-def people_index(campaign: Campaign, links: Links) -> RecordIndex[Person]:
+def people_index(
+    campaign: Campaign, links: Links, standings: Mapping[int, Standing] | None = None
+) -> RecordIndex[Person]:
+    """With `standings` (`stages.standings`), people also sort by stage and by next date."""
     people, companies = campaign.people, campaign.companies
     names = {pid: fold(person.name) for pid, person in people.items()}
     company_names: dict[int | None, str] = {cid: fold(company.name) for cid, company in companies.items()}
@@ -154,16 +174,20 @@ def people_index(campaign: Campaign, links: Links) -> RecordIndex[Person]:
     def haystack(person: Person) -> str:
         return " ".join((person.name, company_name(person), person.title, person.location, tag_words(person.tags)))
 
-    return RecordIndex(
-        people,
-        haystack,
-        {
-            "name": names.__getitem__,
-            "company": lambda pid: (company_names.get(people[pid].company_id, LAST), names[pid]),
-            "degree": lambda pid: (DEGREE_ORDER[people[pid].degree], names[pid]),
-            "newest first": operator.neg,
-        },
-    )
+    sorts: dict[str, Callable[[int], Any]] = {
+        "name": names.__getitem__,
+        "company": lambda pid: (company_names.get(people[pid].company_id, LAST), names[pid]),
+        "degree": lambda pid: (DEGREE_ORDER[people[pid].degree], names[pid]),
+        "newest first": operator.neg,
+    }
+    if standings is not None:
+
+        def next_on(pid: int) -> date:
+            return standings[pid].next_on or date.max  # nothing due: last
+
+        sorts["stage"] = lambda pid: (ORDER[standings[pid].stage], next_on(pid), names[pid])
+        sorts["next date"] = lambda pid: (next_on(pid), names[pid])
+    return RecordIndex(people, haystack, sorts)
 
 
 def companies_index(campaign: Campaign, links: Links) -> RecordIndex[Company]:
@@ -183,3 +207,67 @@ def companies_index(campaign: Campaign, links: Links) -> RecordIndex[Company]:
             "newest first": operator.neg,
         },
     )
+
+
+STAGE_TERM = "stage:"
+ARCHIVED_TERM = "is:archived"
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What the terms of a query ask for, and the rest of it."""
+
+    words: str
+    #: The records the query looks among (None: every one).
+    among: frozenset[int] | None = None
+    #: A `stage:` word that names no stage ("" when each names one).
+    unknown_stage: str = ""
+
+
+@dataclass
+class PeopleScopes:
+    """The `stage:` and `is:archived` terms of a people filter, over one version of the data.
+
+    Each set of people is made once and then handed out again, so that the index keeps the
+    positions it worked out for it: a keystroke costs no pass over everyone.
+    """
+
+    standings: Mapping[int, Standing]
+    archived: frozenset[int]
+    _made: dict[tuple[bool, frozenset[Stage]], frozenset[int]] = field(default_factory=dict, init=False)
+
+    @classmethod
+    def of(cls, campaign: Campaign, standings: Mapping[int, Standing]) -> PeopleScopes:
+        return cls(standings, frozenset(pid for pid, person in campaign.people.items() if person.archived))
+
+    def scope(self, query: str) -> Scope:
+        words: list[str] = []
+        stages: set[Stage] = set()
+        archived, unknown = False, ""
+        for word in query.split():
+            term = word.casefold()
+            if term.startswith(STAGE_TERM):
+                stage_word = term.removeprefix(STAGE_TERM)
+                named = stages_named(stage_word) if stage_word else frozenset()  # "stage:" as it is typed
+                stages |= named
+                if stage_word and not named:
+                    unknown = unknown or word[len(STAGE_TERM) :]
+            elif term.startswith("is:") and ARCHIVED_TERM.startswith(term):
+                archived = archived or term != "is:"
+            else:
+                words.append(word)
+        if unknown:
+            return Scope(" ".join(words), frozenset(), unknown)
+        return Scope(" ".join(words), self._people(archived, frozenset(stages)))
+
+    def _people(self, archived: bool, stages: frozenset[Stage]) -> frozenset[int] | None:
+        if not stages and not archived and not self.archived:
+            return None  # nobody is left out
+        key = (archived, stages)
+        if key not in self._made:
+            self._made[key] = frozenset(
+                pid
+                for pid, standing in self.standings.items()
+                if (pid in self.archived) == archived and (not stages or standing.stage in stages)
+            )
+        return self._made[key]

@@ -28,7 +28,7 @@ import copy
 import gc
 import secrets
 import threading
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Collection, Iterable, Iterator, MutableMapping
 from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
@@ -46,13 +46,14 @@ from infoint_tui.domain.models import (
     Company,
     Interview,
     Model,
+    Person,
     Profile,
     Settings,
     Template,
     describe_value,
     problem_in,
 )
-from infoint_tui.domain.removal import removal_plan
+from infoint_tui.domain.removal import RemovalPlan, people_removal_plan, removal_plan
 from infoint_tui.store.errors import DataFileError, LockedError, ReadOnlyFileError, SaveError
 from infoint_tui.store.history import History, Key, Step
 from infoint_tui.store.lock import WriterLock
@@ -446,14 +447,29 @@ class Repository:
         change(updated)
         return self.save(updated)
 
+    def save_many(self, items: Iterable[Model]) -> None:
+        """Store changed copies of several records (see `save`) in one write: all or none."""
+        with self.batch():  # refused before the first when read-only
+            for item in items:
+                self.save(item)
+
     def remove(self, item: Model) -> None:
         """Delete a record and everything that goes with it (see `removal_plan`)."""
-        plan = removal_plan(self.campaign, item)
+        self._carry_out(removal_plan(self.campaign, item))
+
+    def remove_people(self, people: Collection[Person]) -> None:
+        """Delete several people and everything that goes with them, in one write."""
+        self._carry_out(people_removal_plan(self.campaign, people))
+
+    def _carry_out(self, plan: RemovalPlan) -> None:
         with self._change():
-            for doomed in plan.removed:
-                self._touching([((type(doomed), doomed.id), self._index(type(doomed)).get(doomed.id))])
-                self._table(type(doomed)).remove(doc_ids=[doomed.id])
-                self._index(type(doomed)).pop(doomed.id, None)
+            for model in {type(doomed): None for doomed in plan.removed}:  # first-seen order
+                doomed = [item.id for item in plan.removed if type(item) is model]
+                index = self._index(model)
+                self._touching([((model, doc_id), index.get(doc_id)) for doc_id in doomed])
+                self._table(model).remove(doc_ids=doomed)
+                for doc_id in doomed:
+                    index.pop(doc_id, None)
             for changed in plan.changed:
                 self.save(changed)
 

@@ -3,12 +3,13 @@
 The list holds record ids and a function that formats one id as one line (a Strip) for a
 given width. Scrolling, resizing and moving the cursor ask for the visible lines only, and
 the lines drawn are cached, so 30,000 rows cost no more than 20 (toolong's way of
-showing huge logs: `ScrollView` + `render_line`).
+showing huge logs: `ScrollView` + `render_line`). Records may be selected, to act on several
+at once: a selected row is marked in its first cell, which every row leaves blank for it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -23,6 +24,7 @@ from textual.strip import Strip
 
 #: (record id, width in cells) -> that record's line.
 RowFormatter = Callable[[int, int], Strip]
+MARK = "✓"
 
 
 class RecordList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -35,7 +37,7 @@ class RecordList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("end", "last", "Last", show=False),
         Binding("enter", "choose", "Open", show=False),
     ]
-    COMPONENT_CLASSES = {"record-list--cursor", "record-list--empty"}
+    COMPONENT_CLASSES = {"record-list--cursor", "record-list--empty", "record-list--selected"}
     DEFAULT_CSS = """
     RecordList {
         height: 1fr;
@@ -54,6 +56,10 @@ class RecordList(ScrollView, can_focus=True, inherit_bindings=False):
         & > .record-list--empty {
             color: $text-muted;
             text-style: italic;
+        }
+        & > .record-list--selected {
+            background: $accent 25%;
+            text-style: bold;
         }
     }
     """
@@ -99,7 +105,9 @@ class RecordList(ScrollView, can_focus=True, inherit_bindings=False):
         self.format_row = format_row
         self.empty_text = empty_text
         self.ids: Sequence[int] = ()
-        self._lines: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(maxsize=256)
+        #: The records selected, shown or not (a filter may hide some for a while).
+        self.selected: set[int] = set()
+        self._lines: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(maxsize=256)
 
     # Content -------------------------------------------------------------------------
 
@@ -139,6 +147,28 @@ class RecordList(ScrollView, can_focus=True, inherit_bindings=False):
             return False
         self._scroll_to_cursor(center=True)
         return True
+
+    # Selection -----------------------------------------------------------------------
+
+    def toggle_selected(self) -> None:
+        """Select the highlighted record, or leave it out again."""
+        record_id = self.highlighted_id
+        if record_id is not None:
+            self.selected ^= {record_id}
+            self.refresh_line(self.cursor)
+
+    def select(self, ids: Iterable[int]) -> None:
+        self.selected.update(ids)
+        self.refresh()
+
+    def keep_selected(self, known: Collection[int]) -> None:
+        """Forget the selected records that are gone (deleted)."""
+        self.selected.intersection_update(known)
+        self.refresh()
+
+    def clear_selection(self) -> None:
+        self.selected.clear()
+        self.refresh()
 
     def _position_of(self, record_id: int | None) -> int:
         if record_id is None:
@@ -211,10 +241,15 @@ class RecordList(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width)
         if index >= len(self.ids):
             return Strip.blank(width)
+        record_id = self.ids[index]
         on_cursor = index == self.cursor
-        key = (self.ids[index], width, on_cursor, on_cursor and self.has_focus)
+        selected = record_id in self.selected
+        key = (record_id, width, on_cursor, on_cursor and self.has_focus, selected)
         if key not in self._lines:
-            strip = self.format_row(self.ids[index], width).crop_extend(0, width, None)
+            strip = self.format_row(record_id, width).crop_extend(0, width, None)
+            if selected:
+                style = self.get_component_rich_style("record-list--selected")
+                strip = Strip.join([Strip([Segment(MARK)]), strip.crop(1)]).apply_style(style)
             if on_cursor:
                 strip = strip.apply_style(self.get_component_rich_style("record-list--cursor"))
             self._lines[key] = strip

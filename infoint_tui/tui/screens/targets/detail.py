@@ -9,7 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from infoint_tui.domain.models import AttemptKind, Campaign, Company, Degree, Outreach, Person
-from infoint_tui.domain.target_search import Links, fold, tag_words
+from infoint_tui.domain.stages import Standing
+from infoint_tui.domain.target_search import ARCHIVED_TERM, Links, fold, tag_words
 from infoint_tui.tui.screens.targets.rows import DEGREE_LABELS
 
 ATTEMPT_LABELS = {
@@ -59,7 +60,7 @@ def _names(campaign: Campaign, ids: list[int]) -> str:
     return ", ".join(names[:NAMES_SHOWN]) + more
 
 
-def person_detail(campaign: Campaign, links: Links, person: Person) -> RenderableType:
+def person_detail(campaign: Campaign, links: Links, person: Person, standing: Standing) -> RenderableType:
     company = campaign.company_of(person)
     introducer = campaign.introducer_of(person)
     role = " at ".join(part for part in (person.title, company.name if company else "") if part)
@@ -71,6 +72,9 @@ def person_detail(campaign: Campaign, links: Links, person: Person) -> Renderabl
     parts.append(
         _fields(
             [
+                ("Stage", standing.label),
+                ("Next due", _day(standing.next_on) if standing.next_on else "nothing"),
+                ("Archived", f"yes: listed only when the filter says {ARCHIVED_TERM}" if person.archived else ""),
                 ("Introducer", introducer.name if introducer else ""),
                 ("Introduced", _names(campaign, links.introduced.get(person.id, []))),
                 ("Company", company.name if company else ""),

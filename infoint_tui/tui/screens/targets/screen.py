@@ -2,12 +2,18 @@
 
 The lists are line-API widgets over ids, so 30,000 people scroll and filter as quickly as
 60. What is shown is rebuilt from the campaign when a change touches what it shows
-(`DataChanged`), lazily: a screen that is not on view waits until it is shown again.
+(`DataChanged`), or when the day changes, lazily: a screen that is not on view waits until it
+is shown again. Each person's stage is worked out then, once for everyone (`domain.stages`).
+
+People can be selected (space, or * for everyone shown) to tag, archive, snooze or delete
+them together, each in one write: all of them or, if the file refuses, none.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -17,34 +23,51 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
+from infoint_tui import clock
 from infoint_tui.domain.models import Company, Person
-from infoint_tui.domain.removal import removal_plan
+from infoint_tui.domain.removal import people_removal_plan, removal_plan
+from infoint_tui.domain.stages import NAMES, Stage, Standing, standings
 from infoint_tui.domain.target_search import (
+    ARCHIVED_TERM,
     COMPANY_SORTS,
     PERSON_SORTS,
+    STAGE_TERM,
     Links,
+    PeopleScopes,
     RecordIndex,
+    Scope,
     companies_index,
     people_index,
+    tag_words,
 )
+from infoint_tui.domain.wording import count, listed
+from infoint_tui.tui import notice
 from infoint_tui.tui.messages import RECORDS, DataChanged
 from infoint_tui.tui.screens.base import UNDO, BaseScreen
+from infoint_tui.tui.screens.form_parts import parse_tags
 from infoint_tui.tui.screens.targets.company_form import CompanyForm
 from infoint_tui.tui.screens.targets.detail import company_detail, person_detail
 from infoint_tui.tui.screens.targets.import_dialog import LINKEDIN, VCARD, ImportKind, ImportScreen
 from infoint_tui.tui.screens.targets.person_form import PersonForm
 from infoint_tui.tui.screens.targets.rows import company_row, person_row
+from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
+from infoint_tui.tui.widgets.form import Field, FormScreen
 from infoint_tui.tui.widgets.heading import Heading
 from infoint_tui.tui.widgets.path_prompt import PathPrompt
 from infoint_tui.tui.widgets.record_list import RecordList, RowFormatter
 from infoint_tui.tui.widgets.text_fields import TextInput
+from infoint_tui.usecases import bulk
 
 Kind = Literal["people", "companies"]
 KINDS: tuple[Kind, Kind] = ("people", "companies")
-FILTER_HINT = "/ to filter: name, company, #tag…"
+FILTER_HINT = "/ to filter: name, company, #tag, stage:due…"
 #: Actions on the highlighted record of one list only.
 LIST_ACTIONS: dict[str, Kind] = {"request_interview": "people", "merge": "companies"}
+#: A bulk delete names this many people, then counts the rest.
+NAMES_LISTED = 5
+#: How long a bulk snooze puts outreach off.
+SNOOZES = [("w", "1 week", 7), ("2", "2 weeks", 14), ("4", "4 weeks", 28)]
 
 
 @dataclass
@@ -54,6 +77,8 @@ class ListView:
     index: RecordIndex
     row: RowFormatter
     sorts: tuple[str, ...]
+    #: The query's terms (`stage:`), apart from its words.
+    scope: Callable[[str], Scope] = Scope
 
 
 class TargetsScreen(BaseScreen):
@@ -64,11 +89,35 @@ class TargetsScreen(BaseScreen):
     AUTO_FOCUS = "#people-list"
     HELP = (
         "Everyone and every company you might talk to. Type after / to filter: every word must "
-        "match, #tag finds a tag, a misspelt word still finds close matches; escape shows the whole "
-        "list again. i imports LinkedIn's Connections.csv, v an address book's vCard file. On the "
-        "companies, m merges the highlighted one into another: its people and their outreach move there."
+        "match, #tag finds a tag, stage:due the people at a stage (not-asked, waiting, due, yes, held, "
+        "thanked, no, assumed-no), is:archived the archived people; a misspelt word still finds close "
+        "matches; escape shows the whole list again. Space selects a person, * everyone shown; then t "
+        "tags, a archives, z snoozes their outreach and d deletes them all together. i imports "
+        "LinkedIn's Connections.csv, v an address book's vCard file. On the companies, m merges the "
+        "highlighted one into another: its people and their outreach move there."
     )
     PALETTE = [
+        *(
+            (
+                f"People at stage: {NAMES[stage]}",
+                f"Show the people whose stage is “{NAMES[stage]}” (filter {STAGE_TERM}{stage.value})",
+                f"filter_stage('{stage.value}')",
+            )
+            for stage in Stage
+        ),
+        ("Show archived people", f"Show only the people put aside (filter {ARCHIVED_TERM})", "show_archived"),
+        ("Sort people by stage", "Order the people as the campaign goes, from not asked to no", "sort_by('stage')"),
+        ("Sort people by next date", "Whoever has something due soonest first", "sort_by('next date')"),
+        ("Select everyone shown", "Select every person the filter shows, to act on them together", "select_all"),
+        ("Tag the selected people", "Add a tag to every selected person", "tag"),
+        ("Archive the selected people", f"Hide them from the list; the filter {ARCHIVED_TERM} shows them", "archive"),
+        ("Restore the selected people", "Bring the selected archived people back into the list", "unarchive"),
+        ("Snooze the selected people's outreach", "Put off the next step of their outreach", "snooze"),
+        (
+            "Delete the selected people",
+            "Delete them with their outreach and interviews, after asking",
+            "delete_selected",
+        ),
         ("New person", "Add someone to your targets", "new_person"),
         ("New company", "Add a company to your targets", "new_company"),
         ("Import LinkedIn connections", "Add everyone from LinkedIn's Connections.csv", "import_linkedin"),
@@ -83,7 +132,13 @@ class TargetsScreen(BaseScreen):
         Binding("n", "new", "New", id="targets_new", tooltip="Add a person or a company"),
         Binding("e", "edit", "Edit", id="targets_edit", tooltip="Edit the highlighted one (or Enter)"),
         Binding("delete,d", "delete", "Delete", id="targets_delete", tooltip="Delete the highlighted one"),
-        Binding("s", "cycle_sort", "Sort", id="targets_sort", tooltip="Sort by name, company, degree, newest"),
+        Binding(
+            "s",
+            "cycle_sort",
+            "Sort",
+            id="targets_sort",
+            tooltip="Sort by name, company, degree, newest, stage, next date",
+        ),
         Binding(
             "r",
             "request_interview",
@@ -98,6 +153,25 @@ class TargetsScreen(BaseScreen):
             id="targets_merge",
             tooltip="Merge the highlighted company into another: its people and their outreach move there",
         ),
+        Binding("space", "toggle_select", "Select", show=False, id="targets_select", tooltip="Select or unselect"),
+        Binding(
+            "asterisk",
+            "select_all",
+            "Select all",
+            show=False,
+            id="targets_select_all",
+            tooltip="Select everyone shown (again: unselect them)",
+        ),
+        Binding("t", "tag", "Tag", show=False, id="targets_tag", tooltip="Tag the selected people"),
+        Binding(
+            "a",
+            "archive",
+            "Archive",
+            show=False,
+            id="targets_archive",
+            tooltip="Archive the selected people (restore them if all are archived)",
+        ),
+        Binding("z", "snooze", "Snooze", show=False, id="targets_snooze", tooltip="Put off their outreach"),
         Binding("i", "import_linkedin", "Import LinkedIn", show=False, id="targets_import_linkedin"),
         Binding("v", "import_vcard", "Import vCard", show=False, id="targets_import_vcard"),
         Binding("escape,down", "leave_filter", "Back to the list", id="targets_leave_filter"),
@@ -109,6 +183,13 @@ class TargetsScreen(BaseScreen):
             tooltip="Show the whole list again, still on the highlighted one",
         ),
         *UNDO,
+        Binding(
+            "escape",
+            "clear_selection",
+            "Unselect all",
+            id="targets_clear_selection",
+            tooltip="Unselect everyone (once the filter is clear)",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -116,10 +197,13 @@ class TargetsScreen(BaseScreen):
         self.kind: Kind = "people"
         self.queries: dict[Kind, str] = {"people": "", "companies": ""}
         self.sort_choice: dict[Kind, int] = {"people": 0, "companies": 0}
+        self._approximate: dict[Kind, bool] = {"people": False, "companies": False}
         self._stale = True  # the lists do not follow the campaign yet
         self._nothing_highlighted = False
         self._card_shows: tuple[Kind, int | None] | None = None
         self._links = Links()
+        self._standings: dict[int, Standing] = {}
+        self._built_on: date | None = None  # stages change with the day
         self._views: dict[Kind, ListView] = {}
 
     # Layout ----------------------------------------------------------------------------
@@ -149,13 +233,20 @@ class TargetsScreen(BaseScreen):
     # Data ------------------------------------------------------------------------------
 
     def _rebuild(self) -> None:
-        campaign = self.campaign
+        campaign, today = self.campaign, clock.today()
         links = self._links = Links.of(campaign)
+        stages = self._standings = standings(campaign, today)
         self._views = {
-            "people": ListView(people_index(campaign, links), person_row(campaign), PERSON_SORTS),
+            "people": ListView(
+                people_index(campaign, links, stages),
+                person_row(campaign, stages, today),
+                PERSON_SORTS,
+                PeopleScopes.of(campaign, stages).scope,
+            ),
             "companies": ListView(companies_index(campaign, links), company_row(campaign, links), COMPANY_SORTS),
         }
         self._stale = False
+        self._built_on = today
         self._card_shows = None
 
     def on_data_changed(self, message: DataChanged) -> None:
@@ -164,11 +255,12 @@ class TargetsScreen(BaseScreen):
             super().on_data_changed(message)
 
     def refresh_data(self) -> None:
-        if self._stale:
+        if self._stale or self._built_on != clock.today():
             self._rebuild()
             self._fill()
 
     def _fill(self) -> None:
+        self.list_of("people").keep_selected(self.campaign.people)
         for kind in KINDS:
             self._refilter(kind, keep=self.list_of(kind).highlighted_id)
         self.call_after_refresh(self._prepare_filters)
@@ -180,24 +272,39 @@ class TargetsScreen(BaseScreen):
 
     def _refilter(self, kind: Kind, keep: int | None = None) -> None:
         view = self._views[kind]
-        matches = view.index.filter(self.queries[kind], self._sort(kind))
-        query = self.queries[kind].strip()
-        nobody = "Nobody" if kind == "people" else "No company"
-        empty = f"{nobody} matches “{query}”." if query else f"{kind.title()}: none yet. Press n to add."
-        self.list_of(kind).set_rows(matches.ids, keep=keep, format_row=view.row, empty_text=empty)
+        scope = view.scope(self.queries[kind])
+        matches = view.index.filter(scope.words, self._sort(kind), scope.among)
+        self.list_of(kind).set_rows(
+            matches.ids, keep=keep, format_row=view.row, empty_text=self._empty_text(kind, scope)
+        )
+        self._approximate[kind] = matches.approximate
         if kind == self.kind:
-            self._show_heading(len(matches.ids), matches.approximate)
+            self._show_heading()
+
+    def _empty_text(self, kind: Kind, scope: Scope) -> str:
+        query = self.queries[kind].strip()
+        if scope.unknown_stage:
+            return f"No stage is called “{scope.unknown_stage}”."  # the detail pane names them
+        if query:
+            return f"{'Nobody' if kind == 'people' else 'No company'} matches “{query}”."
+        if self._views[kind].index.records:
+            return "Everyone is archived: the filter is:archived shows them."
+        return f"{kind.title()}: none yet. Press n to add."
 
     def _sort(self, kind: Kind) -> str:
         sorts = self._views[kind].sorts
         return sorts[self.sort_choice[kind] % len(sorts)]
 
-    def _show_heading(self, shown: int, approximate: bool) -> None:
-        total = len(self._views[self.kind].index.records)
-        count = f"{self.kind.title()} {shown:,}" + (f" of {total:,}" if self.queries[self.kind] else "")
+    def _show_heading(self) -> None:
+        shown, total = len(self.list_of().ids), len(self._views[self.kind].index.records)
+        # Archived people left out show as "57 of 60" too.
+        number = f"{self.kind.title()} {shown:,}" + (
+            f" of {total:,}" if self.queries[self.kind] or shown < total else ""
+        )
         heading = self.query_one(Heading)
-        heading.title = count + ("  ≈ close" if approximate else "")
-        heading.note = f"sort: {self._sort(self.kind)}"
+        heading.title = number + ("  ≈ close" if self._approximate[self.kind] else "")
+        selected = len(self.list_of().selected)
+        heading.note = (f"{selected:,} selected · " if selected else "") + f"sort: {self._sort(self.kind)}"
 
     def highlighted(self) -> Person | Company | None:
         record_id = self.list_of().highlighted_id
@@ -214,14 +321,16 @@ class TargetsScreen(BaseScreen):
     def _show_card(self) -> None:
         record = self.highlighted()
         shown = (self.kind, record.id if record else None)
-        if shown == self._card_shows:
+        if record is not None and shown == self._card_shows:
             return  # typing on often keeps the same record on top: spare the relayout
         self._card_shows = shown
         card = self.query_one("#targets-card", Static)
         if isinstance(record, Person):
-            card.update(person_detail(self.campaign, self._links, record))
+            card.update(person_detail(self.campaign, self._links, record, self._standings[record.id]))
         elif isinstance(record, Company):
             card.update(company_detail(self.campaign, self._links, record))
+        elif self._views[self.kind].scope(self.queries[self.kind]).unknown_stage:
+            card.update(f"The stages are {listed([stage.value for stage in Stage])}.")
         elif self._views[self.kind].index.records:
             card.update("Nothing matches the filter: change it, or press escape on the list to see everyone.")
         else:
@@ -239,8 +348,14 @@ class TargetsScreen(BaseScreen):
             return (self.focused is self.filter_input) == (action == "leave_filter")
         if action == "clear_filter":
             return self.focused is not self.filter_input and bool(self.queries[self.kind])
+        if action == "clear_selection":
+            return self.focused is not self.filter_input and not self.queries[self.kind] and bool(self._selection())
         if action == "show_list":
             return parameters[0] != self.kind
+        if action == "toggle_select":
+            return self.kind == "people" and (None if self.highlighted() is None else True)
+        if action == "delete" and self.kind == "people" and self._selection():
+            return True
         if action in ("edit", "delete"):
             return None if self.highlighted() is None else True
         if action in LIST_ACTIONS:
@@ -262,6 +377,7 @@ class TargetsScreen(BaseScreen):
             self.list_of().display = False
             self.kind = kind
             self.list_of().display = True
+            self.query_one("#targets").set_class(kind == "companies", "-companies")
             self.filter_input.value = self.queries[kind]  # each list keeps its own filter
             self._refilter(kind, keep=self.list_of().highlighted_id)
             self.refresh_bindings()
@@ -293,17 +409,37 @@ class TargetsScreen(BaseScreen):
         self.sort_choice[self.kind] += 1
         self._refilter(self.kind, keep=self.list_of().highlighted_id)
 
+    def action_sort_by(self, sort: str) -> None:
+        self.action_show_list("people")
+        self.sort_choice["people"] = PERSON_SORTS.index(sort)
+        self._refilter("people", keep=self.list_of().highlighted_id)
+
+    def action_filter_stage(self, stage: str) -> None:
+        self._filter_people(f"{STAGE_TERM}{stage}")
+
+    def action_show_archived(self) -> None:
+        self._filter_people(ARCHIVED_TERM)
+
+    def _filter_people(self, query: str) -> None:
+        self.action_show_list("people")
+        self.queries["people"] = self.filter_input.value = query
+        self._refilter("people")
+        self.list_of().focus()
+        self.refresh_bindings()
+
     def _reveal_changed(self, kind: Kind, record_id: int) -> None:
         """After a change: show the record once the lists have heard of it (it is queued after)."""
         self.call_later(self._reveal, kind, record_id)
 
     def _reveal(self, kind: Kind, record_id: int) -> None:
-        """Show a record in its list, clearing the filter if it hides it."""
+        """Show a record in its list, changing the filter if it hides it."""
         self.refresh_data()
         self.action_show_list(kind)
         if not self.list_of().move_to(record_id):
             self.action_clear_filter()
-            self.list_of().move_to(record_id)
+            if not self.list_of().move_to(record_id) and kind == "people":
+                self._filter_people(ARCHIVED_TERM)  # an archived person is listed only there
+                self.list_of().move_to(record_id)
 
     def action_show_person(self, person_id: int) -> None:
         if person_id in self.campaign.people:
@@ -368,6 +504,9 @@ class TargetsScreen(BaseScreen):
         self.app.push_screen(form.screen(), saved)
 
     def action_delete(self) -> None:
+        if self.kind == "people" and self._selection():
+            self._delete_people(self._selection())
+            return
         record = self.highlighted()
         if record is None:
             return
@@ -381,6 +520,130 @@ class TargetsScreen(BaseScreen):
                 self.change(self.repo.remove, record, undo=f"Deleted {record.name}")
 
         self.app.push_screen(ConfirmScreen(f"Delete {record.name}?", detail, yes="Delete"), answered)
+
+    # Acting on several people ----------------------------------------------------------
+
+    def _selection(self) -> list[Person]:
+        """The selected people, in the order of the list as it is sorted now."""
+        selected, people = self.list_of("people").selected, self.campaign.people
+        if not selected:
+            return []
+        return [people[pid] for pid in self._views["people"].index.order(self._sort("people")) if pid in selected]
+
+    def _chosen(self) -> list[Person]:
+        """Whom a bulk action is for: the selected people (shown), else the highlighted one."""
+        if self.kind == "people" or self._selection():
+            self.action_show_list("people")
+        person = self.highlighted()
+        chosen = self._selection() or ([person] if isinstance(person, Person) else [])
+        if not chosen:
+            self.notify("Select people first: space selects the highlighted one, * everyone shown.")
+        return chosen
+
+    def action_toggle_select(self) -> None:
+        records = self.list_of()
+        records.toggle_selected()
+        records.action_cursor(1)  # on to the next, to select a run of people
+        self._show_heading()
+        self.refresh_bindings()
+
+    def action_select_all(self) -> None:
+        self.action_show_list("people")
+        records = self.list_of()
+        shown = set(records.ids)
+        if shown and shown <= records.selected:
+            records.selected -= shown  # everyone shown is selected already: unselect them
+            records.refresh()
+        else:
+            records.select(shown)
+        self._show_heading()
+        self.refresh_bindings()
+
+    def action_clear_selection(self) -> None:
+        self.list_of("people").clear_selection()
+        self._show_heading()
+        self.refresh_bindings()
+
+    def _done(self, message: str, *, unselect: bool = False) -> None:
+        if unselect:
+            self.list_of("people").clear_selection()
+        self.notify(message, timeout=notice.SHORT)
+        self._show_heading()
+        self.refresh_bindings()
+
+    def action_tag(self) -> None:
+        people = self._chosen()
+        if not people:
+            return
+        who = _whom(people)
+        field = Field(
+            "tags",
+            "Tags",
+            check=lambda text: None if parse_tags(text) else "Type a tag to add, or press escape.",
+            placeholder="mentor",
+            help="Commas between tags; each is added to everyone, alongside their own.",
+        )
+
+        def entered(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            tags = parse_tags(values["tags"])
+            done = f"Tagged {who} {tag_words(tags)}"
+            if self.change(self.repo.save_many, bulk.tagged(people, tags), undo=done):
+                self._done(f"{done}.")
+
+        self.app.push_screen(FormScreen(f"Tag {who}", [field]), entered)
+
+    def action_archive(self) -> None:
+        people = self._chosen()
+        if people and all(person.archived for person in people):
+            self.action_unarchive()
+        elif people and self.change(self.repo.save_many, bulk.archived(people), undo=f"Archived {_whom(people)}"):
+            self._done(f"Archived {_whom(people)}: the filter {ARCHIVED_TERM} shows them.", unselect=True)
+
+    def action_unarchive(self) -> None:
+        people = self._chosen()
+        restored = f"Restored {_whom(people)}"
+        if people and self.change(self.repo.save_many, bulk.archived(people, archive=False), undo=restored):
+            self._done(f"Restored {_whom(people)} to the list.", unselect=True)
+
+    @work(exclusive=True, group="targets-snooze")
+    async def action_snooze(self) -> None:
+        people = self._chosen()
+        if not people:
+            return
+        who, today = _whom(people), clock.today()
+        outreach = bulk.under_way(self.campaign, people)
+        if not outreach:
+            self.notify(f"Nothing to put off: no outreach is under way with {who}.")
+            return
+        choices = [
+            Choice(key, f"{label}: back on {today + timedelta(days=days):%a %-d %b}", today + timedelta(days=days))
+            for key, label, days in SNOOZES
+        ]
+        until = await self.app.push_screen_wait(ChoiceScreen(f"Snooze the outreach of {who}", choices))
+        if until is None:
+            return
+        done = f"Put off the outreach of {who} until {until:%a %-d %b}"
+        if self.change(self.repo.save_many, bulk.snoozed(outreach, today, until), undo=done):
+            self._done(f"{done}.")
+
+    def action_delete_selected(self) -> None:
+        people = self._chosen()
+        if people:
+            self._delete_people(people)
+
+    def _delete_people(self, people: list[Person]) -> None:
+        also = people_removal_plan(self.campaign, people).describe()
+        names = ", ".join(person.name for person in people[:NAMES_LISTED])
+        more = f" and {len(people) - NAMES_LISTED} more" if len(people) > NAMES_LISTED else ""
+        detail = f"{names}{more}. " + (f"Also affected: {also}." if also else "Nothing else goes with them.")
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.change(self.repo.remove_people, people, undo=f"Deleted {_whom(people)}"):
+                self._done(f"Deleted {_whom(people)}.", unselect=True)
+
+        self.app.push_screen(ConfirmScreen(f"Delete {_whom(people)}?", detail, yes="Delete"), answered)
 
     # Merging ---------------------------------------------------------------------------
 
@@ -419,3 +682,8 @@ class TargetsScreen(BaseScreen):
             self.list_of().focus()
 
         self.app.push_screen(PathPrompt(kind.title, kind.help, kind.placeholder), chosen)
+
+
+def _whom(people: list[Person]) -> str:
+    """'Ana Ruiz' for one, '3 people' for more."""
+    return people[0].name if len(people) == 1 else count(len(people), "person", "people")
