@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from infoint_tui.domain.models import (
     AttemptKind,
     Campaign,
+    Company,
     Interview,
     Objective,
     ObjectiveKind,
@@ -20,6 +21,7 @@ from infoint_tui.domain.models import (
     Person,
     Route,
 )
+from infoint_tui.domain.policy import due_items, next_target
 from infoint_tui.domain.stages import ORDER, Stage, Standing, stages_named, standings
 from infoint_tui.domain.target_search import Links, PeopleScopes, people_index
 from infoint_tui.tui.screens.targets.rows import SHORT_STAGES
@@ -454,3 +456,19 @@ async def test_showing_an_archived_person_lists_the_archived(make_app, repo) -> 
         await app.open_on("targets", f"show_person({person.id})")
         await pilot.pause()
         assert screen.filter_input.value == "is:archived" and screen.list_of().highlighted_id == person.id
+
+
+def test_an_archived_person_is_never_asked_again_nor_offered_as_the_next_at_their_company() -> None:
+    built = Built()
+    built.campaign.companies[1] = Company("Northwind", id=1)
+    waiting, left_out = built.person("Wen Waiting"), built.person("Ari Archived")
+    for person in (waiting, left_out):
+        built.campaign.people[person.id] = dataclasses.replace(person, company_id=1)
+    built.outreach(waiting, (REQUEST, ago(8)))
+    built.outreach(left_out, (REQUEST, ago(8)))
+    built.campaign.people[left_out.id] = dataclasses.replace(built.campaign.people[left_out.id], archived=True)
+
+    assert [(item.kind, item.person) for item in due_items(built.campaign, TODAY)] == [("follow_up", "Wen Waiting")]
+    newcomer = built.person("Nia New")
+    built.campaign.people[newcomer.id] = dataclasses.replace(newcomer, company_id=1, archived=True)
+    assert next_target(built.campaign, 1, waiting.id) is None

@@ -111,8 +111,8 @@ _DEGREE_ORDER = {Degree.FIRST: 0, Degree.SECOND: 1, Degree.COLD: 2}
 def next_target(campaign: Campaign, company_id: int | None, exclude_person_id: int | None) -> Person | None:
     """Who to approach at a company once someone there is assumed a "no".
 
-    Only people never approached (no outreach, no interview); the warmest degree first,
-    since a 1st-degree contact is the likeliest "yes", then by name.
+    Only people never approached (no outreach, no interview) and not archived; the warmest
+    degree first, since a 1st-degree contact is the likeliest "yes", then by name.
     """
     if company_id is None:
         return None
@@ -121,7 +121,10 @@ def next_target(campaign: Campaign, company_id: int | None, exclude_person_id: i
     candidates = [
         person
         for person in campaign.people.values()
-        if person.company_id == company_id and person.id != exclude_person_id and person.id not in approached
+        if person.company_id == company_id
+        and person.id != exclude_person_id
+        and person.id not in approached
+        and not person.archived
     ]
     return min(candidates, key=lambda p: (_DEGREE_ORDER[p.degree], p.name.casefold(), p.id), default=None)
 
@@ -222,8 +225,8 @@ def _outreach_items(review: _Review) -> Iterator[DueItem]:
     booked = {i.outreach_id for i in review.campaign.interviews.values() if i.outreach_id is not None}
     for outreach in review.campaign.outreach.values():
         person = review.campaign.people.get(outreach.person_id)
-        if person is None or not outreach.is_open:
-            continue
+        if person is None or person.archived or not outreach.is_open:
+            continue  # an archived person is out of the pipeline: no more asking them
         step = _outreach_step(review, outreach, person, booked)
         if step is None:
             continue
