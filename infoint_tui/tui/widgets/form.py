@@ -265,6 +265,12 @@ class FormScreen(Dialog[dict[str, str] | None]):
         self.fields = fields
         self.check_all = check_all
         self.submit_label = submit_label
+        #: The field that has focus on opening, when not the first (say, the one to fill in).
+        self.start_at = ""
+
+    def on_mount(self) -> None:
+        if self.start_at:
+            self.form.row(self.start_at).control.focus()
 
     def compose(self) -> ComposeResult:
         with (
