@@ -160,7 +160,9 @@ async def record_reply(screen: BaseScreen, outreach_id: int, heard_on: date | No
         if until is None:
             return
     question = REPLY_QUESTIONS[reply].format(
-        person=person.name, mutual=mutual.name if mutual else "your mutual contact", month=f"{until:%B %Y}"
+        person=person.name,
+        mutual=mutual.name if mutual else "your mutual contact",
+        month=f"{until:%B %Y}" if until else "",
     )
     on = await _reply_day(screen, question, outreach, heard_on)
     if on is None:
