@@ -79,6 +79,8 @@ class CallOutcome(StrEnum):
 
 #: Attempts that count towards "three attempts, then assume no".
 CONTACT_ATTEMPTS = frozenset({AttemptKind.REQUEST, AttemptKind.FOLLOW_UP, AttemptKind.CALL})
+#: The answers a person can give.
+REPLIES = frozenset({AttemptKind.REPLY_YES, AttemptKind.REPLY_NO, AttemptKind.REPLY_LATER, AttemptKind.REFERRED})
 
 
 class Mode(StrEnum):
