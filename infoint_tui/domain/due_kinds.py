@@ -97,7 +97,7 @@ KINDS: dict[DueKind, KindInfo] = {
     ),
     DueKind.CALL: KindInfo(
         "phone call",
-        "d records the call",
+        "d records how the call went (voicemail, spoke, no answer)",
         "outreach",
         done="you called {person}",
         attempt=AttemptKind.CALL,

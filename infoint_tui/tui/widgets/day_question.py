@@ -27,7 +27,7 @@ class DayScreen(Dialog[date | None]):
     DayScreen #day-question { text-style: bold; }
     DayScreen #day-detail { color: $text-muted; margin: 1 0 0 0; }
     DayScreen #day-buttons { height: auto; margin: 1 0 0 0; }
-    DayScreen Button { margin: 0 2 0 0; }
+    DayScreen Button { margin: 0 2 0 0; width: auto; min-width: 0; }
     DayScreen #day-input { display: none; margin: 1 0 0 0; background: $boost; }
     DayScreen #day-input.-shown { display: block; }
     DayScreen #day-problem { color: $text-error; height: auto; }
@@ -48,12 +48,14 @@ class DayScreen(Dialog[date | None]):
         self.no = no
 
     def compose(self) -> ComposeResult:
-        with self.box("day-box", None, "y today · e yesterday · a another day · esc Cancel"):
+        with self.box(
+            "day-box", f"Today is {self.today:%a %-d %b %Y}", "y today · e yesterday · a another day · esc Cancel"
+        ):
             yield Static(self.question, id="day-question", markup=False)
             if self.detail:
                 yield Static(self.detail, id="day-detail", markup=False)
             with Horizontal(id="day-buttons"):
-                yield Button(f"Today, {self.today:%a %-d %b} (y)", variant="primary", compact=True, id="day-0")
+                yield Button("Today (y)", variant="primary", compact=True, id="day-0")
                 yield Button("Yesterday (e)", compact=True, id="day-1")
                 yield Button("Another day (a)", compact=True, id="day-other")
                 yield Button(f"{self.no} (n)", compact=True, id="day-cancel")
