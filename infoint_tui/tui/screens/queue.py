@@ -50,16 +50,14 @@ class QueueScreen(BaseScreen):
         ),
         Binding("d", "done", "Done", id="queue_done", tooltip="Record it done (the card says what that means)"),
         Binding("s", "snooze", "Snooze", id="queue_snooze", tooltip="Put it off for a day, three days or a week"),
-        Binding(
-            "r", "reply", "Reply", id="queue_reply", tooltip="They answered: yes, no, not now, someone else, introduced"
-        ),
+        Binding("r", "reply", "Reply", id="queue_reply", tooltip="Their answer: yes, no, not now, someone else"),
         Binding("n", "card", "Card", id="queue_card", tooltip="The handwritten thank-you card"),
         Binding(
             "o",
             "open_person",
             "Open",
             id="queue_open",
-            tooltip="Open the person on the Targets screen (for a call with no number: their phone field)",
+            tooltip="Open the person, or add a call's missing number",
         ),
     ]
     PALETTE = [
