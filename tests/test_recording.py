@@ -4,11 +4,13 @@ went, and a call's missing number (issue 13, "Recording what happened", all but 
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import shutil
 from datetime import date, timedelta
 
 import pytest
+from rich.console import Console
 
 from infoint_tui import clock
 from infoint_tui.domain.models import (
@@ -26,6 +28,7 @@ from infoint_tui.domain.models import (
 from infoint_tui.domain.policy import DueKind, Status, due_items
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui.screens.queue import QueueScreen
+from infoint_tui.tui.screens.targets.detail import _outreach as outreach_log
 from infoint_tui.tui.widgets.choice import ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.day_question import DayScreen
@@ -250,7 +253,7 @@ def test_a_referral_is_a_second_degree_target_through_the_replier(empty_repo) ->
     ids = asked(empty_repo)
     outreach = empty_repo.campaign.outreach[ids["outreach"]]
     ana = empty_repo.campaign.people[ids["target"]]
-    draft = referral_draft(empty_repo.campaign, ana)
+    draft = referral_draft(ana)
     assert (draft.degree, draft.introducer_id, draft.company_id) == (Degree.SECOND, ana.id, ana.company_id)
     draft.name = "Chen Wei"
     chen = record_referral(empty_repo, outreach, draft, None, TODAY)
@@ -468,3 +471,21 @@ def test_the_reply_kinds_are_read_back_from_a_file(tmp_path) -> None:
         assert (attempt.kind, attempt.until) == (A.REPLY_LATER, date(2027, 3, 1))
     finally:
         again.close()
+
+
+def test_the_persons_log_says_how_calls_went_and_what_they_replied() -> None:
+    campaign = Campaign(people={1: Person("Ana Silva", id=1)})
+    outreach = Outreach(1, 1, Route.COLD, created=day("2026-11-02"), id=1)
+    outreach.log(A.CALL, day("2026-11-16"), outcome=CallOutcome.NO_ANSWER)
+    outreach.log(A.CALL, day("2026-11-17"))  # stored before outcomes were kept
+    outreach.log(A.REPLY_LATER, day("2026-11-18"), until=day("2027-03-01"))
+    outreach.log(A.REFERRED, day("2026-11-19"), "Chen Wei")
+    console = Console(width=100, file=io.StringIO(), record=True)
+    console.print(outreach_log(campaign, outreach))
+    lines = [" ".join(line.split()) for line in console.export_text().splitlines()]
+    assert lines[1:] == [
+        "16 Nov 2026 phone call (no answer)",
+        "17 Nov 2026 phone call",
+        "18 Nov 2026 said not now (ask again in March 2027)",
+        "19 Nov 2026 referred you to someone else (Chen Wei)",
+    ]

@@ -124,7 +124,7 @@ def earliest_day(campaign: Campaign, item: DueItem) -> tuple[date, str] | None:
     """The first day the item can have been done on, and what happened that day: the
     latest step with the person ("the request"), or the interview; None without a bound."""
     outreach = outreach_of(campaign, item)
-    if item.kind in (DueKind.THANK, DueKind.THANK_INTRODUCER, DueKind.ACTION):
+    if item.kind in (DueKind.THANK, DueKind.THANK_INTRODUCER):
         interview = interview_of(campaign, item)
         return (interview.when.date(), "the interview") if interview else None
     if outreach is None:

@@ -40,7 +40,7 @@ def months_ahead(today: date, count: int = MONTHS_AHEAD) -> list[date]:
     return firsts
 
 
-def referral_draft(campaign: Campaign, replier: Person) -> Person:
+def referral_draft(replier: Person) -> Person:
     """The person a replier pointed to, before the user names them: 2nd degree through the
     replier, at the replier's company until told otherwise."""
     return Person(

@@ -221,7 +221,7 @@ async def _close_courteously(screen: BaseScreen, outreach: Outreach) -> None:
 async def _record_referral(screen: BaseScreen, outreach: Outreach, replier: Person, on: date) -> None:
     """The person they pointed to becomes a 2nd-degree target with them as introducer;
     then the request to that person is one key away."""
-    form = PersonForm(screen.campaign, referral_draft(screen.campaign, replier))
+    form = PersonForm(screen.campaign, referral_draft(replier))
     dialog = form.screen()
     dialog.form_title = f"Someone {replier.first_name} referred you to"
     values = await screen.app.push_screen_wait(dialog)
