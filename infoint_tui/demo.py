@@ -17,6 +17,7 @@ from infoint_tui.domain.defaults import DEFAULT_QUESTIONS
 from infoint_tui.domain.models import (
     ActionItem,
     AttemptKind,
+    CallOutcome,
     Campaign,
     Company,
     Degree,
@@ -257,13 +258,13 @@ def _followed_up(campaign: Campaign, o: Outreach, today: date, rng: random.Rando
 def _called(campaign: Campaign, o: Outreach, today: date, rng: random.Random) -> None:
     _first_contact(o, today, 21)
     o.log(AttemptKind.FOLLOW_UP, _days(today, 14))
-    o.log(AttemptKind.CALL, _days(today, rng.randint(2, 5)), "Left a voicemail")
+    o.log(AttemptKind.CALL, _days(today, rng.randint(2, 5)), outcome=CallOutcome.VOICEMAIL)
 
 
 def _gave_up_soon(campaign: Campaign, o: Outreach, today: date, rng: random.Random) -> None:
     _first_contact(o, today, 28)
     o.log(AttemptKind.FOLLOW_UP, _days(today, 21))
-    o.log(AttemptKind.CALL, _days(today, 8), "Left a voicemail")
+    o.log(AttemptKind.CALL, _days(today, 8), outcome=CallOutcome.VOICEMAIL)
 
 
 def _intro_pending(campaign: Campaign, o: Outreach, today: date, rng: random.Random) -> None:

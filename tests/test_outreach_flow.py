@@ -13,6 +13,7 @@ from infoint_tui.tui.flows.outreach import request_interview
 from infoint_tui.tui.screens.objectives import ObjectivesScreen
 from infoint_tui.tui.widgets.choice import ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
+from infoint_tui.tui.widgets.day_question import DayScreen
 from infoint_tui.tui.widgets.form import FormScreen
 from infoint_tui.tui.widgets.message import Copied, MessageScreen
 from tests.outreach_support import (
@@ -59,7 +60,7 @@ async def copy_and_confirm(pilot, *, insist: bool = False) -> Copied:
         await pilot.press("ctrl+y")
     shown = Copied(pilot.app.clipboard == preview.body, preview.subject, preview.body)
     await pilot.press("escape")
-    await expect(pilot, ConfirmScreen)
+    await expect(pilot, DayScreen)
     await pilot.press("y")
     await pilot.pause()
     assert shown.copied
@@ -172,7 +173,7 @@ async def test_copied_but_not_sent_yet_waits_in_the_queue(make_app, empty_repo, 
         await start_request(pilot, ids["target"])
         await expect(pilot, MessageScreen)
         await pilot.press("ctrl+y", "escape")
-        await expect(pilot, ConfirmScreen)
+        await expect(pilot, DayScreen)
         await pilot.press("n")
         screen = await show_queue(pilot)
         assert kinds_for(screen, "Ana Silva") == [K.REQUEST]
@@ -285,6 +286,8 @@ async def test_a_whole_campaign_for_a_second_degree_contact(make_app, empty_repo
         await pilot.press("r")
         await expect(pilot, ChoiceScreen)
         await pilot.press("i")
+        await expect(pilot, DayScreen)
+        await pilot.press("y")
         await expect(pilot, ConfirmScreen)
         await pilot.press("y")
         preview = await copy_and_confirm(pilot)
@@ -297,6 +300,8 @@ async def test_a_whole_campaign_for_a_second_degree_contact(make_app, empty_repo
         await highlight(pilot, screen, K.FOLLOW_UP, ana)
         await pilot.press("r")
         await expect(pilot, ChoiceScreen)
+        await pilot.press("y")
+        await expect(pilot, DayScreen)
         await pilot.press("y")
         await expect(pilot, FormScreen)
         await fill(pilot, {"day": "2026-12-15", "time": "14:30", "where": "+44 20 7000 0001"})
@@ -333,7 +338,7 @@ async def test_a_whole_campaign_for_a_second_degree_contact(make_app, empty_repo
         await pilot.press("n")
         await highlight(pilot, screen, K.THANK_INTRODUCER, maria)
         await pilot.press("d")
-        await expect(pilot, ConfirmScreen)
+        await expect(pilot, DayScreen)
         await pilot.press("y")
         await pilot.pause()
         held = empty_repo.campaign.interviews[interview.id]
@@ -365,7 +370,7 @@ async def test_three_attempts_without_a_reply_then_the_next_person_at_the_compan
         screen = await show_queue(pilot, "2026-12-08")
         await highlight(pilot, screen, K.FOLLOW_UP, ana)
         await pilot.press("d")
-        await expect(pilot, ConfirmScreen)
+        await expect(pilot, DayScreen)
         await pilot.press("y")
         await pilot.pause()
 
@@ -376,7 +381,9 @@ async def test_three_attempts_without_a_reply_then_the_next_person_at_the_compan
         assert card.count("this is Alex Morgan") == 2  # the name, said twice
         assert card.count("plus four four, two zero, seven nine four six, zero nine five eight") == 2
         await pilot.press("d")
-        await expect(pilot, ConfirmScreen)
+        await expect(pilot, ChoiceScreen)  # how the call went
+        await pilot.press("v")
+        await expect(pilot, DayScreen)
         await pilot.press("y")
         await pilot.pause()
         assert [kind for kind, _ in attempts(empty_repo, ids["target"])] == [A.REQUEST, A.FOLLOW_UP, A.CALL]
@@ -385,7 +392,7 @@ async def test_three_attempts_without_a_reply_then_the_next_person_at_the_compan
         await highlight(pilot, screen, K.ASSUMED_NO, ana)
         assert "Next at Acme Health: Ben Okafor" in text_of(screen.query_one("#queue-card"))
         await pilot.press("d")
-        await expect(pilot, ConfirmScreen)
+        await expect(pilot, DayScreen)
         await pilot.press("y")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and "Next at" in app.screen.question)
         assert app.screen.question == "Next at Acme Health: Ben Okafor?"

@@ -18,6 +18,7 @@ from infoint_tui.tui.screens.queue import QueueScreen
 from infoint_tui.tui.screens.targets.screen import TargetsScreen
 from infoint_tui.tui.widgets.choice import ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
+from infoint_tui.tui.widgets.day_question import DayScreen
 from infoint_tui.tui.widgets.form import FormScreen
 from infoint_tui.tui.widgets.message import MessageScreen
 from tests.conftest import TODAY
@@ -73,6 +74,13 @@ def outreach_of(repo, name: str) -> Outreach:
 
 async def answer_yes(pilot) -> None:
     await expect(pilot, ConfirmScreen)
+    await pilot.press("y")
+    await pilot.pause()
+
+
+async def answer_today(pilot) -> None:
+    """Record it as done today (y in the dialog that asks which day)."""
+    await expect(pilot, DayScreen)
     await pilot.press("y")
     await pilot.pause()
 
@@ -142,7 +150,7 @@ async def test_c_copies_the_follow_up_and_records_it_once_sent(queue, repo) -> N
         await pilot.press("ctrl+y")
         assert app.clipboard.startswith("Hi Sofia,")
         await pilot.press("escape")
-        await answer_yes(pilot)
+        await answer_today(pilot)
         assert K.FOLLOW_UP not in [i.kind for i in listed(screen) if i.person == "Sofia García"]
     assert outreach_of(repo, "Sofia García").attempts[-1].kind == A.FOLLOW_UP
     assert outreach_of(repo, "Sofia García").attempts[-1].on == TODAY
@@ -162,7 +170,7 @@ async def test_not_sent_yet_records_nothing(queue, repo) -> None:
         await pilot.press("c")
         await expect(pilot, MessageScreen)
         await pilot.press("ctrl+y", "escape")
-        await expect(pilot, ConfirmScreen)
+        await expect(pilot, DayScreen)
         await pilot.press("n")
         await pilot.pause()
     assert outreach_of(repo, "Sofia García").attempts == before
@@ -182,9 +190,12 @@ async def test_not_sent_yet_records_nothing(queue, repo) -> None:
 async def test_d_records_the_attempt_of_an_outreach_step(queue, repo, kind, name, attempt) -> None:
     async with queue(kind, name) as (app, pilot, screen):
         await pilot.press("d")
-        question = await expect(pilot, ConfirmScreen)
+        if kind == K.CALL:  # a call says how it went first (tests/test_recording.py)
+            await expect(pilot, ChoiceScreen)
+            await pilot.press("v")
+        question = await expect(pilot, DayScreen)
         assert name in question.question
-        await answer_yes(pilot)
+        await answer_today(pilot)
     last = outreach_of(repo, name).attempts[-1]
     assert (last.kind, last.on) == (attempt, TODAY)
 
@@ -200,12 +211,12 @@ async def test_d_records_asking_and_nudging_the_mutual_contact(queue, repo) -> N
     outreach = repo.add(Outreach(target.id, 1, Route.INTRO, created=TODAY))
     async with queue(K.ASK_INTRO, target.name) as (app, pilot, screen):
         await pilot.press("d")
-        await answer_yes(pilot)
+        await answer_today(pilot)
         assert repo.campaign.outreach[outreach.id].attempts[-1].kind == A.INTRO_ASKED
         screen = await show_queue(pilot, (TODAY + timedelta(days=7)).isoformat())
         await highlight(pilot, screen, K.NUDGE_INTRO, target.name)
         await pilot.press("d")
-        await answer_yes(pilot)
+        await answer_today(pilot)
     assert [(a.kind, a.on) for a in repo.campaign.outreach[outreach.id].attempts] == [
         (A.INTRO_ASKED, TODAY),
         (A.INTRO_ASKED, TODAY + timedelta(days=7)),
@@ -216,7 +227,7 @@ async def test_d_on_a_thank_you_records_it_then_offers_the_handwritten_card(queu
     interview = interview_of(repo, "Mei Sato")
     async with queue(K.THANK, "Mei Sato") as (app, pilot, screen):
         await pilot.press("d")
-        await answer_yes(pilot)
+        await answer_today(pilot)
         offer = await expect(pilot, ConfirmScreen)
         assert offer.detail == "Mail to: no postal address on file yet (add one on the Targets screen)"
         await pilot.press("y")
@@ -249,7 +260,7 @@ async def test_d_on_an_action_item_and_a_keep_posted(queue, repo) -> None:
         await answer_yes(pilot)
         await highlight(pilot, screen, K.KEEP_POSTED, "Olu Nakamura")
         await pilot.press("d")
-        await answer_yes(pilot)
+        await answer_today(pilot)
     assert repo.campaign.interviews[interview.id].action_items[0].done
     assert person_named(repo, "Olu Nakamura").updates == [TODAY]
 
@@ -302,14 +313,14 @@ async def test_d_on_assumed_no_closes_it_and_offers_the_next_person(queue, repo)
     async with queue(K.ASSUMED_NO, "Björn O'Brien") as (app, pilot, screen):
         assert "Next at Globex: Aiko Núñez (1st degree)" in text_of(screen.query_one("#queue-card"))
         await pilot.press("d")
-        await answer_yes(pilot)
+        await answer_today(pilot)
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and "Next at" in app.screen.question)
         assert app.screen.question == "Next at Globex: Aiko Núñez?"
         await pilot.press("y")
         preview = await expect(pilot, MessageScreen)  # same objective: nothing to choose
         assert "the day-to-day work of a UX researcher" in preview.body
         await pilot.press("ctrl+y", "escape")
-        await answer_yes(pilot)
+        await answer_today(pilot)
     closed = [o for o in repo.campaign.outreach.values() if o.person_id == bjorn.id][-1]
     assert (closed.attempts[-1].kind, closed.attempts[-1].note) == (A.CLOSED, "assumed no")
     asked = outreach_of(repo, "Aiko Núñez")  # 1st degree, found on LinkedIn
@@ -323,7 +334,7 @@ async def test_d_on_assumed_no_closes_it_and_offers_the_next_person(queue, repo)
 async def test_assumed_no_with_nobody_left_at_the_company_says_so(queue, repo, notices) -> None:
     async with queue(K.ASSUMED_NO, "Farah Rossi") as (app, pilot, screen):
         await pilot.press("d")
-        await answer_yes(pilot)
+        await answer_today(pilot)
         await until(pilot, lambda: any("Nobody else at Wayne Enterprises" in n.message for n in notices))
     assert not outreach_of(repo, "Farah Rossi").is_open
 
@@ -376,9 +387,12 @@ async def test_r_no_closes_the_outreach(queue, repo) -> None:
     async with queue(K.FOLLOW_UP, "Hana Müller") as (app, pilot, screen):
         await pilot.press("r")
         choice = await expect(pilot, ChoiceScreen)
-        assert [c.key for c in choice.choices] == ["y", "n"]  # no introduction to wait for
+        assert [c.key for c in choice.choices] == ["y", "n", "l", "f"]  # no introduction to wait for
         await pilot.press("n")
-        await pilot.pause()
+        await answer_today(pilot)
+        await expect(pilot, ConfirmScreen)  # the closing note (tests/test_recording.py)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, QueueScreen))
         assert "Hana Müller" not in [i.person for i in listed(screen)]
     assert outreach_of(repo, "Hana Müller").attempts[-1].kind == A.REPLY_NO
     assert not outreach_of(repo, "Hana Müller").is_open
@@ -389,6 +403,7 @@ async def test_r_yes_books_at_once_and_a_cancelled_booking_leaves_book_a_time(qu
         await pilot.press("r")
         await expect(pilot, ChoiceScreen)
         await pilot.press("y")
+        await answer_today(pilot)
         await expect(pilot, FormScreen)
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, QueueScreen))

@@ -46,6 +46,7 @@ CHANNELS = {
     "thank_introducer": "email",
     "thank_note": "letter",
     "keep_posted": "email",
+    "close_declined": "email",
 }
 
 #: Values as a real campaign would have them, with a long-ish objective and title.

@@ -209,6 +209,17 @@ _TEMPLATES = [
         "No request this time; I just wanted you to know. I hope all is well with you.\n\n"
         "Best,\n{my_first_name}",
     ),
+    Template(
+        "close_declined",
+        "They said no: a courteous close",
+        "Thank you for letting me know",
+        "Hi {first_name},\n\n"
+        "Thank you for getting back to me; I know how full your days are. I completely "
+        "understand, and there are no hard feelings at all.\n\n"
+        "If things change later on, I'd still be glad to hear about your work at {company}. "
+        "Until then, all the best.\n\n"
+        "Kind regards,\n{my_name}",
+    ),
 ]
 
 #: The default template for each key; a campaign may override any of them.

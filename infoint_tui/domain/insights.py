@@ -11,6 +11,7 @@ from datetime import date
 from statistics import median
 
 from infoint_tui.domain.models import (
+    REPLIES,
     ActionItem,
     AttemptKind,
     Campaign,
@@ -146,7 +147,7 @@ def funnels(campaign: Campaign) -> list[Funnel]:
         funnel = by_route[route_of(campaign, outreach)]
         first_ask = min(a.on for a in outreach.attempts if a.kind in (AttemptKind.REQUEST, AttemptKind.INTRO_ASKED))
         funnel.requests += 1
-        reply = outreach.last(AttemptKind.REPLY_YES, AttemptKind.REPLY_NO)
+        reply = outreach.last(*REPLIES)
         if reply is not None:
             funnel.replies += 1
             funnel.reply_days.append((reply.on - first_ask).days)

@@ -61,12 +61,26 @@ class AttemptKind(StrEnum):
     CALL = "call"
     REPLY_YES = "reply_yes"
     REPLY_NO = "reply_no"
+    #: "Not now, ask me again in <month>": `until` is the first day of that month.
+    REPLY_LATER = "reply_later"
+    #: They pointed to someone else (named in `note`), who becomes a target of their own.
+    REFERRED = "referred"
     SNOOZED = "snoozed"
     CLOSED = "closed"
 
 
+class CallOutcome(StrEnum):
+    """How a phone call went, kept with the CALL attempt."""
+
+    VOICEMAIL = "voicemail"
+    SPOKE = "spoke"
+    NO_ANSWER = "no answer"
+
+
 #: Attempts that count towards "three attempts, then assume no".
 CONTACT_ATTEMPTS = frozenset({AttemptKind.REQUEST, AttemptKind.FOLLOW_UP, AttemptKind.CALL})
+#: The answers a person can give.
+REPLIES = frozenset({AttemptKind.REPLY_YES, AttemptKind.REPLY_NO, AttemptKind.REPLY_LATER, AttemptKind.REFERRED})
 
 
 class Mode(StrEnum):
@@ -419,8 +433,10 @@ class Attempt(Model):
     kind: AttemptKind
     on: date
     note: str = ""
-    #: For SNOOZED: the day the pending step comes back.
+    #: For SNOOZED and REPLY_LATER: the day the pending step comes back.
     until: date | None = None
+    #: For CALL: how it went (None for calls recorded before outcomes were kept).
+    outcome: CallOutcome | None = None
 
 
 @dataclass(slots=True)
@@ -435,9 +451,16 @@ class Outreach(Model):
     attempts: list[Attempt] = field(default_factory=list)
     id: int = 0
 
-    def log(self, kind: AttemptKind, on: date, note: str = "", until: date | None = None) -> None:
+    def log(
+        self,
+        kind: AttemptKind,
+        on: date,
+        note: str = "",
+        until: date | None = None,
+        outcome: CallOutcome | None = None,
+    ) -> None:
         """Add to the log in place: for a stored outreach, on a copy (`Repository.edit`)."""
-        self.attempts.append(Attempt(kind, on, note, until))
+        self.attempts.append(Attempt(kind, on, note, until, outcome))
 
     def has(self, *kinds: AttemptKind) -> bool:
         return any(attempt.kind in kinds for attempt in self.attempts)
@@ -449,12 +472,19 @@ class Outreach(Model):
         return None
 
     @property
+    def current_round(self) -> list[Attempt]:
+        """The log since the latest "not now, ask me later" reply (all of it without one):
+        such a reply starts the attempts again."""
+        later = self.last(AttemptKind.REPLY_LATER)
+        return self.attempts[self.attempts.index(later) + 1 :] if later else self.attempts
+
+    @property
     def contact_attempts(self) -> int:
         return sum(1 for attempt in self.attempts if attempt.kind in CONTACT_ATTEMPTS)
 
     @property
     def is_open(self) -> bool:
-        return not self.has(AttemptKind.CLOSED, AttemptKind.REPLY_NO)
+        return not self.has(AttemptKind.CLOSED, AttemptKind.REPLY_NO, AttemptKind.REFERRED)
 
     @property
     def stage(self) -> str:
@@ -463,8 +493,12 @@ class Outreach(Model):
             return "closed"
         if self.has(AttemptKind.REPLY_NO):
             return "declined"
+        if self.has(AttemptKind.REFERRED):
+            return "referred"
         if self.has(AttemptKind.REPLY_YES):
             return "yes"
+        if self.has(AttemptKind.REPLY_LATER) and not any(a.kind in CONTACT_ATTEMPTS for a in self.current_round):
+            return "not now"
         if self.contact_attempts:
             return f"attempt {self.contact_attempts}"
         if self.has(AttemptKind.INTRO_MADE):
@@ -576,6 +610,7 @@ _ENUMS: dict[str, type[StrEnum]] = {
     "Degree": Degree,
     "Route": Route,
     "AttemptKind": AttemptKind,
+    "CallOutcome": CallOutcome,
     "Mode": Mode,
     "Verdict": Verdict,
 }

@@ -260,7 +260,11 @@ def _outreach_step(review: _Review, outreach: Outreach, person: Person, booked: 
 
 def _waiting_for_introduction(outreach: Outreach) -> bool:
     # Contacting the person directly ends the wait, even without an introduction.
-    return outreach.route == Route.INTRO and not outreach.has(AttemptKind.INTRO_MADE) and outreach.contact_attempts == 0
+    return (
+        outreach.route == Route.INTRO
+        and not outreach.has(AttemptKind.INTRO_MADE, AttemptKind.REPLY_LATER)
+        and outreach.contact_attempts == 0
+    )
 
 
 def attempt_kind(number: int, max_attempts: int) -> DueKind:
@@ -273,13 +277,19 @@ def attempt_kind(number: int, max_attempts: int) -> DueKind:
 
 
 def _contact_step(outreach: Outreach, settings: Settings, mutual: str) -> _Step:
-    sent = outreach.contact_attempts
+    # After "not now, ask me in March" the attempts start again: the first, asking again,
+    # falls due in that month.
+    later = outreach.last(AttemptKind.REPLY_LATER)
+    contacts = [attempt.on for attempt in outreach.current_round if attempt.kind in CONTACT_ATTEMPTS]
+    sent = len(contacts)
+    if later is not None and sent == 0:
+        back = later.until or later.on
+        return _Step(DueKind.FOLLOW_UP, back, f"asked to hear again in {back:%B}")
     if sent == 0:
         start = _last_on(outreach, AttemptKind.INTRO_MADE) or outreach.created
         detail = _REQUEST_DETAILS[outreach.route].format(mutual=mutual)
         return _Step(DueKind.REQUEST, start, detail, _REQUEST_TEMPLATES[outreach.route])
-    last = _last_on(outreach, *CONTACT_ATTEMPTS)
-    assert last is not None  # sent > 0
+    last = max(contacts)
     if sent >= settings.max_attempts:
         return _Step(DueKind.ASSUMED_NO, last + _days(settings.give_up_days), f"{count(sent, 'attempt')}, no reply")
     kind = attempt_kind(sent + 1, settings.max_attempts)

@@ -13,7 +13,17 @@ from typing import TypeVar
 
 from infoint_tui.domain.defaults import template_for
 from infoint_tui.domain.due_kinds import KINDS, DueKind
-from infoint_tui.domain.models import AttemptKind, Campaign, Interview, Model, Objective, Outreach, Person, Template
+from infoint_tui.domain.models import (
+    AttemptKind,
+    CallOutcome,
+    Campaign,
+    Interview,
+    Model,
+    Objective,
+    Outreach,
+    Person,
+    Template,
+)
 from infoint_tui.domain.policy import DueItem
 from infoint_tui.domain.templates import context_for, latest_interview_with
 
@@ -101,15 +111,60 @@ def address(campaign: Campaign, person: Person, kind: DueKind, channel: str = "e
     return f"To {person.name}: {person.email or 'no e-mail on file'}"
 
 
-def done_change(campaign: Campaign, item: DueItem, on: date) -> Model | None:
-    """A copy of the record with the item done, or None when "done" needs a form instead."""
+#: What each step of an outreach's log is, in a sentence about its date.
+STEP_NAMES = {
+    AttemptKind.REQUEST: "the request",
+    AttemptKind.INTRO_ASKED: "asking for the introduction",
+    AttemptKind.INTRO_MADE: "the introduction",
+    AttemptKind.FOLLOW_UP: "the follow-up",
+    AttemptKind.CALL: "the call",
+    AttemptKind.REPLY_YES: "their yes",
+    AttemptKind.REPLY_NO: "their no",
+    AttemptKind.REPLY_LATER: "their reply",
+    AttemptKind.REFERRED: "their reply",
+    AttemptKind.CLOSED: "closing it",
+}
+
+
+def earliest_day(campaign: Campaign, item: DueItem) -> tuple[date, str] | None:
+    """The first day the item can have been done on, and what happened that day: the
+    latest step with the person ("the request"), or the interview; None without a bound."""
+    outreach = outreach_of(campaign, item)
+    if item.kind in (DueKind.THANK, DueKind.THANK_INTRODUCER):
+        interview = interview_of(campaign, item)
+        return (interview.when.date(), "the interview") if interview else None
+    if outreach is None:
+        return None
+    return earliest_for(outreach)
+
+
+def earliest_for(outreach: Outreach) -> tuple[date, str] | None:
+    """The latest step logged on the outreach (a snooze is no step), with its name."""
+    steps = [attempt for attempt in outreach.attempts if attempt.kind in STEP_NAMES]
+    latest = max(steps, key=lambda attempt: attempt.on, default=None)
+    return (latest.on, STEP_NAMES[latest.kind]) if latest else None
+
+
+def day_problem(day: date, today: date, earliest: tuple[date, str] | None) -> str | None:
+    """Why `day` cannot be the day something happened, in one sentence; None if it can."""
+    if day > today:
+        return f"{day:%a %-d %b %Y} has not come yet: record what happened on the day it happened."
+    if earliest is not None and day < earliest[0]:
+        on, what = earliest
+        return f"That is before {what} on {on:%a %-d %b %Y}: give that day or a later one."
+    return None
+
+
+def done_change(campaign: Campaign, item: DueItem, on: date, outcome: CallOutcome | None = None) -> Model | None:
+    """A copy of the record with the item done on `on` (a call with its `outcome`), or
+    None when "done" needs a form instead."""
     attempt = KINDS[item.kind].attempt
     if attempt is not None or item.kind == DueKind.ASSUMED_NO:
         outreach = _copy(outreach_of(campaign, item))
         if attempt is None:
             outreach.log(AttemptKind.CLOSED, on, ASSUMED_NO_NOTE)
         else:
-            outreach.log(attempt, on)
+            outreach.log(attempt, on, outcome=outcome)
         return outreach
     if item.kind == DueKind.KEEP_POSTED:
         person = _copy(campaign.people.get(item.person_id))

@@ -7,7 +7,7 @@ the queue and the Targets screen. Everything here waits on dialogs: await it fro
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -18,9 +18,18 @@ from infoint_tui.domain.models import AttemptKind, Campaign, Interview, Mode, Ob
 from infoint_tui.domain.objectives import about_another_company
 from infoint_tui.domain.policy import DueItem, due_items, next_target, open_outreach
 from infoint_tui.tui import notice
-from infoint_tui.tui.flows.sending import Sent, ask, send_item
+from infoint_tui.tui.flows.sending import Sent, ask, ask_day, preview, send_item
 from infoint_tui.tui.screens.interview_forms import read_reschedule, reschedule
+from infoint_tui.tui.screens.targets.person_form import PersonForm
 from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
+from infoint_tui.usecases.due_actions import earliest_for
+from infoint_tui.usecases.replies import (
+    REPLY_QUESTIONS,
+    closing_message,
+    months_ahead,
+    record_referral,
+    referral_draft,
+)
 
 if TYPE_CHECKING:
     from infoint_tui.tui.screens.base import BaseScreen
@@ -151,8 +160,11 @@ def _last_used(campaign: Campaign, active: list[Objective]) -> Objective | None:
     return next((o for o in active if latest and o.id == latest.objective_id), None)
 
 
-async def record_reply(screen: BaseScreen, outreach_id: int) -> None:
-    """Yes (then book a time), no, or the mutual made the introduction (then write the request)."""
+async def record_reply(screen: BaseScreen, outreach_id: int, heard_on: date | None = None) -> None:
+    """Their answer and the day it came (`heard_on` when already known, as after a call):
+    yes (then book a time), no (then a courteous close and the next person at the company),
+    not now (back in the queue in the month they name), someone else to ask, or the mutual
+    made the introduction (then write the request)."""
     campaign = screen.campaign
     outreach = campaign.outreach.get(outreach_id)
     if outreach is None:
@@ -161,6 +173,8 @@ async def record_reply(screen: BaseScreen, outreach_id: int) -> None:
     choices = [
         Choice("y", "Yes: they will talk with me", AttemptKind.REPLY_YES),
         Choice("n", "No: they declined", AttemptKind.REPLY_NO),
+        Choice("l", "Not now: ask me again in a later month", AttemptKind.REPLY_LATER),
+        Choice("f", "They referred me to someone else", AttemptKind.REFERRED),
     ]
     mutual = campaign.introducer_of(person)
     if outreach.route == Route.INTRO and not outreach.has(AttemptKind.INTRO_MADE):
@@ -169,19 +183,99 @@ async def record_reply(screen: BaseScreen, outreach_id: int) -> None:
     reply = await screen.app.push_screen_wait(ChoiceScreen(f"What happened with {person.name}?", choices))
     if reply is None:
         return
-    undo = _REPLIES[reply].format(person.name)
-    if not screen.change(screen.repo.edit, outreach, lambda copy: copy.log(reply, clock.today()), undo=undo):
+    until = None
+    if reply == AttemptKind.REPLY_LATER:
+        until = await _month_to_ask_again(screen, person)
+        if until is None:
+            return
+    question = REPLY_QUESTIONS[reply].format(
+        person=person.name,
+        mutual=mutual.name if mutual else "your mutual contact",
+        month=f"{until:%B %Y}" if until else "",
+    )
+    on = await _reply_day(screen, question, outreach, heard_on)
+    if on is None:
         return
+    if reply == AttemptKind.REFERRED:
+        await _record_referral(screen, outreach, person, on)
+        return
+    undo = _REPLIES[reply].format(person.name)
+    if not screen.change(screen.repo.edit, outreach, lambda copy: copy.log(reply, on, until=until), undo=undo):
+        return
+    outreach = screen.campaign.outreach[outreach_id]
     if reply == AttemptKind.REPLY_YES:
         await book_time(screen, outreach_id)
+    elif reply == AttemptKind.REPLY_NO:
+        await _close_courteously(screen, outreach)
+    elif reply == AttemptKind.REPLY_LATER and until is not None:
+        screen.notify(
+            f"{person.name} comes back to the queue on {until:%a %-d %B %Y}; no follow-ups until then.",
+            timeout=notice.READ,
+        )
     elif reply == AttemptKind.INTRO_MADE:
-        await _request_after_introduction(screen, screen.campaign.outreach[outreach_id], person)
+        await _request_after_introduction(screen, outreach, person)
+
+
+async def _reply_day(screen: BaseScreen, question: str, outreach: Outreach, heard_on: date | None) -> date | None:
+    """The day the reply came, which also confirms it; when known already, a yes/no."""
+    if heard_on is None:
+        return await ask_day(screen, question, earliest_for(outreach), "When did the reply come?", no="Cancel")
+    return heard_on if await ask(screen, question, no="Cancel") else None
+
+
+async def _month_to_ask_again(screen: BaseScreen, person: Person) -> date | None:
+    months = months_ahead(clock.today())
+    return await screen.app.push_screen_wait(
+        ChoiceScreen(
+            f"{person.name} asked to be asked again in",
+            [Choice(str(n) if n < 10 else "", f"{first:%B %Y}", first) for n, first in enumerate(months, start=1)],
+            detail="The outreach waits until the first of that month; the follow-ups stop meanwhile.",
+        )
+    )
+
+
+async def _close_courteously(screen: BaseScreen, outreach: Outreach) -> None:
+    """After a "no": offer a short thank-you to copy, then the next person at the company."""
+    person = screen.campaign.people[outreach.person_id]
+    if await ask(
+        screen,
+        f"Send {person.name} a short closing note?",
+        "Thanks for replying, and no hard feelings: it keeps the door open.",
+        yes="Write it",
+        no="No note",
+    ):
+        await preview(screen, closing_message(screen.campaign, outreach))
+    await offer_next_target(screen, outreach)
+
+
+async def _record_referral(screen: BaseScreen, outreach: Outreach, replier: Person, on: date) -> None:
+    """The person they pointed to becomes a 2nd-degree target with them as introducer;
+    then the request to that person is one key away."""
+    form = PersonForm(screen.campaign, referral_draft(replier))
+    dialog = form.screen()
+    dialog.form_title = f"Someone {replier.first_name} referred you to"
+    values = await screen.app.push_screen_wait(dialog)
+    if values is None:
+        return
+    person, new_company = form.person(values)
+    undo = f"Recorded that {replier.name} referred you to {person.name}"
+    if not screen.change(record_referral, screen.repo, outreach, person, new_company, on, undo=undo):
+        return
+    if await ask(
+        screen,
+        f"Request an interview with {person.name} now?",
+        f"{replier.name} is their introducer; the request can name them.",
+        yes="Request interview",
+        no="Later",
+    ):
+        await request_interview(screen, person.id, outreach.objective_id)
 
 
 _REPLIES = {
     AttemptKind.REPLY_YES: "Recorded a yes from {}",
     AttemptKind.REPLY_NO: "Recorded a no from {}",
     AttemptKind.INTRO_MADE: "Recorded the introduction to {}",
+    AttemptKind.REPLY_LATER: "Recorded that {} said not now",
 }
 
 

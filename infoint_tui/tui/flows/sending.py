@@ -6,24 +6,35 @@ The coroutines here wait on dialogs: await them from a worker (`@work`, `run_wor
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from infoint_tui import clock
-from infoint_tui.domain.due_kinds import KINDS
-from infoint_tui.domain.models import Model
+from infoint_tui.domain.due_kinds import KINDS, DueKind
+from infoint_tui.domain.models import CallOutcome, Model
 from infoint_tui.domain.policy import DueItem
 from infoint_tui.tui import notice
+from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
+from infoint_tui.tui.widgets.day_question import DayScreen
 from infoint_tui.tui.widgets.message import MessageScreen, draft
 from infoint_tui.usecases.due_actions import (
     Message,
+    day_problem,
     done_change,
     done_label,
     done_question,
+    earliest_day,
     interview_of,
     message_for,
 )
+
+CALL_OUTCOMES = [
+    Choice("v", "I left a voicemail", CallOutcome.VOICEMAIL),
+    Choice("s", "I spoke to them: record their answer next", CallOutcome.SPOKE),
+    Choice("a", "No answer, and no voicemail left", CallOutcome.NO_ANSWER),
+]
 
 if TYPE_CHECKING:
     from infoint_tui.tui.screens.base import BaseScreen
@@ -62,16 +73,44 @@ async def send_item(screen: BaseScreen, item: DueItem) -> Sent:
     return Sent.RECORDED if await record_done(screen, item) else Sent.COPIED
 
 
+async def ask_day(
+    screen: BaseScreen, question: str, earliest: tuple[date, str] | None, detail: str = "", no: str = "Not yet"
+) -> date | None:
+    """Whether it happened, and the day: today, yesterday or one typed (never ahead of the
+    clock, nor before `earliest`); None when it did not."""
+    today = clock.today()
+    return await screen.app.push_screen_wait(
+        DayScreen(question, today, lambda day: day_problem(day, today, earliest), detail, no=no)
+    )
+
+
 async def record_done(screen: BaseScreen, item: DueItem) -> bool:
-    """Ask, then record the item as done today; a thank-you then offers the handwritten card."""
+    """Ask, then record the item as done on the day given; a call first says how it went
+    (and after speaking to them, their answer), a thank-you then offers the card."""
     question = done_question(screen.campaign, item)
-    if question is None or not await ask(screen, question):
+    if question is None:
         return False
-    record = done_change(screen.campaign, item, clock.today())
+    outcome = None
+    if item.kind == DueKind.CALL:
+        how = ChoiceScreen(f"How did the call to {item.person} go?", CALL_OUTCOMES)
+        outcome = await screen.app.push_screen_wait(how)
+        if outcome is None:
+            return False
+    if item.kind == DueKind.ACTION:  # an action item keeps no date: only whether it is done
+        on: date | None = clock.today() if await ask(screen, question) else None
+    else:
+        on = await ask_day(screen, question, earliest_day(screen.campaign, item))
+    if on is None:
+        return False
+    record = done_change(screen.campaign, item, on, outcome)
     if record is None or not save(screen, record, done_label(screen.campaign, item)):
         return False
     if KINDS[item.kind].offers_card:
         await offer_card(screen, item)
+    if outcome is CallOutcome.SPOKE and item.outreach_id is not None:
+        from infoint_tui.tui.flows.outreach import record_reply  # it sends through this module
+
+        await record_reply(screen, item.outreach_id, heard_on=on)
     return True
 
 

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from infoint_tui import clock
 from infoint_tui.cells import fit
 from infoint_tui.domain.due_kinds import KINDS, DueKind
+from infoint_tui.domain.models import Person
 from infoint_tui.domain.policy import DueItem, Status
 from infoint_tui.tui import notice
 from infoint_tui.tui.screens.base import UNDO, BaseScreen
@@ -56,9 +57,15 @@ class QueueScreen(BaseScreen):
         ),
         Binding("d", "done", "Done", id="queue_done", tooltip="Record it done (the card says what that means)"),
         Binding("s", "snooze", "Snooze", id="queue_snooze", tooltip="Put it off for a day, three days or a week"),
-        Binding("r", "reply", "Reply", id="queue_reply", tooltip="They answered: yes, no, or introduced"),
+        Binding("r", "reply", "Reply", id="queue_reply", tooltip="Their answer: yes, no, not now, someone else"),
         Binding("n", "card", "Card", id="queue_card", tooltip="The handwritten thank-you card"),
-        Binding("o", "open_person", "Open", id="queue_open", tooltip="Open the person on the Targets screen"),
+        Binding(
+            "o",
+            "open_person",
+            "Open",
+            id="queue_open",
+            tooltip="Open the person, or add a call's missing number",
+        ),
         *UNDO,
     ]
     PALETTE = [
@@ -69,7 +76,11 @@ class QueueScreen(BaseScreen):
         ),
         ("Mark this item done", "Record the highlighted queue item as done", "done"),
         ("Snooze this item", "Put the highlighted queue item off", "snooze"),
-        ("Record a reply", "Yes, no or an introduction, for the highlighted queue item", "reply"),
+        (
+            "Record a reply",
+            "Yes, no, not now, someone else or an introduction, for the highlighted queue item",
+            "reply",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -228,8 +239,32 @@ class QueueScreen(BaseScreen):
             await send_card(self, item)
 
     async def action_open_person(self) -> None:
-        if (item := self.selected()) is not None:
+        item = self.selected()
+        if item is None:
+            return
+        person = self.campaign.people.get(item.person_id)
+        if item.kind == DueKind.CALL and person is not None and not person.phone:
+            self._add_phone(item, person)
+        else:
             await self.infoint.open_on("targets", f"show_person({item.person_id})")
+
+    def _add_phone(self, item: DueItem, person: Person) -> None:
+        """A call with no number: the person's form, at the phone field; saved, the queue
+        shows the call again with its number."""
+        from infoint_tui.tui.screens.targets.person_form import PersonForm
+        from infoint_tui.usecases.people import store_person
+
+        form = PersonForm(self.campaign, person)
+        dialog = form.screen()
+        dialog.start_at = "phone"
+
+        def saved(values: dict[str, str] | None) -> None:
+            if values is not None and self.change(store_person, self.repo, *form.person(values)):
+                number = self.campaign.people[person.id].phone
+                if number:
+                    self.notify(f"The call is ready: {person.name}, {number}. d records it.", timeout=notice.SHORT)
+
+        self.app.push_screen(dialog, saved)
 
 
 @dataclass(frozen=True, slots=True)

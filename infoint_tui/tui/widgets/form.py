@@ -269,6 +269,8 @@ class FormScreen(Dialog[dict[str, str] | None]):
         self.check_all = check_all
         self.submit_label = submit_label
         self._shown: dict[str, str] = {}
+        #: The field that has focus on opening, when not the first (say, the one to fill in).
+        self.start_at = ""
 
     def compose(self) -> ComposeResult:
         with (
@@ -279,6 +281,8 @@ class FormScreen(Dialog[dict[str, str] | None]):
 
     def on_mount(self) -> None:
         self._shown = self.form.values()  # what escape may close on without asking
+        if self.start_at:
+            self.form.row(self.start_at).control.focus()
 
     @property
     def form(self) -> Form:

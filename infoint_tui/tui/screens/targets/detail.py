@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from infoint_tui.domain.models import AttemptKind, Campaign, Company, Degree, Outreach, Person
+from infoint_tui.domain.models import Attempt, AttemptKind, CallOutcome, Campaign, Company, Degree, Outreach, Person
 from infoint_tui.domain.stages import Standing
 from infoint_tui.domain.target_search import ARCHIVED_TERM, Links, fold, tag_words
 from infoint_tui.tui.screens.targets.rows import DEGREE_LABELS
@@ -21,8 +21,16 @@ ATTEMPT_LABELS = {
     AttemptKind.CALL: "phone call",
     AttemptKind.REPLY_YES: "said yes",
     AttemptKind.REPLY_NO: "said no",
+    AttemptKind.REPLY_LATER: "said not now",
+    AttemptKind.REFERRED: "referred you to someone else",
     AttemptKind.SNOOZED: "put off",
     AttemptKind.CLOSED: "closed",
+}
+#: How a call went, after "phone call".
+CALL_OUTCOMES = {
+    CallOutcome.VOICEMAIL: "voicemail left",
+    CallOutcome.SPOKE: "spoke",
+    CallOutcome.NO_ANSWER: "no answer",
 }
 #: A company with more people than this lists the first ones and counts the rest.
 STAFF_SHOWN = 100
@@ -118,8 +126,7 @@ def _outreach(campaign: Campaign, outreach: Outreach) -> RenderableType:
     log.add_column(style="dim", no_wrap=True)
     log.add_column()
     for attempt in outreach.attempts:
-        note = f" ({attempt.note})" if attempt.note else ""
-        log.add_row(f"  {attempt.on:%-d %b %Y}", ATTEMPT_LABELS[attempt.kind] + note)
+        log.add_row(f"  {attempt.on:%-d %b %Y}", ATTEMPT_LABELS[attempt.kind] + _particulars(attempt))
     return Group(head, log) if outreach.attempts else Group(head, Text("  nothing sent yet", style="dim"))
 
 
@@ -161,3 +168,14 @@ def company_detail(campaign: Campaign, links: Links, company: Company) -> Render
     if company.notes:
         parts += [_heading("Notes"), Text(company.notes)]
     return Group(*parts)
+
+
+def _particulars(attempt: Attempt) -> str:
+    """What the log line adds to the kind: how a call went, until when, the note."""
+    parts = [
+        CALL_OUTCOMES[attempt.outcome] if attempt.outcome else "",
+        f"ask again in {attempt.until:%B %Y}" if attempt.kind == AttemptKind.REPLY_LATER and attempt.until else "",
+        attempt.note,
+    ]
+    shown = "; ".join(part for part in parts if part)
+    return f" ({shown})" if shown else ""

@@ -58,6 +58,7 @@ from infoint_tui.tui.widgets.path_prompt import PathPrompt
 from infoint_tui.tui.widgets.record_list import RecordList, RowFormatter
 from infoint_tui.tui.widgets.text_fields import TextInput
 from infoint_tui.usecases import bulk
+from infoint_tui.usecases.people import store_person
 
 Kind = Literal["people", "companies"]
 KINDS: tuple[Kind, Kind] = ("people", "companies")
@@ -477,20 +478,10 @@ class TargetsScreen(BaseScreen):
                 return
             person, new_company = form.person(values)
             done = f"{'Changed' if person.id else 'Added'} {person.name}"
-            if self.change(self._store_person, person, new_company, undo=done):
+            if self.change(store_person, self.repo, person, new_company, undo=done):
                 self._reveal_changed("people", person.id)
 
         self.app.push_screen(form.screen(), saved)
-
-    def _store_person(self, person: Person, new_company: Company | None) -> None:
-        with self.repo.batch():  # one write for the company and the person
-            if new_company is not None:
-                self.repo.add(new_company)
-                person.company_id = new_company.id
-            if person.id:
-                self.repo.save(person)
-            else:
-                self.repo.add(person)
 
     def _ask_company(self, form: CompanyForm) -> None:
         def saved(values: dict[str, str] | None) -> None:
