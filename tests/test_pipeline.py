@@ -327,7 +327,13 @@ async def test_snooze_puts_off_the_outreach_of_everyone_selected(make_app, repo)
             if outreach.person_id in due and outreach.is_open:
                 assert outreach.attempts[-1].kind == AttemptKind.SNOOZED and outreach.attempts[-1].until == until
                 logged = stored(repo)["outreach"][str(outreach.id)]["attempts"][-1]
-                assert logged == {"kind": "snoozed", "on": TODAY.isoformat(), "note": "", "until": until.isoformat()}
+                assert logged == {
+                    "kind": "snoozed",
+                    "on": TODAY.isoformat(),
+                    "note": "",
+                    "until": until.isoformat(),
+                    "outcome": None,
+                }
         assert screen.list_of().ids == []  # waiting now, no longer due
         assert people_at(repo, Stage.WAITING) >= due
 

@@ -15,6 +15,7 @@ from infoint_tui.domain.templates import render_template
 from infoint_tui.tui.flows.outreach import record_reply
 from infoint_tui.tui.widgets.choice import ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
+from infoint_tui.tui.widgets.day_question import DayScreen
 from infoint_tui.tui.widgets.dropdown import Dropdown
 from infoint_tui.tui.widgets.form import Field, FormScreen
 from infoint_tui.tui.widgets.message import MessageScreen
@@ -158,8 +159,10 @@ async def test_an_introduced_person_is_written_a_reply_that_thanks_the_mutual(ma
         screen.run_worker(record_reply(screen, outreach.id), exclusive=True, group="test-reply")
         await expect(pilot, ChoiceScreen)
         await pilot.press("i")  # Maria introduced us
+        await expect(pilot, DayScreen)
+        await pilot.press("y")  # today
         await expect(pilot, ConfirmScreen)
-        await pilot.press("y")
+        await pilot.press("y")  # write the request now
         preview = await expect(pilot, MessageScreen)
         assert preview.subject == "Following Maria's introduction"
         assert preview.body.startswith("Thank you for the introduction, Maria.")

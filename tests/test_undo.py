@@ -27,6 +27,7 @@ from infoint_tui.tui.screens.objectives import ObjectivesScreen
 from infoint_tui.tui.screens.targets.screen import TargetsScreen
 from infoint_tui.tui.widgets.choice import ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
+from infoint_tui.tui.widgets.day_question import DayScreen
 from tests.conftest import TODAY
 from tests.outreach_support import expect, highlight, listed, show_queue
 from tests.support import until
@@ -247,6 +248,11 @@ async def test_u_puts_back_a_wrong_no_in_the_queue_and_the_file(make_app, repo, 
         await pilot.press("r")
         await expect(pilot, ChoiceScreen)
         await pilot.press("n")
+        await expect(pilot, DayScreen)
+        await pilot.press("y")  # it came today
+        await expect(pilot, ConfirmScreen)  # a closing note?
+        await pilot.press("n")
+        await until(pilot, lambda: pilot.app.screen is screen, "back on the queue")
         await until(pilot, lambda: "Hana Müller" not in [i.person for i in listed(screen)], "the no recorded")
         assert stored_outreach(repo, before.id) != on_file
         await pilot.press("u")
@@ -317,12 +323,12 @@ async def test_u_takes_back_a_mis_recorded_sent_and_a_snooze(make_app, repo, not
         screen = await show_queue(pilot)
         await highlight(pilot, screen, K.FOLLOW_UP, "Sofia García")
         await pilot.press("d")
-        await expect(pilot, ConfirmScreen)
+        await expect(pilot, DayScreen)
         await pilot.press("y")
         await until(pilot, lambda: repo.campaign.outreach[before.id] != before, "the follow-up recorded")
         await pilot.press("u")
         await until(pilot, lambda: repo.campaign.outreach[before.id] == before, "the follow-up not sent again")
-        assert notices[-1].message == "Undone: Recorded that the follow-up to Sofia García went out today."
+        assert notices[-1].message == "Undone: Recorded that the follow-up to Sofia García went out."
         await highlight(pilot, screen, K.FOLLOW_UP, "Sofia García")
         await pilot.press("s")
         await expect(pilot, ChoiceScreen)

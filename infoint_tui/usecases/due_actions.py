@@ -73,7 +73,7 @@ def done_question(campaign: Campaign, item: DueItem) -> str | None:
 
 
 def done_label(campaign: Campaign, item: DueItem) -> str:
-    """What marking the item done did, for undo: "Recorded that the request to Ada Park went out today"."""
+    """What marking the item done did, for undo: "Recorded that the request to Ada Park went out"."""
     wording = KINDS[item.kind].done or "{person}'s " + KINDS[item.kind].label + " is done"
     return f"Recorded that {_wording(wording, campaign, item)}"
 
