@@ -478,3 +478,17 @@ def test_an_archived_person_is_never_asked_again_nor_offered_as_the_next_at_thei
     newcomer = built.person("Nia New")
     built.campaign.people[newcomer.id] = dataclasses.replace(newcomer, company_id=1, archived=True)
     assert next_target(built.campaign, 1, waiting.id) is None
+
+
+def test_a_referral_is_their_no_and_not_now_waits_for_the_month_they_named() -> None:
+    built = Built()
+    referrer, later, later_at_once = built.person("Rae Referred"), built.person("Lou Later"), built.person("Nat Now")
+    built.outreach(referrer, (REQUEST, ago(10)), (AttemptKind.REFERRED, ago(3)))
+    waiting = built.outreach(later, (REQUEST, ago(20)), (FOLLOW_UP, ago(13)))
+    waiting.log(AttemptKind.REPLY_LATER, ago(5), until=TODAY + timedelta(days=20))
+    built.outreach(later_at_once).log(AttemptKind.REPLY_LATER, ago(2), until=TODAY + timedelta(days=9))
+
+    assert built.standing(referrer).stage == Stage.NO
+    assert built.standing(later) == Standing(Stage.WAITING, since=ago(5), next_on=TODAY + timedelta(days=20))
+    assert built.standing(later_at_once).stage == Stage.WAITING  # said before any request was logged
+    assert waiting.attempts_this_round == 0 and waiting.contact_attempts == 2

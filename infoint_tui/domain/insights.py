@@ -147,8 +147,8 @@ def funnels(campaign: Campaign) -> list[Funnel]:
         funnel = by_route[route_of(campaign, outreach)]
         first_ask = min(a.on for a in outreach.attempts if a.kind in (AttemptKind.REQUEST, AttemptKind.INTRO_ASKED))
         funnel.requests += 1
-        reply = outreach.last(*REPLIES)
-        if reply is not None:
+        reply = next((attempt for attempt in outreach.attempts if attempt.kind in REPLIES), None)
+        if reply is not None:  # the first answer is how long they took to reply ("not now" counts)
             funnel.replies += 1
             funnel.reply_days.append((reply.on - first_ask).days)
         if outreach.has(AttemptKind.REPLY_YES):

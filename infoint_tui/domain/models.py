@@ -483,6 +483,11 @@ class Outreach(Model):
         return sum(1 for attempt in self.attempts if attempt.kind in CONTACT_ATTEMPTS)
 
     @property
+    def attempts_this_round(self) -> int:
+        """Contact attempts since the latest "not now": the ones the follow-up rules count."""
+        return sum(1 for attempt in self.current_round if attempt.kind in CONTACT_ATTEMPTS)
+
+    @property
     def is_open(self) -> bool:
         return not self.has(AttemptKind.CLOSED, AttemptKind.REPLY_NO, AttemptKind.REFERRED)
 
@@ -497,10 +502,10 @@ class Outreach(Model):
             return "referred"
         if self.has(AttemptKind.REPLY_YES):
             return "yes"
-        if self.has(AttemptKind.REPLY_LATER) and not any(a.kind in CONTACT_ATTEMPTS for a in self.current_round):
+        if self.has(AttemptKind.REPLY_LATER) and not self.attempts_this_round:
             return "not now"
-        if self.contact_attempts:
-            return f"attempt {self.contact_attempts}"
+        if self.attempts_this_round:
+            return f"attempt {self.attempts_this_round}"
         if self.has(AttemptKind.INTRO_MADE):
             return "introduced"
         if self.has(AttemptKind.INTRO_ASKED):

@@ -109,17 +109,21 @@ def standings(campaign: Campaign, today: date) -> dict[int, Standing]:
 
 
 def _outreach_standing(outreach: Outreach, step: DueItem | None) -> Standing:
-    if outreach.has(AttemptKind.REPLY_NO):
-        return Standing(Stage.NO)
+    if outreach.has(AttemptKind.REPLY_NO, AttemptKind.REFERRED):
+        return Standing(Stage.NO)  # a referral is their way of saying not them
     if outreach.has(AttemptKind.CLOSED):
         return Standing(Stage.ASSUMED_NO)  # closed when every attempt went unanswered
     if outreach.has(AttemptKind.REPLY_YES):
         return Standing(Stage.YES)
+    later = outreach.last(AttemptKind.REPLY_LATER)
     if step is None or step.kind not in _WAITS:
-        return NOT_ASKED  # the request (or the ask for an introduction) is still to be sent
+        # "Not now": waiting for the month they named. Else the request (or the ask for
+        # an introduction) is still to be sent.
+        return Standing(Stage.WAITING, since=later.on) if later else NOT_ASKED
     if step.status == Status.UPCOMING:
         kinds = (AttemptKind.INTRO_ASKED,) if step.kind == DueKind.NUDGE_INTRO else tuple(CONTACT_ATTEMPTS)
-        return Standing(Stage.WAITING, since=max(a.on for a in outreach.attempts if a.kind in kinds))
+        asked = [a.on for a in outreach.current_round if a.kind in kinds]
+        return Standing(Stage.WAITING, since=max(asked) if asked else later.on if later else None)
     return Standing(Stage.ASSUMED_NO if step.kind == DueKind.ASSUMED_NO else Stage.DUE)
 
 

@@ -151,7 +151,7 @@ def morning(campaign: Campaign, now: datetime) -> Morning:
 
 def _entry(campaign: Campaign, item: DueItem, now: datetime) -> Entry:
     outreach = outreach_of(campaign, item)
-    attempt = outreach.contact_attempts + 1 if outreach and item.kind in ATTEMPTS else None
+    attempt = outreach.attempts_this_round + 1 if outreach and item.kind in ATTEMPTS else None
     objective = objective_of(campaign, item)
     contact = Contact.of(campaign, campaign.people[item.person_id])
     return Entry(item, when_text(item, now), attempt, contact, objective.text if objective else "")

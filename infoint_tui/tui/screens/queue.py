@@ -259,7 +259,8 @@ class QueueScreen(BaseScreen):
         dialog.start_at = "phone"
 
         def saved(values: dict[str, str] | None) -> None:
-            if values is not None and self.change(store_person, self.repo, *form.person(values)):
+            undo = f"Changed {person.name}"
+            if values is not None and self.change(store_person, self.repo, *form.person(values), undo=undo):
                 number = self.campaign.people[person.id].phone
                 if number:
                     self.notify(f"The call is ready: {person.name}, {number}. d records it.", timeout=notice.SHORT)

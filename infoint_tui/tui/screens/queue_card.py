@@ -41,7 +41,7 @@ def _specifics(campaign: Campaign, item: DueItem) -> list[RenderableType]:
     if item.kind == DueKind.ASSUMED_NO:
         outreach = outreach_of(campaign, item)
         following = next_target(campaign, person.company_id, person.id)
-        attempts = outreach.contact_attempts if outreach else campaign.settings.max_attempts
+        attempts = outreach.attempts_this_round if outreach else campaign.settings.max_attempts
         lines: list[RenderableType] = [Text(f"No reply after {count(attempts, 'attempt')}.")]
         if following is not None:
             lines.append(Text(f"Next at {item.company}: {following.name} ({following.degree} degree)"))

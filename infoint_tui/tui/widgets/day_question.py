@@ -36,7 +36,7 @@ class DayScreen(Dialog[date | None]):
         Binding("y", "pick(0)", "Today", id="day_today"),
         Binding("e", "pick(1)", "Yesterday", id="day_yesterday"),
         Binding("a", "another_day", "Another day", id="day_other"),
-        Binding("n,escape", "dismiss(None)", "Not yet", id="day_cancel"),
+        Binding("n,escape", "dismiss(None)", "Cancel", id="day_cancel"),
     ]
 
     def __init__(self, question: str, today: date, check: DayCheck, detail: str = "", no: str = "Not yet") -> None:
@@ -49,7 +49,7 @@ class DayScreen(Dialog[date | None]):
 
     def compose(self) -> ComposeResult:
         with self.box(
-            "day-box", f"Today is {self.today:%a %-d %b %Y}", "y today · e yesterday · a another day · esc Cancel"
+            "day-box", f"Today is {self.today:%a %-d %b %Y}", f"y today · e yesterday · a another day · n {self.no}"
         ):
             yield Static(self.question, id="day-question", markup=False)
             if self.detail:

@@ -350,12 +350,12 @@ class TargetsScreen(BaseScreen):
         if action == "clear_filter":
             return self.focused is not self.filter_input and bool(self.queries[self.kind])
         if action == "clear_selection":
-            return self.focused is not self.filter_input and not self.queries[self.kind] and bool(self._selection())
+            return self.focused is not self.filter_input and not self.queries[self.kind] and self._any_selected()
         if action == "show_list":
             return parameters[0] != self.kind
         if action == "toggle_select":
             return self.kind == "people" and (None if self.highlighted() is None else True)
-        if action == "delete" and self.kind == "people" and self._selection():
+        if action == "delete" and self.kind == "people" and self._any_selected():
             return True
         if action in ("edit", "delete"):
             return None if self.highlighted() is None else True
@@ -495,8 +495,8 @@ class TargetsScreen(BaseScreen):
         self.app.push_screen(form.screen(), saved)
 
     def action_delete(self) -> None:
-        if self.kind == "people" and self._selection():
-            self._delete_people(self._selection())
+        if self.kind == "people" and (selection := self._selection()):
+            self._delete_people(selection)
             return
         record = self.highlighted()
         if record is None:
@@ -514,6 +514,9 @@ class TargetsScreen(BaseScreen):
 
     # Acting on several people ----------------------------------------------------------
 
+    def _any_selected(self) -> bool:
+        return bool(self.list_of("people").selected)
+
     def _selection(self) -> list[Person]:
         """The selected people, in the order of the list as it is sorted now."""
         selected, people = self.list_of("people").selected, self.campaign.people
@@ -523,7 +526,7 @@ class TargetsScreen(BaseScreen):
 
     def _chosen(self) -> list[Person]:
         """Whom a bulk action is for: the selected people (shown), else the highlighted one."""
-        if self.kind == "people" or self._selection():
+        if self.kind == "people" or self._any_selected():
             self.action_show_list("people")
         person = self.highlighted()
         chosen = self._selection() or ([person] if isinstance(person, Person) else [])
