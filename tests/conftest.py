@@ -17,8 +17,16 @@ import pytest
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
+import textual._wait
+
 from infoint_tui import clock
 from infoint_tui.store.log import forget_log
+
+# Pilot sleeps in slices of SLEEP_GRANULARITY after every key until the process looks idle; the
+# real wait is Pilot's own (every message queue emptied), so a finer slice only stops each key
+# costing 40 ms of sleep. The idle test keeps its proportion: under 5% busy over a slice.
+textual._wait.SLEEP_GRANULARITY = 1 / 500
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 
 TODAY = date(2026, 11, 26)
 #: Fixture files, kept with the tests (see data/README.md).

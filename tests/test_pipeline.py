@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 import orjson
 import pytest
+from textual.command import CommandInput, CommandPalette
 from textual.pilot import Pilot
 
 from infoint_tui.domain.models import (
@@ -30,6 +31,7 @@ from infoint_tui.tui.widgets.choice import ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.form import FormScreen
 from tests.conftest import TODAY
+from tests.support import until
 from tests.test_targets_screen import card, heading, open_targets, text_of_list
 
 
@@ -392,7 +394,11 @@ async def test_a_read_only_file_refuses_a_bulk_change_whole(make_app, repo, noti
 
 
 async def palette(pilot: Pilot, title: str) -> None:
-    await pilot.press("ctrl+p", *title)
+    """Run the palette entry `title`: its whole title goes in at once, as if pasted, since
+    typing it key by key would search all the entries once a letter."""
+    await pilot.press("ctrl+p")
+    await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), "the palette")
+    pilot.app.screen.query_one(CommandInput).value = title
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.press("enter")
