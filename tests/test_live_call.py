@@ -107,6 +107,20 @@ async def test_the_clock_starts_with_the_first_note_and_comes_back_after_a_resta
         repo.close()
 
 
+async def test_f12_starts_the_clock_again_when_the_call_began_after_the_first_notes(make_app, repo) -> None:
+    interview = todays(repo)
+    clock.fix("2026-11-26T14:30")
+    async with live(make_app, repo) as (app, pilot, screen):
+        await pilot.press("f12")
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("0")  # before any note: start it now
+        await until(pilot, lambda: repo.campaign.interviews[interview.id].started == CALL_AT, "the start stored")
+        clock.fix("2026-11-26T14:36")
+        await pilot.press("f12", "0")
+        await until(pilot, lambda: shown(screen, "#live-clock") == "0 of 30 min")
+        assert repo.campaign.interviews[interview.id].started == datetime(2026, 11, 26, 14, 36)
+
+
 async def test_booking_sets_the_length_and_warns_of_a_clash_without_refusing_it(make_app, repo, notices) -> None:
     today = sorted((i for i in repo.campaign.interviews.values() if i.when.date() == TODAY), key=lambda i: i.when)
     first, other = today[0], next(i for i in repo.campaign.interviews.values() if not i.held and i.when.date() > TODAY)
@@ -314,12 +328,13 @@ async def test_with_no_question_prepared_the_bank_is_offered_in_the_call(make_ap
     repo.save(replace(interview, questions=[]))
     async with live(make_app, repo) as (app, pilot, screen):
         assert screen.bank and screen.checklist.option_count == len(screen.bank)
-        assert "pick (+)" in shown(screen, "#live-questions-title")
+        assert shown(screen, "#live-questions-title") == "None chosen · ^o picks +"
         first, second = screen.bank[0], screen.bank[1]
         await pilot.press("ctrl+o")  # picked for this call, not asked yet
         await pilot.press("ctrl+n", "ctrl+l")  # the next of the bank: picked and asked
         assert first not in screen.bank and second not in screen.bank
         assert f"{second}" in screen.notes.text
+        assert shown(screen, "#live-questions-title") == "1/2 asked · ^o picks +"
     chosen = repo.campaign.interviews[interview.id].questions
     assert [(q.text, q.asked) for q in chosen] == [(first, False), (second, True)]
 

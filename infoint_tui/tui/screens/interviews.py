@@ -143,7 +143,7 @@ class InterviewsScreen(BaseScreen):
         lines = [
             Text(person.name, style="bold") + Text(f", {person.title}" if person.title else ""),
             Text(company.name if company else "no company", style="dim"),
-            Text(f"{interview.when:%A %-d %B, %H:%M} {interview.mode.phrase}{where}"),
+            Text(f"{interview.when:%A %-d %B, %H:%M} {interview.mode.phrase}{where} · {interview.minutes} min"),
         ]
         if introducer:
             lines.append(Text(f"Introduced by {introducer.name}", style="italic"))

@@ -4,7 +4,8 @@ The hands never leave the notes: every key here is a ctrl+letter the editor does
 (nor tmux: not ctrl+b), or an F-key. Escape leaves nothing: on the list behind this view
 letters are commands, so a stray press must not turn the next words typed into them.
 Typing only marks the text changed; the autosave copies it into the interview a moment
-later and hands it to the repository, whose own thread writes the file.
+later and hands it to the repository, whose own thread writes the file. The first note (or
+question key) also stores when the call began: the call clock counts from it, across restarts.
 """
 
 from __future__ import annotations
@@ -90,9 +91,10 @@ class LiveInterviewScreen(DataAccess, Screen):
     TITLE = "Interview"
     HELP = (
         "Type notes freely; they are saved as you type, within a second. The call clock starts "
-        "with the first note or question key, and counts towards the length agreed. The question "
-        "keys work with the cursor in the notes; with none prepared, the bank's questions are "
-        "listed to pick from (+). Escape does nothing here; F6 goes back to the list."
+        "with the first note or question key and counts towards the length agreed; F12 starts it "
+        "again from now, and changes the to-dos, questions and referrals noted. The question keys "
+        "work with the cursor in the notes; with none prepared, the bank's questions are listed "
+        "(+) to pick. Escape does nothing here; F6 goes back to the list."
     )
     BINDINGS = [
         # One footer entry for the pair: at 80 columns the footer then has room for F6 too.
@@ -144,7 +146,7 @@ class LiveInterviewScreen(DataAccess, Screen):
             "Captured",
             show=False,  # no room in the footer at 80 columns: the captured list names it
             id="live_captured",
-            tooltip="Change or remove a to-do, follow-up question or referral noted during the call",
+            tooltip="Change a to-do, follow-up question or referral noted in the call; start the call clock",
         ),
         Binding(
             "f6",
@@ -167,9 +169,9 @@ class LiveInterviewScreen(DataAccess, Screen):
     def __init__(self, interview_id: int) -> None:
         super().__init__()
         self.interview_id = interview_id
-        self.current = next_question(self.interview.questions)
+        self.current = 0
         #: With no question prepared, the bank's for this objective, listed after the chosen ones.
-        self.bank = [] if self.questions else [q.text for q in question_bank(self.repo.campaign, self.interview)]
+        self.bank: list[str] = []
         self._told_how_to_leave = False
 
     # Access ------------------------------------------------------------------------------
@@ -211,7 +213,7 @@ class LiveInterviewScreen(DataAccess, Screen):
             self.interview.notes,
             id="live-notes",
             soft_wrap=True,
-            placeholder="Notes: just type. ctrl+l puts the current question here.",
+            placeholder="Just type: the call clock starts with your first words. ctrl+l puts the question here.",
         )
         yield self.notes
         # Compact, without the palette hint: at 80 columns every key of the view fits.
@@ -255,6 +257,9 @@ class LiveInterviewScreen(DataAccess, Screen):
         self.call_clock = self.query_one(CallClock)
         self.autosave = Autosave(self, self._autosave)
         self.watch(self.app, "save_status", self._show_status)
+        self.current = next_question(self.questions)  # where the call goes on, after a restart too
+        if not self.questions:
+            self.bank = [question.text for question in question_bank(self.repo.campaign, self.interview)]
         self._show_questions()
         self._show_captured()
         self.notes.move_cursor(self.notes.document.end)
@@ -272,11 +277,13 @@ class LiveInterviewScreen(DataAccess, Screen):
 
     def _show_questions(self) -> None:
         self.bank = [text for text in self.bank if all(q.text != text for q in self.questions)]
-        asked = sum(question.asked for question in self.questions)
-        if self.questions:
-            title = f"Questions · {asked} of {len(self.questions)} asked"
+        asked, chosen = sum(question.asked for question in self.questions), len(self.questions)
+        if self.bank:  # the bank's questions (+) follow the chosen ones
+            title = f"{asked}/{chosen} asked · ^o picks +" if chosen else "None chosen · ^o picks +"
+        elif self.questions:
+            title = f"Questions · {asked} of {chosen} asked"
         else:
-            title = "None prepared: pick (+) with ^o" if self.bank else "No questions prepared"
+            title = "No questions prepared"
         self.query_one("#live-questions-title", Static).update(title)
         self.current = min(self.current, max(0, self._rows() - 1))
         self.checklist.show(self.questions, self.current, self.bank)
@@ -294,7 +301,7 @@ class LiveInterviewScreen(DataAccess, Screen):
     def _show_captured(self) -> None:
         todos, follow_ups, referrals = self.interview.action_items, self._follow_ups(), self._referrals()
         noted = len(todos) + len(follow_ups) + len(referrals)
-        title = f"Captured ({noted}) · f12 edits" if noted else "Captured · nothing yet"
+        title = f"Captured ({noted}) · f12 edits" if noted else "Nothing captured · f12"
         self.query_one("#live-captured-title", Static).update(title)
         lines = [mark_row(Text(ASKED if item.done else TO_DO), Text(item.text + _due(item))) for item in todos]
         lines += [mark_row(Text(FOLLOW_UP, style="bold"), Text(question.text)) for question in follow_ups]
@@ -355,10 +362,11 @@ class LiveInterviewScreen(DataAccess, Screen):
         *,
         questions: list[PreparedQuestion] | None = None,
         action_items: list[ActionItem] | None = None,
+        started: datetime | None = None,
         affects_due_items: bool = False,
     ) -> bool:
-        """Store new questions or action items, with the notes as they are, as a changed copy:
-        refused, the interview stays as it was.
+        """Store new questions, action items or start of the call, with the notes as they are,
+        as a changed copy: refused, the interview stays as it was.
 
         Only a change the due items depend on tells the other screens to redraw: the
         queue recomputes the whole campaign, which is not for every tick of a question.
@@ -367,7 +375,7 @@ class LiveInterviewScreen(DataAccess, Screen):
         updated = replace(
             current,
             notes=self.notes.text,
-            started=self._started(),
+            started=started or self._started(),
             questions=current.questions if questions is None else questions,
             action_items=current.action_items if action_items is None else action_items,
         )
@@ -503,6 +511,7 @@ class LiveInterviewScreen(DataAccess, Screen):
     # Changing what was captured ----------------------------------------------------------
 
     def action_captured(self) -> None:
+        """What was noted during the call, each to change; and the call clock, to start from now."""
         todos, follow_ups, referrals = self.interview.action_items, self._follow_ups(), self._referrals()
         items: list[tuple[str | Text, Callable[[], None]]] = [
             (Text.assemble("To-do: ", item.text, _due(item)), partial(self._change_todo, n))
@@ -510,18 +519,24 @@ class LiveInterviewScreen(DataAccess, Screen):
         ]
         items += [(f"Follow-up: {q.text}", partial(self._change_follow_up, q)) for q in follow_ups]
         items += [(f"Referral: {p.name}", partial(self._change_referral, p)) for p in referrals]
-        if not items:
-            self.notify("Nothing is captured yet: ctrl+t, ctrl+f and ctrl+r note things.", timeout=notice.SHORT)
-            return
-        choices = [
-            Choice(ITEM_KEYS[n] if n < len(ITEM_KEYS) else "", label, then) for n, (label, then) in enumerate(items)
-        ]
-        self.app.push_screen(
-            ChoiceScreen(
-                "Change what was captured", choices, "Each opens as it was noted; emptied, a to-do or question goes."
-            ),
-            lambda then: then() if then else None,
+        keys = [*ITEM_KEYS, *[""] * len(items)]  # past the keys, the arrows and Enter reach an item
+        choices = [Choice(key, label, then) for key, (label, then) in zip(keys, items, strict=False)]
+        # A call that began after the first notes were typed: its clock can start again.
+        restart = "Start the call clock again, from now" if self.interview.started else "Start the call clock now"
+        choices.append(Choice("0", restart, self._start_clock))
+        detail = (
+            "Each opens as it was noted; emptied, a to-do or a question goes."
+            if items
+            else "Nothing is noted yet: ctrl+t, ctrl+f and ctrl+r note to-dos, questions and referrals."
         )
+        self.app.push_screen(ChoiceScreen("What was noted in the call", choices, detail), self._chosen)
+
+    def _chosen(self, then: Callable[[], None] | None) -> None:
+        if then is not None:
+            then()
+
+    def _start_clock(self) -> None:
+        self._save_interview(started=clock.now())
 
     def _change_todo(self, index: int) -> None:
         self.app.push_screen(
