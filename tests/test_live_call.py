@@ -381,3 +381,13 @@ def test_after_kill_9_mid_call_the_clock_and_the_current_question_come_back(tmp_
         assert [q["asked"] for q in stored()["questions"][:2]] == [True, True]
     finally:
         terminal.close()
+
+
+def test_deleting_a_referral_takes_them_off_the_call_that_suggested_them() -> None:
+    from infoint_tui.domain.models import Campaign, Person
+    from infoint_tui.domain.removal import removal_plan
+
+    bo = Person("Bo Li", id=2)
+    call = Interview(1, CALL_AT, referrals=[2, 3], id=1)
+    campaign = Campaign(people={1: Person("Ana Silva", id=1), 2: bo, 3: Person("Cy Do", id=3)}, interviews={1: call})
+    assert [i.referrals for i in removal_plan(campaign, bo).changed if isinstance(i, Interview)] == [[3]]
