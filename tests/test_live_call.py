@@ -143,6 +143,24 @@ async def test_booking_sets_the_length_and_warns_of_a_clash_without_refusing_it(
     assert any(n.severity == "warning" and f"overlaps your interview with {name}" in n.message for n in notices)
 
 
+async def test_booking_from_the_queue_asks_the_length_and_warns_of_a_clash(make_app, repo, notices) -> None:
+    from infoint_tui.domain.models import AttemptKind
+    from infoint_tui.tui.flows.outreach import book_time
+
+    booked = {i.outreach_id for i in repo.campaign.interviews.values()}
+    said_yes = next(o for o in repo.campaign.outreach.values() if o.has(AttemptKind.REPLY_YES) and o.id not in booked)
+    kenji = todays(repo)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.run_worker(book_time(app.screen, said_yes.id))
+        await fill(pilot, kenji.when.date().isoformat(), f"{kenji.when:%H:%M}", "phone", "", "20")
+        await until(pilot, lambda: len(repo.campaign.interviews) == len(booked) + 1, "the booked interview")
+    interview = next(i for i in repo.campaign.interviews.values() if i.outreach_id == said_yes.id)
+    assert (interview.when, interview.minutes) == (kenji.when, 20)
+    name = repo.campaign.people[kenji.person_id].name
+    assert any(n.severity == "warning" and f"overlaps your interview with {name}" in n.message for n in notices)
+
+
 def test_interviews_overlap_by_their_lengths() -> None:
     from infoint_tui.domain.models import Campaign, Person
 
