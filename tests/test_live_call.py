@@ -107,6 +107,15 @@ async def test_the_clock_starts_with_the_first_note_and_comes_back_after_a_resta
         repo.close()
 
 
+async def test_notes_typed_days_before_the_call_start_no_clock(make_app, repo) -> None:
+    ahead = next(i for i in repo.campaign.interviews.values() if not i.held and i.when.date() > TODAY)
+    async with live(make_app, repo, f"live({ahead.id})") as (app, pilot, screen):
+        await pilot.press("h", "i")
+        await until(pilot, lambda: repo.campaign.interviews[ahead.id].notes == "hi", "the notes stored")
+        assert repo.campaign.interviews[ahead.id].started is None
+        assert shown(screen, "#live-clock") == "30 min · not started"
+
+
 async def test_f12_starts_the_clock_again_when_the_call_began_after_the_first_notes(make_app, repo) -> None:
     interview = todays(repo)
     clock.fix("2026-11-26T14:30")

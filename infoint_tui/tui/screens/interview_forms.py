@@ -26,7 +26,6 @@ VERDICTS = [
     ("It challenged my plan", Verdict.CHALLENGED.value),
 ]
 MODES = [(mode.value, mode.value) for mode in Mode]
-LENGTHS = [(f"{minutes} minutes", str(minutes)) for minutes in CALL_MINUTES]
 
 
 def one_line(title: str, label: str, placeholder: str = "", value: str = "") -> FormScreen:
@@ -127,7 +126,16 @@ def reschedule(campaign: Campaign, interview: Interview) -> FormScreen:
             ),
             Field("mode", "How", interview.mode.value, choices=MODES),
             Field("where", "Where", interview.where, placeholder="phone number, link or address"),
-            Field("minutes", "Length", str(interview.minutes), choices=LENGTHS, help="The time they agreed to give."),
+            Field(
+                "minutes",
+                "Length",
+                str(interview.minutes),
+                # The usual lengths, and the one it has (a file may hold another).
+                choices=[
+                    (f"{minutes} minutes", str(minutes)) for minutes in sorted({*CALL_MINUTES, interview.minutes})
+                ],
+                help="The time they agreed to give.",
+            ),
         ],
         submit_label="Move",
     )

@@ -323,12 +323,16 @@ class LiveInterviewScreen(DataAccess, Screen):
         text, interview = self.notes.text, self.interview
         if text != interview.notes:
             self.repo.save(replace(interview, notes=text, started=self._started()))
-            if interview.started is None:  # the first note: the call clock starts
+            if interview.started is None:  # perhaps the first note: the call clock starts
                 self.call_clock.tick()
 
-    def _started(self) -> datetime:
-        """When the call began: as stored, or now, for the first note or key of the call."""
-        return self.interview.started or clock.now()
+    def _started(self) -> datetime | None:
+        """When the call began: as stored, or now, for the first note or key of the call on
+        its day (notes typed days ahead start no clock)."""
+        interview = self.interview
+        if interview.started is None and interview.when.date() == clock.today():
+            return clock.now()
+        return interview.started
 
     def _autosave(self) -> None:
         try:
