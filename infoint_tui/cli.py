@@ -240,7 +240,7 @@ def _start_on(args: argparse.Namespace, repo: Repository) -> tuple[str, str] | N
     """
     if args.command != "interview":
         return None
-    from infoint_tui.usecases.interviewing import NoInterview, find_interview
+    from infoint_tui.usecases.interviewing import NoInterview, clashes, find_interview
 
     try:
         interview = find_interview(repo.campaign, clock.today(), args.name)
@@ -255,6 +255,9 @@ def _start_on(args: argparse.Namespace, repo: Repository) -> tuple[str, str] | N
         raise DataFileError(
             f"{repo.path} is open in another infoint, so notes typed here could not be saved; take the interview there."
         )
+    at_once = [] if args.name else clashes(repo.campaign, interview)
+    if at_once:  # booked at the same time: the app asks which
+        return ("interviews", f"choose_live({', '.join(str(i.id) for i in [interview, *at_once])})")
     return ("interviews", f"live({interview.id})")
 
 

@@ -298,7 +298,9 @@ def _booked(campaign: Campaign, o: Outreach, when: datetime, prepared: int) -> I
 def _booked_today(campaign: Campaign, o: Outreach, today: date, rng: random.Random) -> None:
     _first_contact(o, today, 12)
     o.log(AttemptKind.REPLY_YES, _days(today, 8))
-    _booked(campaign, o, datetime.combine(today, time(14 + o.id % 3, 30)), prepared=6)
+    # An hour apart: two calls booked at one time would be a campaign's mistake, not its example.
+    booked = sum(interview.when.date() == today for interview in campaign.interviews.values())
+    _booked(campaign, o, datetime.combine(today, time(16 + booked % 6, 30)), prepared=6)
 
 
 def _booked_ahead(campaign: Campaign, o: Outreach, today: date, rng: random.Random) -> None:

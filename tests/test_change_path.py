@@ -163,7 +163,8 @@ def test_logging_an_attempt_or_acting_on_any_due_item_is_refused(reader: Reposit
 def test_moving_and_ending_an_interview_are_refused(reader: Repository) -> None:
     interview = upcoming(reader)
     moved = replace(
-        interview, **read_reschedule({"day": "2026-12-24", "time": "9:15", "mode": "video", "where": "a link"})
+        interview,
+        **read_reschedule({"day": "2026-12-24", "time": "9:15", "mode": "video", "where": "a link", "minutes": "20"}),
     )
     refused(reader, lambda: reader.save(moved))
     refused(

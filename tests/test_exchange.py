@@ -687,7 +687,9 @@ def test_ics_has_one_event_per_booked_interview(campaign: Campaign) -> None:
     interview = next(i for i in campaign.interviews.values() if i.where == "Zoom")
     assert str(ana["uid"]) == f"interview-{interview.id}-5eed@infoint"
     assert ana.decoded("dtstart") == WHEN.replace(tzinfo=MADRID)
-    assert ana.decoded("dtend") - ana.decoded("dtstart") == timedelta(minutes=45)
+    assert (
+        ana.decoded("dtend") - ana.decoded("dtstart") == timedelta(minutes=interview.minutes) == timedelta(minutes=30)
+    )
     assert str(ana["location"]) == "Zoom"
     assert "dtstamp" in ana
     description = str(ana["description"])

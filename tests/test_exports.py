@@ -79,7 +79,7 @@ def test_ics_parsed_back_by_icalendar_and_by_vobject_gives_every_interview(demo_
     campaign_id = repo.campaign_id
     campaign = repo.campaign
     booked = sorted((i for i in campaign.interviews.values() if not i.held), key=lambda i: (i.when, i.id))
-    booked[0].reschedule(booked[0].when + timedelta(hours=1), booked[0].mode, booked[0].where)
+    booked[0].reschedule(booked[0].when + timedelta(hours=1), booked[0].mode, booked[0].where, booked[0].minutes)
     repo.close()
     data = to_ics(campaign, MADRID)
 
@@ -94,7 +94,7 @@ def test_ics_parsed_back_by_icalendar_and_by_vobject_gives_every_interview(demo_
         event, other = events[uid], second[uid]
         assert event.decoded("dtstart") == other.dtstart.value == start  # one instant, both readers
         assert other.dtstart.value.utcoffset() == start.utcoffset()
-        assert other.dtend.value - other.dtstart.value == timedelta(minutes=45)
+        assert other.dtend.value - other.dtstart.value == timedelta(minutes=interview.minutes)
         assert int(other.sequence.value) == event["sequence"] == interview.sequence
         assert other.summary.value == str(event["summary"])
     assert booked[0].sequence == 1 and f"UID:interview-{booked[0].id}-{campaign_id}@infoint" in data.decode()

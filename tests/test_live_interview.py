@@ -60,11 +60,11 @@ async def test_opens_with_the_focus_in_the_notes_and_a_header(make_app, repo) ->
         assert screen.interview_id == interview.id
         assert isinstance(app.focused, TextArea) and app.focused.id == "live-notes"
         head = str(screen.query_one("#live-who").render())
-        assert person.name in head and f"{interview.when:%H:%M}" in head
-        assert repo.campaign.company_of(person).name in head
+        assert person.name in head and repo.campaign.company_of(person).name in head
+        assert f"{interview.when:%H:%M}" in str(screen.query_one("#live-reach").render())
         objective = repo.campaign.objectives[interview.objective_id]
         assert objective.text in str(screen.query_one("#live-objective").render())
-        assert str(screen.query_one("#live-elapsed").render()) == "0 min"
+        assert str(screen.query_one("#live-clock").render()) == "30 min · not started"
 
 
 async def test_typing_is_saved_to_the_file_within_a_second_of_a_pause(make_app, repo) -> None:
@@ -147,7 +147,7 @@ async def test_an_action_item_falls_due_and_fills_the_thank_you(make_app, repo) 
         await fill(pilot, "send my portfolio")
         assert app.screen is screen and app.focused is screen.notes
         assert [item.text for item in stored(repo, interview).action_items] == ["send my portfolio"]
-        assert "1 to-do" in str(screen.query_one("#live-captured").render())
+        assert "Captured (1)" in str(screen.query_one("#live-captured-title").render())
     interview = stored(repo, interview)
     interview.held = True  # as if ended: only the policy reads it, nothing is saved
     actions = [
@@ -180,7 +180,7 @@ async def test_a_referral_becomes_a_second_degree_target_introduced_by_the_inter
         await pilot.press("ctrl+r")
         await fill(pilot, "Bo Li", "Tyrell", "bo@example.com", "+44 20 7946 0000")
         assert app.screen is screen
-        assert "1 referral" in str(screen.query_one("#live-captured").render())
+        assert "Captured (1)" in str(screen.query_one("#live-captured-title").render())
     bo = next(p for p in repo.campaign.people.values() if p.name == "Bo Li")
     assert bo.degree == Degree.SECOND and bo.introducer_id == interviewee.id
     assert repo.campaign.company_of(bo).name == "Tyrell"

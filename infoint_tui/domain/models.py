@@ -158,6 +158,8 @@ _READS = {
     "date": "date(v)",
     "date | None": "None if v is None else date(v)",
     "datetime": "datetime(v)",
+    "datetime | None": "None if v is None else datetime(v)",
+    "list[int]": "v if type(v) is list and all(type(item) is int for item in v) else wrong()",
     "list[date]": "[date(item) for item in v] if type(v) is list else wrong()",
     "dict[str, date]": "{key: date(item) for key, item in v.items()}",
 }
@@ -171,6 +173,8 @@ _EXPECTED = {
     "date": "a date like 2026-11-26",
     "date | None": "a date like 2026-11-26 or null",
     "datetime": "a date and time like 2026-11-26T14:30",
+    "datetime | None": "a date and time like 2026-11-26T14:30 or null",
+    "list[int]": "a list of whole numbers",
     "list[date]": "a list of dates like 2026-11-26",
     "dict[str, date]": "an object of dates like 2026-11-26",
 }
@@ -528,6 +532,10 @@ class ActionItem(Model):
     done: bool = False
 
 
+#: The lengths a call can be agreed at, in minutes; the first is the default.
+CALL_MINUTES = (30, 20, 45, 60)
+
+
 @dataclass(slots=True)
 class Interview(Model):
     NESTED: ClassVar[dict[str, type[Model]]] = {
@@ -555,13 +563,19 @@ class Interview(Model):
     snoozed: dict[str, date] = field(default_factory=dict)
     #: Raised at every move, so that a calendar replaces the entry it holds (RFC 5545).
     sequence: int = 0
+    #: The length agreed when booking: the call clock counts towards it.
+    minutes: int = CALL_MINUTES[0]
+    #: When the call began (the first note, or a key in the live view): the call clock's zero.
+    started: datetime | None = None
+    #: The people suggested during the call (ids), each a target of their own now.
+    referrals: list[int] = field(default_factory=list)
     id: int = 0
 
-    def reschedule(self, when: datetime, mode: Mode, where: str) -> None:
-        """Move it to another time, way or place; any change raises `sequence`."""
-        if (when, mode, where) != (self.when, self.mode, self.where):
+    def reschedule(self, when: datetime, mode: Mode, where: str, minutes: int) -> None:
+        """Move it to another time, way, place or length; any change raises `sequence`."""
+        if (when, mode, where, minutes) != (self.when, self.mode, self.where, self.minutes):
             self.sequence += 1
-        self.when, self.mode, self.where = when, mode, where
+        self.when, self.mode, self.where, self.minutes = when, mode, where, minutes
 
 
 @dataclass(slots=True)

@@ -56,6 +56,11 @@ def people_removal_plan(campaign: Campaign, people: Collection[Person]) -> Remov
         for p in campaign.people.values()
         if p.introducer_id in ids and p.id not in ids  # whom they introduced, unless deleted too
     ]
+    plan.changed += [
+        dataclasses.replace(i, referrals=[r for r in i.referrals if r not in ids])
+        for i in campaign.interviews.values()
+        if i.person_id not in ids and not ids.isdisjoint(i.referrals)  # the calls that suggested them
+    ]
     return plan
 
 

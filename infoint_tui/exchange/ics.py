@@ -19,7 +19,6 @@ from infoint_tui import clock
 from infoint_tui.domain.models import Campaign, Interview
 from infoint_tui.exchange.interview_md import interview_title
 
-DURATION = timedelta(minutes=45)  # the model keeps no length; a usual informational interview
 PRODID = "-//infoint//Informational interviews//EN"
 #: How far the time zone's rules are written out around the interviews (a year either side
 #: covers any change of daylight saving time between them).
@@ -74,7 +73,7 @@ def _event(campaign: Campaign, interview: Interview, zone: tzinfo, stamp: dateti
     event.add("dtstamp", stamp)
     event.add("sequence", interview.sequence)
     event.add("dtstart", start)
-    event.add("dtend", start + DURATION)
+    event.add("dtend", start + timedelta(minutes=interview.minutes))
     event.add("summary", interview_title(campaign, interview))
     if interview.where:
         event.add("location", interview.where)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 #: Below this rapidfuzz score a typed name is not taken to mean anyone.
 NAME_CUTOFF = 70
+#: The call clock marks the last minutes of the agreed length.
+NEARLY_UP_MINUTES = 5
 _TIME = re.compile(r"([01]?\d|2[0-3])[:.h]?([0-5]\d)")
 
 
@@ -115,7 +117,52 @@ def find_interview(campaign: Campaign, today: date, name: str | None = None) -> 
     return next(i for i in booked if i.person_id == tied[0])
 
 
+def clashes(campaign: Campaign, interview: Interview) -> list[Interview]:
+    """The other booked interviews whose time overlaps this one's, soonest first."""
+    end = interview.when + timedelta(minutes=interview.minutes)
+    return sorted(
+        (
+            other
+            for other in campaign.interviews.values()
+            if other.id != interview.id
+            and not other.held
+            and other.when < end
+            and interview.when < other.when + timedelta(minutes=other.minutes)
+        ),
+        key=lambda other: (other.when, other.id),
+    )
+
+
+def clash_warning(campaign: Campaign, interview: Interview) -> str:
+    """'It overlaps your interview with Ana Silva at 14:30.', or "" when nothing does."""
+    others = clashes(campaign, interview)
+    if not others:
+        return ""
+    names = " and ".join(f"{campaign.people[other.person_id].name} at {other.when:%H:%M}" for other in others)
+    return f"It overlaps your interview with {names}."
+
+
 # --- during and after ------------------------------------------------------------------------
+
+
+def next_question(questions: list[PreparedQuestion]) -> int:
+    """Where the call goes on: the first question not asked yet (the first, when all are)."""
+    return next((n for n, question in enumerate(questions) if not question.asked), 0)
+
+
+def call_clock(interview: Interview, now: datetime) -> tuple[str, str]:
+    """What the call clock reads, and how: "" on time, "nearly" in the last minutes, "over",
+    or "idle" before the call has started."""
+    if interview.started is None:
+        return f"{interview.minutes} min · not started", "idle"
+    elapsed = max(0, int((now - interview.started).total_seconds()) // 60)
+    left = interview.minutes - elapsed
+    shown = f"{elapsed} of {interview.minutes} min"
+    if left < 0:
+        return f"{shown} · {-left} over", "over"
+    if left <= NEARLY_UP_MINUTES:
+        return f"{shown} · {left} left", "nearly"
+    return shown, ""
 
 
 def question_heading(text: str, at: datetime) -> str:
@@ -177,7 +224,21 @@ def add_referral(
         objective_id = objective_of(campaign, interview)
         if objective_id is not None:
             repo.add(Outreach(person.id, objective_id, Route.INTRO, today))
+        current = campaign.interviews[interview.id]
+        repo.save(dataclasses.replace(current, referrals=[*current.referrals, person.id]))
     return person
+
+
+def edit_referral(
+    repo: Repository, person: Person, *, name: str, company: str = "", email: str = "", phone: str = ""
+) -> None:
+    """Correct what was noted about someone suggested during a call."""
+    with repo.batch():
+        company_id = _company_id(repo, company)
+        parts = person.name_parts if name == person.name else []  # an address book's parts of the old name
+        repo.save(
+            dataclasses.replace(person, name=name, name_parts=parts, company_id=company_id, email=email, phone=phone)
+        )
 
 
 def _company_id(repo: Repository, name: str) -> int | None:

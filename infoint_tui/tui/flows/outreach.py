@@ -23,6 +23,7 @@ from infoint_tui.tui.screens.interview_forms import read_reschedule, reschedule
 from infoint_tui.tui.screens.targets.person_form import PersonForm
 from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
 from infoint_tui.usecases.due_actions import earliest_for
+from infoint_tui.usecases.interviewing import clash_warning
 from infoint_tui.usecases.replies import (
     REPLY_QUESTIONS,
     closing_message,
@@ -316,11 +317,13 @@ async def book_time(screen: BaseScreen, outreach_id: int) -> bool:
     if values is None:
         return False
     interview = dataclasses.replace(proposal, **read_reschedule(values))
+    clash = clash_warning(campaign, interview)  # warned of, not refused: they may have agreed it
     if not screen.change(screen.repo.add, interview, undo=f"Booked an interview with {person.name}"):
         return False
     screen.notify(
         f"Booked: {person.name}, {interview.when:%a %-d %b %H:%M}, {interview.mode}. "
-        "`infoint export ics` puts it in your calendar.",
+        + (clash or "`infoint export ics` puts it in your calendar."),
+        severity="warning" if clash else "information",
         timeout=notice.READ,
     )
     return True

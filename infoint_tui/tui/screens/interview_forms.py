@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 from infoint_tui import clock
 from infoint_tui.domain import validation
-from infoint_tui.domain.models import Campaign, Interview, Mode, Verdict
+from infoint_tui.domain.due_words import due_from_words
+from infoint_tui.domain.models import CALL_MINUTES, ActionItem, Campaign, Interview, Mode, Person, Verdict
 from infoint_tui.domain.policy import DueKind, due_items, hours_left
 from infoint_tui.tui import notice
 from infoint_tui.tui.widgets.form import Field, FormScreen
@@ -27,8 +28,11 @@ VERDICTS = [
 MODES = [(mode.value, mode.value) for mode in Mode]
 
 
-def one_line(title: str, label: str, placeholder: str = "") -> FormScreen:
-    """A single required line; Enter saves it."""
+def one_line(title: str, label: str, placeholder: str = "", value: str = "") -> FormScreen:
+    """A single required line, or with `value` that line to change (emptied, it goes); Enter saves it."""
+    if value:
+        field = Field("text", label, value, placeholder=placeholder, help="Empty it to remove it.")
+        return FormScreen(title, [field], submit_label="Save")
     return FormScreen(
         title, [Field("text", label, check=validation.required, placeholder=placeholder)], submit_label="Add"
     )
@@ -122,6 +126,16 @@ def reschedule(campaign: Campaign, interview: Interview) -> FormScreen:
             ),
             Field("mode", "How", interview.mode.value, choices=MODES),
             Field("where", "Where", interview.where, placeholder="phone number, link or address"),
+            Field(
+                "minutes",
+                "Length",
+                str(interview.minutes),
+                # The usual lengths, and the one it has (a file may hold another).
+                choices=[
+                    (f"{minutes} minutes", str(minutes)) for minutes in sorted({*CALL_MINUTES, interview.minutes})
+                ],
+                help="The time they agreed to give.",
+            ),
         ],
         submit_label="Move",
     )
@@ -133,25 +147,66 @@ class Rescheduling(TypedDict):
     when: datetime
     mode: Mode
     where: str
+    minutes: int
 
 
 def read_reschedule(values: dict[str, str]) -> Rescheduling:
     when = datetime.combine(datetime.fromisoformat(values["day"]).date(), parse_time(values["time"]))
-    return Rescheduling(when=when, mode=Mode(values["mode"]), where=values["where"])
+    return Rescheduling(when=when, mode=Mode(values["mode"]), where=values["where"], minutes=int(values["minutes"]))
 
 
-def referral(campaign: Campaign, interview: Interview) -> FormScreen:
-    person = campaign.people[interview.person_id]
+def referral(campaign: Campaign, interview: Interview, person: Person | None = None) -> FormScreen:
+    """Someone the interviewee suggests; with `person`, what was noted about them, to correct."""
+    interviewee = campaign.people[interview.person_id]
+    company = campaign.company_of(person) if person else None
     return FormScreen(
-        f"Someone {person.first_name} suggested",
+        f"Someone {interviewee.first_name} suggested",
         [
-            Field("name", "Name", check=validation.required),
-            Field("company", "Company", placeholder="optional"),
-            Field("email", "E-mail", check=validation.email, placeholder="optional"),
-            Field("phone", "Phone", check=validation.phone, placeholder="optional"),
+            Field("name", "Name", person.name if person else "", check=validation.required),
+            Field("company", "Company", company.name if company else "", placeholder="optional"),
+            Field("email", "E-mail", person.email if person else "", check=validation.email, placeholder="optional"),
+            Field("phone", "Phone", person.phone if person else "", check=validation.phone, placeholder="optional"),
         ],
-        submit_label="Add",
+        submit_label="Save" if person else "Add",
     )
+
+
+def to_do(call_day: date, item: ActionItem | None = None) -> FormScreen:
+    """An action item and when it is due; with `item`, that one to change (emptied, it goes)."""
+
+    def due_day(text: str) -> str | None:
+        if not text.strip() or due_from_words(text, call_day):
+            return None
+        return "Write a day like 2026-12-04, or words like Friday or next week."
+
+    return FormScreen(
+        "Action item",
+        [
+            Field(
+                "text",
+                "To do",
+                item.text if item else "",
+                check=None if item else validation.required,
+                placeholder="e.g. send Ana my portfolio by Friday",
+                help="Empty it to remove it." if item else "",
+            ),
+            Field(
+                "due",
+                "Due",
+                item.due.isoformat() if item and item.due else "",
+                check=due_day,
+                placeholder="optional: Friday, next week, 12 Dec",
+                help="" if item else "Left empty, a day the words name (by Friday) is taken.",
+            ),
+        ],
+        submit_label="Save" if item else "Add",
+    )
+
+
+def read_to_do(values: dict[str, str], call_day: date) -> ActionItem:
+    """The to-do the form holds: due the day its Due field names, else the day its words name."""
+    text = values["text"]
+    return ActionItem(text, due_from_words(values["due"], call_day) or due_from_words(text, call_day))
 
 
 def export_folder(title: str, folder: Path) -> FormScreen:

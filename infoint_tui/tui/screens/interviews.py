@@ -28,7 +28,15 @@ from infoint_tui.tui.screens.interview_forms import end_dialog, export_folder, r
 from infoint_tui.tui.screens.live import LiveInterviewScreen
 from infoint_tui.tui.screens.prepare import PrepareScreen
 from infoint_tui.tui.widgets.checklist import ASKED, OPEN
-from infoint_tui.usecases.interviewing import NoInterview, find_interview, interview_groups, next_to_prepare
+from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
+from infoint_tui.usecases.interviewing import (
+    NoInterview,
+    clash_warning,
+    clashes,
+    find_interview,
+    interview_groups,
+    next_to_prepare,
+)
 
 VERDICT_WORDS = {
     Verdict.SOLIDIFIED: "solidified my plan",
@@ -135,7 +143,7 @@ class InterviewsScreen(BaseScreen):
         lines = [
             Text(person.name, style="bold") + Text(f", {person.title}" if person.title else ""),
             Text(company.name if company else "no company", style="dim"),
-            Text(f"{interview.when:%A %-d %B, %H:%M} {interview.mode.phrase}{where}"),
+            Text(f"{interview.when:%A %-d %B, %H:%M} {interview.mode.phrase}{where} · {interview.minutes} min"),
         ]
         if introducer:
             lines.append(Text(f"Introduced by {introducer.name}", style="italic"))
@@ -188,7 +196,24 @@ class InterviewsScreen(BaseScreen):
         except NoInterview as nothing:
             self.notify(str(nothing), timeout=notice.READ)
             return
-        self.action_live(interview.id)
+        self.action_choose_live(interview.id, *(other.id for other in clashes(self.campaign, interview)))
+
+    def action_choose_live(self, *interview_ids: int) -> None:
+        """The live view of one of these interviews, booked at one time: asked which, if more than one."""
+        booked = [self.campaign.interviews[i] for i in interview_ids if i in self.campaign.interviews]
+        if len(booked) <= 1:
+            self.action_live(booked[0].id if booked else None)
+            return
+        choices = [Choice(str(n), self._choice_label(interview), interview.id) for n, interview in enumerate(booked, 1)]
+        question = f"{len(booked)} interviews are booked at this time: which one is it?"
+        self.app.push_screen(
+            ChoiceScreen(question, choices), lambda chosen: self.action_live(chosen) if chosen else None
+        )
+
+    def _choice_label(self, interview: Interview) -> str:
+        person = self.campaign.people[interview.person_id]
+        company = self.campaign.company_of(person)
+        return f"{interview.when:%H:%M} {person.name}" + (f" · {company.name}" if company else "")
 
     def action_prepare(self, interview_id: int | None = None) -> None:
         interview = self.campaign.interviews.get(interview_id) if interview_id else self._chosen()
@@ -212,7 +237,12 @@ class InterviewsScreen(BaseScreen):
         moved.reschedule(**read_reschedule(values))
         person = self.campaign.people[interview.person_id].name
         if self.change(self.repo.save, moved, undo=f"Moved the interview with {person}"):
-            self.notify(f"Moved to {moved.when:%A %-d %B, %H:%M}.", timeout=notice.SHORT)
+            clash = clash_warning(self.campaign, moved)
+            self.notify(
+                f"Moved to {moved.when:%A %-d %B, %H:%M}. {clash}".strip(),
+                severity="warning" if clash else "information",
+                timeout=notice.READ if clash else notice.SHORT,
+            )
 
     def action_end(self) -> None:
         interview = self._chosen()

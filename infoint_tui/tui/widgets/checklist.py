@@ -1,7 +1,8 @@
 """The prepared questions beside the notes: glanced at, never focused.
 
 Focus stays in the notes; the screen moves the highlight (the current question) with its
-own keys, and a click on a question makes it the current one.
+own keys, and a click on a question makes it the current one. Questions of the bank may
+follow the chosen ones, marked as such, to be picked during the call.
 """
 
 from __future__ import annotations
@@ -14,23 +15,30 @@ from infoint_tui.domain.models import PreparedQuestion
 
 ASKED = "✓ "
 OPEN = "○ "
+FOLLOW_UP = "↳ "
+IN_BANK = "+ "
 
 
 class Checklist(OptionList, can_focus=False):
-    def show(self, questions: list[PreparedQuestion], current: int) -> None:
+    def show(self, questions: list[PreparedQuestion], current: int, bank: list[str] | None = None) -> None:
         self.clear_options()
         self.add_options(_line(question) for question in questions)
-        if questions:
+        self.add_options(mark_row(Text(IN_BANK, style="bold"), Text(text, style="italic")) for text in bank or ())
+        if self.option_count:
             self.highlighted = current
 
 
 def _line(question: PreparedQuestion) -> Table:
+    if question.asked:
+        return mark_row(Text(ASKED, style="bold green"), Text(question.text, style="dim"))
+    return mark_row(Text(FOLLOW_UP if question.follow_up else OPEN, style="bold"), Text(question.text))
+
+
+def mark_row(mark: Text, text: Text) -> Table:
+    """A line of a list with a mark before it, such as ✓ or ○."""
     # A grid, so that a long question wraps under its own text, not under the mark.
     line = Table.grid()
     line.add_column(width=2)
     line.add_column(ratio=1)
-    if question.asked:
-        line.add_row(Text(ASKED, style="bold green"), Text(question.text, style="dim"))
-    else:
-        line.add_row(Text(OPEN, style="bold"), Text(question.text))
+    line.add_row(mark, text)
     return line
