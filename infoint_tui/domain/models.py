@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import cache
 from typing import Any, ClassVar, NoReturn, Self
@@ -541,6 +541,8 @@ class Interview(Model):
     outreach_id: int | None = None
     mode: Mode = Mode.PHONE
     where: str = ""
+    #: How long the call was agreed to last.
+    length_minutes: int = 30
     questions: list[PreparedQuestion] = field(default_factory=list)
     notes: str = ""
     action_items: list[ActionItem] = field(default_factory=list)
@@ -556,6 +558,11 @@ class Interview(Model):
     #: Raised at every move, so that a calendar replaces the entry it holds (RFC 5545).
     sequence: int = 0
     id: int = 0
+
+    @property
+    def ends(self) -> datetime:
+        """When the call is over, by its agreed length: only then does it count as held."""
+        return self.when + timedelta(minutes=self.length_minutes)
 
     def reschedule(self, when: datetime, mode: Mode, where: str) -> None:
         """Move it to another time, way or place; any change raises `sequence`."""
