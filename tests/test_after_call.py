@@ -3,15 +3,19 @@ ask for an introduction, and the Markdown file of an interview."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import dataclasses
+from datetime import date, datetime
 from pathlib import Path
 
 import orjson
 import pytest
+from textual.widgets import OptionList, Static
 
 from infoint_tui.domain.defaults import DEFAULT_TEMPLATES
 from infoint_tui.domain.models import ActionItem, Campaign, Interview, Objective, ObjectiveKind, Person, Profile
+from infoint_tui.domain.policy import DueItem, DueKind, Status, due_items
 from infoint_tui.domain.templates import Rendered, context_for, render, render_template
+from tests.conftest import TODAY
 
 # --- optional parts of a template ------------------------------------------------------------
 
@@ -120,3 +124,108 @@ def test_a_stored_copy_of_an_old_default_is_migrated_to_the_optional_paragraph(t
     finally:
         repo.close()
     assert orjson.loads(path.read_bytes())["meta"]["1"]["schema"] == CURRENT_SCHEMA == 2
+
+
+# --- the thank-you's deadline and the clock --------------------------------------------------
+
+
+def test_a_fixed_day_without_a_time_reads_the_real_time_of_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    from infoint_tui import clock
+
+    monkeypatch.setattr(clock, "wall_clock", lambda: datetime(2031, 5, 5, 16, 45))
+    assert clock.now() == datetime(2026, 11, 26, 16, 45)  # INFOINT_TODAY, from conftest
+    clock.fix("2026-12-03")
+    assert clock.now() == datetime(2026, 12, 3, 16, 45)
+    clock.fix("2026-12-03T10:30")
+    assert clock.now() == datetime(2026, 12, 3, 10, 30)
+
+
+def call_today(*, held: bool, length: int = 30) -> Campaign:
+    campaign = interview_campaign()
+    interview = campaign.interviews[3]
+    interview.held, interview.length_minutes = held, length
+    return campaign
+
+
+@pytest.mark.parametrize(
+    ("now", "length", "status"),
+    [
+        (datetime(2026, 11, 26, 14, 45), 30, Status.UPCOMING),  # marked held, but the call is not over
+        (datetime(2026, 11, 26, 14, 50), 20, Status.TODAY),  # a 20-minute call is
+        (datetime(2026, 11, 26, 15, 0), 30, Status.TODAY),
+        (datetime(2026, 11, 28, 14, 30), 30, Status.TODAY),  # the deadline itself
+        (datetime(2026, 11, 28, 14, 31), 30, Status.OVERDUE),
+    ],
+)
+def test_the_thank_you_is_due_from_the_end_of_the_call_to_48_hours_after_its_time(
+    now: datetime, length: int, status: Status
+) -> None:
+    (thank,) = [item for item in due_items(call_today(held=True, length=length), now.date(), now)]
+    assert (thank.kind, thank.due, thank.deadline) == (
+        DueKind.THANK,
+        date(2026, 11, 28),
+        datetime(2026, 11, 28, 14, 30),
+    )
+    assert thank.status == status
+    assert thank.detail == "for the call on Thu 26 Nov, 14:30"
+
+
+def test_a_call_not_marked_held_says_so_once_it_is_over() -> None:
+    campaign = call_today(held=False)
+    details = [due_items(campaign, TODAY, datetime(2026, 11, 26, hour, 0))[0].detail for hour in (14, 15)]
+    assert details == ["14:30 by phone, 0 of 5 questions", "14:30 by phone, not marked held"]
+
+
+async def test_the_queue_row_and_its_card_give_the_same_deadline(make_app) -> None:
+    from tests.outreach_support import highlight, show_queue, text_of
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await show_queue(pilot)
+        person = next(item.person for item in screen.items if item.kind == DueKind.THANK)
+        item = await highlight(pilot, screen, DueKind.THANK, person)
+        options = screen.query_one("#queue-items", OptionList)
+        row = str(options.get_option_at_index(options.highlighted).prompt)
+        card = text_of(screen.query_one("#queue-card", Static))
+    # Held yesterday at 11:00 (the demo), seen at 09:00: due tomorrow at 11:00.
+    assert item.deadline == datetime(2026, 11, 27, 11, 0)
+    assert row.endswith("Fri 27 Nov  26 h left")
+    assert "Due Fri 27 Nov 11:00 (26 h left) · for the call on Wed 25 Nov, 11:00" in card
+
+
+# --- the referral's ask for an introduction ----------------------------------------------------
+
+
+def test_a_referral_is_asked_for_once_the_interviewer_is_thanked_and_the_text_names_the_call(empty_repo) -> None:
+    from infoint_tui.usecases.due_actions import message_for
+    from infoint_tui.usecases.interviewing import add_referral
+
+    repo = empty_repo
+    objective = repo.add(Objective(ObjectiveKind.ROLE, "what researchers do"))
+    ana = repo.add(Person("Ana Silva", email="ana@example.com"))
+    interview = repo.add(Interview(ana.id, datetime(2026, 11, 26, 14, 30), objective_id=objective.id, held=True))
+    bo = add_referral(repo, interview, TODAY, name="Bo Li", company="Tyrell")
+
+    def asks(on: date) -> list[DueItem]:
+        return [item for item in due_items(repo.campaign, on) if item.person_id == bo.id]
+
+    assert asks(TODAY) == [] and asks(date(2026, 12, 10)) == []  # not before the thank-you
+    thanked = date(2026, 11, 27)
+    repo.save(dataclasses.replace(repo.campaign.interviews[interview.id], thanked=thanked))
+    (ask,) = asks(thanked)
+    assert (ask.kind, ask.due, ask.status) == (DueKind.ASK_INTRO, thanked, Status.TODAY)
+    assert ask.detail == "ask Ana Silva for the introduction suggested in your call on Thu 26 Nov"
+    message = message_for(repo.campaign, ask)
+    assert message is not None
+    rendered = render_template(message.template, message.context)
+    assert rendered.body.text.startswith(
+        "Hi Ana,\n\nThank you again for our call on Thursday 26 November, and for suggesting I talk to Bo Li.\n\n"
+    )
+    assert "experience of Bo Li at Tyrell." in rendered.body.text  # no title known: left out
+
+
+def test_an_introduction_asked_without_a_call_has_no_thanks_for_one() -> None:
+    values = {"introducer_first_name": "Liam", "name": "Bo Li", "objective": "research"}
+    text = render(DEFAULT_TEMPLATES["intro_ask"].body, values).text
+    assert text.startswith("Hi Liam,\n\nI'm trying to learn more about research, and I'd be grateful to hear")
+    assert "experience of Bo Li.\n\n" in text and "[[" not in text

@@ -18,6 +18,7 @@ from infoint_tui.domain.due_kinds import KINDS
 from infoint_tui.domain.due_kinds import DueKind as DueKind  # DueItem.kind: part of the policy's answer
 from infoint_tui.domain.models import (
     CONTACT_ATTEMPTS,
+    REFERRED_BY,
     AttemptKind,
     Campaign,
     Degree,
@@ -263,10 +264,36 @@ def _outreach_step(review: _Review, outreach: Outreach, person: Person, booked: 
     if _waiting_for_introduction(outreach):
         asked = _last_on(outreach, AttemptKind.INTRO_ASKED)
         if asked is None:
-            return _Step(DueKind.ASK_INTRO, outreach.created, f"ask {mutual} to introduce you")
+            return _ask_for_introduction(review, outreach, mutual)
         nudge_on = asked + _days(review.settings.intro_nudge_days)
         return _Step(DueKind.NUDGE_INTRO, nudge_on, f"remind {mutual} about the introduction")
     return _contact_step(outreach, review.settings, mutual)
+
+
+def _ask_for_introduction(review: _Review, outreach: Outreach, mutual: str) -> _Step | None:
+    """Ask the mutual at once; after a call in which they suggested the person, once they
+    have been thanked for it (a thank-you first, then the favour)."""
+    call = suggested_in(review.campaign, outreach)
+    if call is None:
+        return _Step(DueKind.ASK_INTRO, outreach.created, f"ask {mutual} to introduce you")
+    if call.thanked is None:
+        return None
+    detail = f"ask {mutual} for the introduction suggested in your call on {call.when:%a %-d %b}"
+    return _Step(DueKind.ASK_INTRO, max(call.thanked, outreach.created), detail)
+
+
+def suggested_in(campaign: Campaign, outreach: Outreach) -> Interview | None:
+    """The call in which the person of `outreach` was suggested, for a referral (see
+    interviewing.add_referral): their introducer's latest interview by the day it began."""
+    person = campaign.people.get(outreach.person_id)
+    if person is None or person.introducer_id is None or not person.source.startswith(REFERRED_BY):
+        return None
+    calls = [
+        interview
+        for interview in campaign.interviews.values()
+        if interview.person_id == person.introducer_id and interview.when.date() <= outreach.created
+    ]
+    return max(calls, key=lambda interview: (interview.when, interview.id), default=None)
 
 
 def _waiting_for_introduction(outreach: Outreach) -> bool:
