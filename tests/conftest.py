@@ -2,7 +2,8 @@
 
 A developer's own data file, settings, failure log, clock and clipboard never reach a test:
 INFOINT_DB, INFOINT_CONFIG, INFOINT_STATE and INFOINT_TODAY are set, and the clipboard is
-stubbed, for every test.
+stubbed, for every test. A fixed day without a time takes the wall clock's time of day: in a
+test the wall clock reads 09:00 on TODAY, the hour of a morning review.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,8 @@ textual._wait.SLEEP_GRANULARITY = 1 / 500
 textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 
 TODAY = date(2026, 11, 26)
+#: The wall clock of every test (see `clock.wall_clock`).
+MORNING = datetime.combine(TODAY, time(9, 0))
 #: Fixture files, kept with the tests (see data/README.md).
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -37,6 +40,7 @@ DATA = Path(__file__).resolve().parent / "data"
 def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("INFOINT_DB", str(tmp_path / "private" / "infoint.json"))
     monkeypatch.setenv("INFOINT_TODAY", TODAY.isoformat())
+    monkeypatch.setattr(clock, "wall_clock", lambda: MORNING)
     # Nor their settings file or failure log.
     monkeypatch.setenv("INFOINT_CONFIG", str(tmp_path / "private" / "config.toml"))
     monkeypatch.setenv("INFOINT_STATE", str(tmp_path / "private" / "state"))

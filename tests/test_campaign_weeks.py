@@ -56,7 +56,7 @@ def week(tmp_path: Path) -> Callable[[int], Terminal]:
 def environment(tmp_path: Path, n: int) -> dict[str, str]:
     return {
         "INFOINT_DB": str(tmp_path / "campaign.json"),
-        "INFOINT_TODAY": (MONDAY + timedelta(weeks=n)).isoformat(),
+        "INFOINT_TODAY": f"{MONDAY + timedelta(weeks=n)}T09:00",  # a Monday morning, whatever the real hour
         "INFOINT_CONFIG": str(tmp_path / "config.toml"),
         "INFOINT_STATE": str(tmp_path / "state"),
         "HOME": str(tmp_path),

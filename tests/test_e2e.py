@@ -48,7 +48,7 @@ def env(tmp_path: Path, db: Path) -> dict[str, str]:
     """The program's environment: this test's file and day, and nothing of the developer's."""
     return {
         "INFOINT_DB": str(db),
-        "INFOINT_TODAY": TODAY.isoformat(),
+        "INFOINT_TODAY": f"{TODAY}T09:00",  # the morning, whatever the real hour
         "HOME": str(tmp_path),
         "TERM": "xterm-256color",
         "TEXTUAL_ANIMATIONS": "none",

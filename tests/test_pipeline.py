@@ -136,7 +136,7 @@ def test_yes_booked_held_thanked_and_no() -> None:
     booked_standing = built.standing(booked)
     assert booked_standing.stage == Stage.YES and booked_standing.booked and booked_standing.label == "booked"
     assert booked_standing.next_on == date(2026, 12, 1)  # prepare questions two days before
-    assert built.standing(held) == Standing(Stage.HELD, next_on=date(2026, 11, 25))  # the thank-you
+    assert built.standing(held) == Standing(Stage.HELD, next_on=date(2026, 11, 27))  # the thank-you's deadline
     assert built.standing(thanked) == Standing(Stage.THANKED, next_on=date(2026, 12, 21))  # keep them posted
     assert built.standing(no) == Standing(Stage.NO)
 

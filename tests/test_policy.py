@@ -596,27 +596,27 @@ def test_a_held_interview_asks_to_thank_the_interviewer_and_the_introducer_withi
     b, maria, ana, interview = held
     deadline = datetime(2026, 3, 14, 14, 30)
 
-    assert due_items(b.campaign, day(10)) == [
+    assert due_items(b.campaign, day(10), now=at(10, 15, 0)) == [
         DueItem(
             kind=K.THANK,
             person_id=ana.id,
             person="Ana Silva",
             company="Acme",
-            due=day(10),
+            due=day(12),
             status=Status.TODAY,
             template="thank_interviewer",
             key=f"thank:interview:{interview.id}",
             outreach_id=interview.outreach_id,
             interview_id=interview.id,
             deadline=deadline,
-            detail="by Sat 14 Mar, 14:30",
+            detail="for the call on Thu 12 Mar, 14:30",
         ),
         DueItem(
             kind=K.THANK_INTRODUCER,
             person_id=maria.id,
             person="Maria Lopez",
             company="Globex",
-            due=day(10),
+            due=day(12),
             status=Status.TODAY,
             template="thank_introducer",
             key=f"thank_introducer:interview:{interview.id}",
@@ -628,7 +628,7 @@ def test_a_held_interview_asks_to_thank_the_interviewer_and_the_introducer_withi
     ]
 
 
-def test_the_items_do_not_depend_on_the_hour_so_they_never_go_stale(held) -> None:
+def test_between_the_end_of_the_call_and_the_deadline_the_hour_changes_nothing(held) -> None:
     b, *_ = held
 
     assert due_items(b.campaign, day(11), now=at(11, 23, 59)) == due_items(b.campaign, day(11))
@@ -742,7 +742,7 @@ def test_action_items_wait_for_the_interview_to_be_held_and_follow_the_settings(
     [
         (K.PREPARE, False, START, day(8)),
         (K.INTERVIEW, False, day(11), day(10)),
-        (K.THANK, True, day(10), day(10)),
+        (K.THANK, True, day(10), day(12)),  # its deadline's day
         (K.ACTION, True, day(10), day(12)),
     ],
 )

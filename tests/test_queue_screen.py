@@ -110,7 +110,7 @@ async def test_the_queue_and_infoint_today_agree(queue, repo) -> None:
 async def test_each_row_shows_kind_person_company_due_day_and_time_left(queue) -> None:
     async with queue() as (app, pilot, screen):
         rows = {str(option.prompt) for option in screen.query_one("#queue-items").options if option.id}
-        assert "thank-you     Mei Sato             Pied Piper      Wed 25 Nov  26 h left" in rows
+        assert "thank-you     Mei Sato             Pied Piper      Fri 27 Nov  26 h left" in rows  # its deadline
         assert "follow up     Sofia García         Tyrell          Thu 26 Nov  today" in rows
         assert "keep posted   Olu Nakamura         Umbrella Health Sun 22 Nov  4 days late" in rows
 

@@ -3,7 +3,9 @@
 Which person each template is about (see templates.context_for): the addressee, except
 `intro_ask` and `intro_nudge`, which are about the person I hope to meet and go to the
 mutual contact (`introducer`). `thank_introducer` and `keep_posted` are about the
-connector they go to; the person I met is `interviewee`.
+connector they go to; the person I met is `interviewee`. A part between `[[` and `]]` is
+left out when it misses a value (see domain.templates): the action items, or the call an
+introduction was offered in.
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ _TEMPLATES = [
         "Introduction: ask the mutual contact",
         "Would you introduce me to {name}?",
         "Hi {introducer_first_name},\n\n"
-        "I hope all is well with you. I'm trying to learn more about {objective}, and I "
-        "noticed you know {name}, {title} at {company}. Hearing about their experience "
-        "would help me a great deal.\n\n"
+        "[[Thank you again for our call on {interview_date}, and for suggesting I talk to "
+        "{name}.]]\n\n"
+        "I'm trying to learn more about {objective}, and I'd be grateful to hear about the "
+        "experience of {name}[[, {title}]][[ at {company}]].\n\n"
         "Would you be comfortable forwarding my request below with a line of introduction? "
         "You're welcome to pass it on exactly as written.\n\n"
         "---\n"
@@ -165,8 +168,8 @@ _TEMPLATES = [
         "Thank you for taking the time to talk with me on {interview_date}. I especially "
         "valued our talk about {discussed}; it gave me a much clearer picture of "
         "{objective}.\n\n"
-        "Here is where I stand on the suggestions you made:\n"
-        "{action_items}\n\n"
+        "[[Here is where I stand on the suggestions you made:\n"
+        "{action_items}]]\n\n"
         "I'll keep you posted on how things go. Thanks again for your generosity and "
         "advice.\n\n"
         "Warm regards,\n{my_name}",
@@ -179,8 +182,8 @@ _TEMPLATES = [
         "I wanted to let you know that I met with {interviewee} on {interview_date}, and I "
         "really enjoyed the conversation. Thank you so much for making the introduction; "
         "it wouldn't have happened without you.\n\n"
-        "A few things I'm following up on as a result:\n"
-        "{action_items}\n\n"
+        "[[A few things I'm following up on as a result:\n"
+        "{action_items}]]\n\n"
         "I'll keep you posted as things move forward. I'm grateful for your help.\n\n"
         "Best,\n{my_first_name}",
     ),
@@ -204,8 +207,8 @@ _TEMPLATES = [
         "I'm still learning about {objective}, and the conversations so far have taught "
         "me a lot.\n\n"
         "My biggest takeaway lately: {takeaways}\n\n"
-        "Where my next steps stand:\n"
-        "{action_items}\n\n"
+        "[[Where my next steps stand:\n"
+        "{action_items}]]\n\n"
         "No request this time; I just wanted you to know. I hope all is well with you.\n\n"
         "Best,\n{my_first_name}",
     ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import cache
 from typing import Any, ClassVar, NoReturn, Self
@@ -570,6 +570,11 @@ class Interview(Model):
     #: The people suggested during the call (ids), each a target of their own now.
     referrals: list[int] = field(default_factory=list)
     id: int = 0
+
+    @property
+    def ends(self) -> datetime:
+        """When the call is over, by its agreed length: only then does it count as held."""
+        return self.when + timedelta(minutes=self.minutes)
 
     def reschedule(self, when: datetime, mode: Mode, where: str, minutes: int) -> None:
         """Move it to another time, way, place or length; any change raises `sequence`."""

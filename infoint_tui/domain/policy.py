@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from functools import partial
 from typing import Any, NamedTuple
 
 from infoint_tui.domain.due_kinds import KINDS
 from infoint_tui.domain.due_kinds import DueKind as DueKind  # DueItem.kind: part of the policy's answer
 from infoint_tui.domain.models import (
     CONTACT_ATTEMPTS,
+    REFERRED_BY,
     AttemptKind,
     Campaign,
     Degree,
@@ -49,7 +51,7 @@ class DueItem:
     key: str
     outreach_id: int | None = None
     interview_id: int | None = None
-    #: For thank-yous: the 48-hour deadline.
+    #: For thank-yous: the 48-hour deadline, whose day is `due`.
     deadline: datetime | None = None
     #: A short human detail: "attempt 2 of 3", "14:30 by phone", "3 of 5 questions".
     detail: str = ""
@@ -71,11 +73,11 @@ class DueItem:
 def due_items(campaign: Campaign, today: date, now: datetime | None = None) -> list[DueItem]:
     """Everything the user owes someone, sorted by due date then person.
 
-    The items depend on `today` alone: `now` is accepted so that callers can hand over their
-    clock, but hours left on a deadline go stale within the hour, so screens ask
-    `hours_left(item, now)` when they draw instead of reading them from the item.
+    `now` (by default the start of `today`) says whether a call is over yet, and whether a
+    thank-you's deadline has passed. Hours left on a deadline go stale within the hour, so
+    screens ask `hours_left(item, now)` when they draw instead of reading them from the item.
     """
-    review = _Review(campaign, today)
+    review = _Review(campaign, today, now or datetime.combine(today, time.min))
     items = [
         *_outreach_items(review),
         *(item for interview in campaign.interviews.values() for item in _interview_items(review, interview)),
@@ -138,6 +140,7 @@ class _Review:
 
     campaign: Campaign
     today: date
+    now: datetime
 
     @property
     def settings(self) -> Settings:
@@ -156,7 +159,13 @@ class _Review:
         outreach_id: int | None = None,
         interview_id: int | None = None,
         deadline: datetime | None = None,
+        opens: datetime | None = None,
     ) -> DueItem:
+        """`opens` and `deadline` bound an item due by the hour: before `opens` it is to come,
+        after `deadline` late, and due at once in between (unless snoozed)."""
+        status = None
+        if deadline is not None and (snoozed_until is None or snoozed_until <= self.today):
+            status = _hourly_status(self.now, opens or self.now, deadline)
         # A snooze only ever postpones: a step that is already later keeps its own date.
         if snoozed_until is not None:
             due = max(due, snoozed_until)
@@ -167,7 +176,7 @@ class _Review:
             person=person.name,
             company=company.name if company else "",
             due=due,
-            status=_status(due, self.today, deadline),
+            status=status or _status(due, self.today),
             template=KINDS[kind].template if template is None else template,
             key=key,
             outreach_id=outreach_id,
@@ -177,13 +186,16 @@ class _Review:
         )
 
 
-def _status(due: date, today: date, deadline: datetime | None = None) -> Status:
-    # A thank-you is not late the day after the interview while its 48 hours still run.
-    if due < today and (deadline is None or deadline.date() < today):
-        return Status.OVERDUE
+def _status(due: date, today: date) -> Status:
     if due < today:
-        return Status.TODAY
+        return Status.OVERDUE
     return Status.TODAY if due == today else Status.UPCOMING
+
+
+def _hourly_status(now: datetime, opens: datetime, deadline: datetime) -> Status:
+    if now < opens:
+        return Status.UPCOMING
+    return Status.OVERDUE if now > deadline else Status.TODAY
 
 
 def _days(n: int) -> timedelta:
@@ -252,10 +264,36 @@ def _outreach_step(review: _Review, outreach: Outreach, person: Person, booked: 
     if _waiting_for_introduction(outreach):
         asked = _last_on(outreach, AttemptKind.INTRO_ASKED)
         if asked is None:
-            return _Step(DueKind.ASK_INTRO, outreach.created, f"ask {mutual} to introduce you")
+            return _ask_for_introduction(review, outreach, mutual)
         nudge_on = asked + _days(review.settings.intro_nudge_days)
         return _Step(DueKind.NUDGE_INTRO, nudge_on, f"remind {mutual} about the introduction")
     return _contact_step(outreach, review.settings, mutual)
+
+
+def _ask_for_introduction(review: _Review, outreach: Outreach, mutual: str) -> _Step | None:
+    """Ask the mutual at once; after a call in which they suggested the person, once they
+    have been thanked for it (a thank-you first, then the favour)."""
+    call = suggested_in(review.campaign, outreach)
+    if call is None:
+        return _Step(DueKind.ASK_INTRO, outreach.created, f"ask {mutual} to introduce you")
+    if call.thanked is None:
+        return None
+    detail = f"ask {mutual} for the introduction suggested in your call on {call.when:%a %-d %b}"
+    return _Step(DueKind.ASK_INTRO, max(call.thanked, outreach.created), detail)
+
+
+def suggested_in(campaign: Campaign, outreach: Outreach) -> Interview | None:
+    """The call in which the person of `outreach` was suggested, for a referral (see
+    interviewing.add_referral): their introducer's latest interview by the day it began."""
+    person = campaign.people.get(outreach.person_id)
+    if person is None or person.introducer_id is None or not person.source.startswith(REFERRED_BY):
+        return None
+    calls = [
+        interview
+        for interview in campaign.interviews.values()
+        if interview.person_id == person.introducer_id and interview.when.date() <= outreach.created
+    ]
+    return max(calls, key=lambda interview: (interview.when, interview.id), default=None)
 
 
 def _waiting_for_introduction(outreach: Outreach) -> bool:
@@ -354,7 +392,7 @@ def _before_interview(review: _Review, interview: Interview, person: Person) -> 
             yield _interview_item(review, interview, DueKind.PREPARE, person, prep_on, detail=prep)
         return
     detail = f"{interview.when:%H:%M} {interview.mode.phrase}"
-    if day < review.today:
+    if day < review.today or review.now >= interview.ends:
         detail += ", not marked held"
     elif chosen < wanted:
         detail += f", {prep}"  # on the day, the prep state travels with the interview
@@ -363,28 +401,16 @@ def _before_interview(review: _Review, interview: Interview, person: Person) -> 
 
 def _after_interview(review: _Review, interview: Interview, person: Person) -> Iterator[DueItem]:
     day = interview.when.date()
+    # Due from the end of the call (marked held sooner, they wait for it) until 48 hours after its time.
     deadline = interview.when + timedelta(hours=review.settings.thank_you_hours)
+    thank_you = partial(
+        _interview_item, review, interview, due=deadline.date(), deadline=deadline, opens=interview.ends
+    )
     if interview.thanked is None:
-        yield _interview_item(
-            review,
-            interview,
-            DueKind.THANK,
-            person,
-            day,
-            deadline=deadline,
-            detail=f"by {deadline:%a %d %b, %H:%M}",
-        )
+        yield thank_you(DueKind.THANK, person, detail=f"for the call on {interview.when:%a %-d %b, %H:%M}")
     introducer = review.campaign.introducer_of(person)
     if introducer is not None and interview.introducer_thanked is None:
-        yield _interview_item(
-            review,
-            interview,
-            DueKind.THANK_INTRODUCER,
-            introducer,
-            day,
-            deadline=deadline,
-            detail=f"introduced {person.name}",
-        )
+        yield thank_you(DueKind.THANK_INTRODUCER, introducer, detail=f"introduced {person.name}")
     for index, action in enumerate(interview.action_items):
         if action.done:
             continue

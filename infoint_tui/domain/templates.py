@@ -4,6 +4,11 @@ A placeholder is `{name}`, the name starting with a letter or "_". `{{` and `}}`
 literal braces; anything else (a lone `{`, `{ }`) is ordinary text, so rendering never fails.
 A known placeholder with no value is left in the text as written, so the user sees the blank;
 its position is reported so a screen can highlight it.
+
+An optional part is written between `[[` and `]]` (OPTIONAL_HELP says it to the user): it
+is left out whole when a known placeholder inside it has no value, and otherwise kept without
+its brackets. A part that fills its own lines takes them with it, so a dropped paragraph
+leaves no gap. Parts do not nest; a `[[` without its `]]` is ordinary text.
 """
 
 from __future__ import annotations
@@ -45,8 +50,17 @@ PROSE_PLACEHOLDERS = frozenset({"objective", "my_pitch", "discussed", "takeaways
 
 LINKEDIN_LIMIT = 300
 
+#: How an optional part is written, in the user's words (the Templates screen shows it).
+OPTIONAL_HELP = (
+    "A part between [[ and ]] is left out when one of its placeholders has no value, with its "
+    "lines when it has lines of its own: [[Where I stand: {action_items}]] disappears when there "
+    "are no action items."
+)
+
 # `{{`, `}}`, or a `{name}` placeholder; earlier alternatives win, as in str.format.
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^\W\d]\w*)\}")
+# An optional part: the shortest stretch from `[[` to `]]`, over lines.
+_OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 
 SpanKind = Literal["unfilled", "unknown"]
 
@@ -115,26 +129,29 @@ def _kind(name: str) -> SpanKind:
 
 
 def render(text: str, context: dict[str, str]) -> Rendered:
-    """Replace each known placeholder that has a non-blank value; keep the rest visible."""
+    """Replace each known placeholder that has a non-blank value; keep the rest visible, and
+    leave out the optional parts that miss a value."""
     pieces: list[Piece] = []
     spans: list[Span] = []
     length = 0  # of the output so far, to place spans in the rendered text
-    position = 0
-    for match in _TOKEN.finditer(text):
-        _add(pieces, Piece(length, match.start() - position + length, "", position))
-        length += match.start() - position
-        name = match.group(1)
-        if name is None:
-            piece = Piece(length, length + 1, "", match.start())  # an escaped brace
-        elif name in PLACEHOLDERS and (context.get(name) or "").strip():
-            piece = Piece(length, length + len(context[name]), name, 0)
-        else:
-            piece = Piece(length, length + len(match.group()), "", match.start())
-            spans.append(Span(piece.start, piece.end, _kind(name), name))
-        _add(pieces, piece)
-        length = piece.end
-        position = match.end()
-    _add(pieces, Piece(length, length + len(text) - position, "", position))
+    for start, end in _kept(text, context):
+        position = start
+        for match in _TOKEN.finditer(text, start, end):
+            _add(pieces, Piece(length, length + match.start() - position, "", position))
+            length += match.start() - position
+            name = match.group(1)
+            if name is None:
+                piece = Piece(length, length + 1, "", match.start())  # an escaped brace
+            elif name in PLACEHOLDERS and _filled(context, name):
+                piece = Piece(length, length + len(context[name]), name, 0)
+            else:
+                piece = Piece(length, length + len(match.group()), "", match.start())
+                spans.append(Span(piece.start, piece.end, _kind(name), name))
+            _add(pieces, piece)
+            length = piece.end
+            position = match.end()
+        _add(pieces, Piece(length, length + end - position, "", position))
+        length += end - position
     return Rendered(
         text="".join(_source(text, context, piece) for piece in pieces),
         unfilled=_unique([span.name for span in spans if span.kind == "unfilled"]),
@@ -142,6 +159,47 @@ def render(text: str, context: dict[str, str]) -> Rendered:
         spans=spans,
         pieces=pieces,
     )
+
+
+def _filled(context: dict[str, str], name: str) -> bool:
+    return bool((context.get(name) or "").strip())
+
+
+def _kept(text: str, context: dict[str, str]) -> list[tuple[int, int]]:
+    """The stretches of `text` that the message is made of, in order: all of it but the
+    brackets of optional parts and the optional parts that miss a value."""
+    kept: list[tuple[int, int]] = []
+    position = 0
+    for part in _OPTIONAL.finditer(text):
+        inner_start, inner_end = part.span(1)
+        missing = any(
+            match.group(1) in PLACEHOLDERS and not _filled(context, match.group(1))
+            for match in _TOKEN.finditer(text, inner_start, inner_end)
+        )
+        if missing:
+            start, end = _with_its_lines(text, part.start(), part.end())
+            kept.append((position, max(start, position)))
+        else:
+            kept += [(position, part.start()), (inner_start, inner_end)]
+            end = part.end()
+        position = end
+    kept.append((position, len(text)))
+    return [(start, end) for start, end in kept if start < end]
+
+
+def _with_its_lines(text: str, start: int, end: int) -> tuple[int, int]:
+    """What a left-out part at `text[start:end]` takes with it: when it fills its lines, its
+    line break, and the blank line after it when it is a paragraph of its own (at the end of
+    the text, the breaks before it)."""
+    if not (start == 0 or text[start - 1] == "\n") or not (end == len(text) or text[end] == "\n"):
+        return start, end  # a part within a line goes alone
+    paragraph = start < 2 or text[start - 2] == "\n"
+    end += text.startswith("\n", end)
+    end += paragraph and text.startswith("\n", end)
+    if end == len(text):
+        while start > 0 and text[start - 1] == "\n":
+            start -= 1
+    return start, end
 
 
 def _source(text: str, context: dict[str, str], piece: Piece) -> str:

@@ -24,7 +24,7 @@ from infoint_tui.domain.models import (
     Person,
     Template,
 )
-from infoint_tui.domain.policy import DueItem
+from infoint_tui.domain.policy import DueItem, suggested_in
 from infoint_tui.domain.templates import context_for, latest_interview_with
 
 M = TypeVar("M", bound=Model)
@@ -87,8 +87,13 @@ def message_for(campaign: Campaign, item: DueItem, template: str = "") -> Messag
     interview = interview_of(campaign, item)
     if item.kind == DueKind.KEEP_POSTED:
         interview = latest_interview_with(campaign, person)
-    objective = campaign.objectives.get(interview.objective_id) if interview and interview.objective_id else None
-    context = context_for(campaign, person, objective=objective or objective_of(campaign, item), interview=interview)
+    elif item.kind == DueKind.ASK_INTRO and (outreach := outreach_of(campaign, item)):
+        interview = suggested_in(campaign, outreach)  # the text thanks the mutual for that call
+    # The item's own objective; an update's is that of the latest interview.
+    objective = objective_of(campaign, item) or (
+        campaign.objectives.get(interview.objective_id) if interview and interview.objective_id else None
+    )
+    context = context_for(campaign, person, objective=objective, interview=interview)
     chosen = template_for(campaign, key)
     title = _wording(KINDS[item.kind].title, campaign, item)
     return Message(chosen, context, title, address(campaign, person, item.kind, chosen.channel))

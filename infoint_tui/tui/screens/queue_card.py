@@ -20,9 +20,13 @@ def card(campaign: Campaign, item: DueItem, now: datetime) -> RenderableType:
     head = Text.assemble((f"{KINDS[item.kind].label.capitalize()}: ", "bold"), (item.person, "bold"))
     if item.company:
         head.append(f" · {item.company}")
+    # The list shows the day; a deadline on that day has its hour too.
+    due = f"{item.due:%a %-d %b}"
+    if item.deadline is not None and item.deadline.date() == item.due:
+        due += f" {item.deadline:%H:%M}"
     lines: list[RenderableType] = [
         head,
-        Text(f"Due {item.due:%a %-d %b} ({when_text(item, now)})" + (f" · {item.detail}" if item.detail else "")),
+        Text(f"Due {due} ({when_text(item, now)})" + (f" · {item.detail}" if item.detail else "")),
     ]
     if (objective := objective_of(campaign, item)) is not None:
         lines.append(Text(f"To learn about {objective.text}", style="italic"))

@@ -23,6 +23,7 @@ from infoint_tui.domain.defaults import DEFAULT_TEMPLATES, template_for
 from infoint_tui.domain.models import Template
 from infoint_tui.domain.templates import (
     LINKEDIN_LIMIT,
+    OPTIONAL_HELP,
     PLACEHOLDERS,
     Rendered,
     RenderedMessage,
@@ -84,7 +85,7 @@ class TemplatesScreen(BaseScreen):
     CSS_PATH = "templates.tcss"
     HELP = (
         "The texts the queue fills in: edit them here, with a live preview for one person. "
-        "Blanks in yellow have no value for that person; red ones are not placeholders at all."
+        "Blanks in yellow have no value for that person; red ones are not placeholders at all. " + OPTIONAL_HELP
     )
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="templates_save", tooltip="Keep your version of this template"),
@@ -241,6 +242,8 @@ class TemplatesScreen(BaseScreen):
         for name, meaning in PLACEHOLDERS.items():
             listing.append(f"{{{name}}}\n", style="bold")
             listing.append(f"  {meaning}\n", style="dim")
+        listing.append("\nOptional parts\n", style="bold")
+        listing.append(OPTIONAL_HELP, style="dim")
         return listing
 
     # Actions -----------------------------------------------------------------------------
