@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 
 from infoint_tui.domain.models import PreparedQuestion
+from infoint_tui.tui.widgets.hanging import hanging
 
 ASKED = "✓ "
 OPEN = "○ "
@@ -25,12 +26,6 @@ class Checklist(OptionList, can_focus=False):
 
 
 def _line(question: PreparedQuestion) -> Table:
-    # A grid, so that a long question wraps under its own text, not under the mark.
-    line = Table.grid()
-    line.add_column(width=2)
-    line.add_column(ratio=1)
     if question.asked:
-        line.add_row(Text(ASKED, style="bold green"), Text(question.text, style="dim"))
-    else:
-        line.add_row(Text(OPEN, style="bold"), Text(question.text))
-    return line
+        return hanging(Text(ASKED, style="bold green"), Text(question.text, style="dim"), len(ASKED))
+    return hanging(Text(OPEN, style="bold"), Text(question.text), len(OPEN))
