@@ -20,7 +20,7 @@ READ_ONLY = (
     "writing to it (or make the file writable), then start this one again."
 )
 #: The first line of a form while the data file is read-only: seen before anything is typed.
-READ_ONLY_FORM = "Read-only: nothing typed here can be saved (the data file is open read-only)."
+READ_ONLY_FORM = "Read-only: nothing typed here can be saved."
 
 Self = TypeVar("Self", bound="DataAccess")
 Params = ParamSpec("Params")
