@@ -93,7 +93,7 @@ async def test_prepare_chooses_orders_removes_and_writes_questions(make_app, rep
         assert isinstance(prepare, PrepareScreen)
         count = prepare.query_one("#prepare-count")
         start = len(interview.questions)
-        assert str(count.render()) == f"{start} of {wanted} chosen"
+        assert str(count.render()) == f"{start} chosen ({wanted} suggested)"
         objective = repo.campaign.objectives[interview.objective_id]
         assert {q.kind for q in prepare.bank} <= {objective.kind.value, "general"}
 
@@ -102,7 +102,7 @@ async def test_prepare_chooses_orders_removes_and_writes_questions(make_app, rep
         offered = prepare.bank[0].text
         await pilot.press("enter")
         assert stored().questions[-1].text == offered
-        assert str(count.render()) == f"{start + 1} of {wanted} chosen"
+        assert str(count.render()) == f"{start + 1} chosen ({wanted} suggested)"
         assert offered not in [q.text for q in prepare.bank]
 
         chosen = prepare.query_one("#prepare-chosen", OptionList)

@@ -348,7 +348,7 @@ async def test_read_only_files_do_not_open_the_live_view(make_app, repo, notices
     reader, reason = Repository.open_or_read_only(repo.path)
     app = make_app(reader, read_only_reason=reason, start=("interviews", "start_today"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: any("nothing typed here could be saved" in n.message for n in notices))
+        await until(pilot, lambda: any("nothing can be changed here" in n.message for n in notices))
         assert not isinstance(app.screen, LiveInterviewScreen)
 
 

@@ -13,8 +13,9 @@ from functools import partial
 from typing import Any
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
@@ -24,7 +25,7 @@ from infoint_tui.domain.text import clean_block
 from infoint_tui.store.errors import DataFileError, SaveError
 from infoint_tui.store.history import Step
 from infoint_tui.store.repository import Repository
-from infoint_tui.tui import notice
+from infoint_tui.tui import access, notice, toasts
 from infoint_tui.tui.commands import RecordsProvider
 from infoint_tui.tui.messages import EVERY_KIND, DataChanged, ProblemFound, SaveStatusChanged
 from infoint_tui.tui.screens import PLACES
@@ -101,6 +102,30 @@ class InfointApp(TypeAheadApp):
         if self.start is not None:
             self.call_later(self.open_on, *self.start)
 
+    # Notifications ---------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        self._place_toasts()
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def on_descendant_focus(self) -> None:
+        self.call_after_refresh(self._place_toasts)  # once a dialog just opened has its size
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._place_toasts)
+
+    def _place_toasts(self) -> None:
+        with contextlib.suppress(ScreenStackError):
+            toasts.place(self.screen)
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste):
             # Every paste passes here on its way to the focused widget: it is data, and would
@@ -144,6 +169,12 @@ class InfointApp(TypeAheadApp):
                 screen.post_message(DataChanged(kinds))
         return True
 
+    def writable(self) -> bool:
+        """True when changes can be saved; otherwise say so, before anything is asked."""
+        if self.repo.read_only:
+            self.notify(access.READ_ONLY, title="Read-only", severity="warning", timeout=notice.READ)
+        return not self.repo.read_only
+
     def action_undo(self) -> None:
         """Put back what the newest undoable change changed, through `change`."""
         self._put_back(self.repo.history.last, self.repo.undo, "undo", "Undone")
@@ -155,7 +186,7 @@ class InfointApp(TypeAheadApp):
     def _put_back(self, step: Step | None, action: Callable[[], object], verb: str, done: str) -> None:
         if step is None:
             self.notify(f"There is nothing to {verb}.", timeout=notice.SHORT)
-        elif self.change(action):
+        elif self.writable() and self.change(action):
             self.notify(f"{done}: {step.label}.", timeout=notice.SHORT)
 
     # Settings --------------------------------------------------------------------------

@@ -72,6 +72,24 @@ def question_bank(campaign: Campaign, interview: Interview) -> list[Question]:
     return sorted(offered, key=lambda q: q.kind == "general")
 
 
+#: What questions of each kind are about, for sentences.
+ABOUT = {"industry": "the industry", "company": "the company", "role": "the role"}
+
+
+def kind_hint(campaign: Campaign, interview: Interview) -> str | None:
+    """A sentence when the questions chosen miss what the objective is about: say, only
+    industry questions for a call meant to learn about a role."""
+    objective = campaign.objectives.get(interview.objective_id) if interview.objective_id else None
+    if objective is None:
+        return None
+    kind_of = {question.text: question.kind for question in campaign.questions.values()}
+    chosen = {kind_of[q.text] for q in interview.questions if q.text in kind_of}
+    if not chosen or not chosen.isdisjoint({objective.kind.value, "general"}):
+        return None
+    about = " or ".join(ABOUT.get(kind, kind) for kind in sorted(chosen))
+    return f"Only questions on {about} so far; this call is about {ABOUT[objective.kind.value]}."
+
+
 def next_to_prepare(campaign: Campaign, today: date) -> Interview | None:
     """The soonest interview from today on with fewer questions chosen than wanted."""
     wanted = campaign.settings.prep_min_questions

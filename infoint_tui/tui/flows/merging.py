@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 async def merge_company(screen: BaseScreen, absorb: Company) -> Company | None:
     """Merge `absorb` into a company the user picks (likely matches first); the one kept, or
     None when cancelled or refused."""
+    if not screen.writable():
+        return None
     campaign = screen.campaign
     others = [c for c in campaign.companies.values() if c.id != absorb.id]
     if not others:

@@ -57,7 +57,7 @@ async def request_interview(screen: BaseScreen, person_id: int, objective_id: in
     """
     campaign = screen.campaign
     person = campaign.people.get(person_id)
-    if person is None:
+    if person is None or not screen.writable():
         return False
     outreach = open_outreach(campaign, person_id)
     fresh = outreach is None
@@ -168,7 +168,7 @@ async def record_reply(screen: BaseScreen, outreach_id: int, heard_on: date | No
     made the introduction (then write the request)."""
     campaign = screen.campaign
     outreach = campaign.outreach.get(outreach_id)
-    if outreach is None:
+    if outreach is None or not screen.writable():
         return
     person = campaign.people[outreach.person_id]
     choices = [

@@ -88,7 +88,7 @@ async def record_done(screen: BaseScreen, item: DueItem) -> bool:
     """Ask, then record the item as done on the day given; a call first says how it went
     (and after speaking to them, their answer), a thank-you then offers the card."""
     question = done_question(screen.campaign, item)
-    if question is None:
+    if question is None or not screen.writable():
         return False
     outcome = None
     if item.kind == DueKind.CALL:
@@ -133,7 +133,7 @@ async def send_card(screen: BaseScreen, item: DueItem) -> bool:
     if message is None or interview is None:
         return False
     message = dataclasses.replace(message, title=f"Handwritten card for {item.person}")
-    if not await preview(screen, message):
+    if not await preview(screen, message) or not screen.writable():
         return False
     if not await ask(screen, f"Record that the card to {item.person} was mailed today?"):
         return False

@@ -222,4 +222,5 @@ def export_folder(title: str, folder: Path) -> FormScreen:
             ),
         ],
         submit_label="Export",
+        saves_data=False,  # files of its own: a read-only data file can still be exported
     )

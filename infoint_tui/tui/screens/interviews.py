@@ -170,15 +170,6 @@ class InterviewsScreen(BaseScreen):
             self.notify("No interview is selected.", timeout=notice.BRIEF)
         return interview
 
-    def _writable(self) -> bool:
-        if self.repo.read_only:
-            self.notify(
-                "This file is open read-only, so nothing typed here could be saved.",
-                title="Read-only",
-                severity="warning",
-            )
-        return not self.repo.read_only
-
     @on(OptionList.OptionSelected, "#interviews-list")
     def _selected(self) -> None:
         self.action_live()
@@ -186,7 +177,7 @@ class InterviewsScreen(BaseScreen):
     def action_live(self, interview_id: int | None = None) -> None:
         """The live view of this interview (an id from the palette or the command line)."""
         interview = self.campaign.interviews.get(interview_id) if interview_id else self._chosen()
-        if interview is not None and self._writable():
+        if interview is not None and self.writable():
             self._highlight(interview)
             self.app.push_screen(LiveInterviewScreen(interview.id))
 
@@ -217,7 +208,7 @@ class InterviewsScreen(BaseScreen):
 
     def action_prepare(self, interview_id: int | None = None) -> None:
         interview = self.campaign.interviews.get(interview_id) if interview_id else self._chosen()
-        if interview is not None and self._writable():
+        if interview is not None and self.writable():
             self._highlight(interview)
             self.app.push_screen(PrepareScreen(interview.id))
 

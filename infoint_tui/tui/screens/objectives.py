@@ -18,6 +18,7 @@ from infoint_tui.domain import validation
 from infoint_tui.domain.models import Objective, ObjectiveKind
 from infoint_tui.domain.objectives import Tally, tallies
 from infoint_tui.domain.removal import removal_plan
+from infoint_tui.tui.access import changes_data
 from infoint_tui.tui.screens.base import UNDO, BaseScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.form import Field, FormScreen
@@ -179,6 +180,7 @@ class ObjectivesScreen(BaseScreen):
         if self.change(self.repo.save, replace(objective, active=not objective.active), undo=done):
             self.notify(f"{done}.")
 
+    @changes_data
     def action_delete_objective(self) -> None:
         objective = self._selected_or_say()
         if objective is None:

@@ -17,9 +17,29 @@ from infoint_tui.domain import validation
 from infoint_tui.domain.models import Interview, PreparedQuestion, Question
 from infoint_tui.tui.access import DataAccess
 from infoint_tui.tui.widgets.form import Field, FormScreen
-from infoint_tui.usecases.interviewing import add_question, question_bank
+from infoint_tui.tui.widgets.hanging import hanging
+from infoint_tui.usecases.interviewing import add_question, kind_hint, question_bank
 
 KINDS = [(kind, kind) for kind in ("general", "industry", "company", "role")]
+#: The bank's heading for each kind of question, in the order the kinds are offered.
+BANK_HEADINGS = {
+    "industry": "On the industry",
+    "company": "On the company",
+    "role": "On the role",
+    "general": "For any call",
+}
+NOT_CHOSEN = "○ "
+
+
+def count_text(chosen: int, wanted: int) -> str:
+    return f"{chosen} chosen ({wanted} suggested)"
+
+
+def shortage(chosen: int, wanted: int) -> str | None:
+    """What is missing: the method's short call still wants a few questions to fall back on."""
+    if chosen >= wanted:
+        return None
+    return f"Choose {wanted - chosen} more: too few for a 20–30 minute call."
 
 
 class PrepareScreen(DataAccess, Screen):
@@ -51,6 +71,7 @@ class PrepareScreen(DataAccess, Screen):
         with Horizontal(id="prepare-body"):
             with Vertical(id="prepare-chosen-pane"):
                 yield Static(id="prepare-count", classes="pane-title")
+                yield Static(id="prepare-advice", markup=False)
                 yield OptionList(id="prepare-chosen")
             with Vertical(id="prepare-bank-pane"):
                 yield Static("Question bank · enter chooses", classes="pane-title")
@@ -76,19 +97,36 @@ class PrepareScreen(DataAccess, Screen):
         questions = self.interview.questions
         wanted = self.infoint.repo.campaign.settings.prep_min_questions
         count = self.query_one("#prepare-count", Static)
-        count.update(f"{len(questions)} of {wanted} chosen")
+        count.update(count_text(len(questions), wanted))
         count.set_class(len(questions) < wanted, "-short")
-        self._fill("#prepare-chosen", [Option(f"{n}. {q.text}") for n, q in enumerate(questions, start=1)], chosen_at)
-        self.bank = question_bank(self.infoint.repo.campaign, self.interview)
-        self._fill("#prepare-bank", [Option(Text.assemble((f"{q.kind:<8} ", "dim"), q.text)) for q in self.bank], None)
+        advice = [line for line in (shortage(len(questions), wanted), kind_hint(self.campaign, self.interview)) if line]
+        self.query_one("#prepare-advice", Static).update("\n".join(advice))
+        self.query_one("#prepare-advice").display = bool(advice)
+        width = len(f"{len(questions)}. ")
+        numbered = [hanging(Text(f"{n}."), Text(q.text), width) for n, q in enumerate(questions, start=1)]
+        self._fill("#prepare-chosen", [Option(line) for line in numbered], chosen_at)
+        self.bank = question_bank(self.campaign, self.interview)
+        self._fill("#prepare-bank", self._bank_options(), None)
+
+    def _bank_options(self) -> list[Option]:
+        """The bank under a heading per kind; each question's id is its place in `self.bank`."""
+        options: list[Option] = []
+        for index, question in enumerate(self.bank):
+            if index == 0 or question.kind != self.bank[index - 1].kind:
+                heading = BANK_HEADINGS.get(question.kind, question.kind)
+                options.append(Option(Text(heading, style="bold dim"), disabled=True))
+            line = hanging(Text(NOT_CHOSEN, style="dim"), Text(question.text), len(NOT_CHOSEN))
+            options.append(Option(line, id=str(index)))
+        return options
 
     def _fill(self, selector: str, options: list[Option], at: int | None) -> None:
         widget = self.query_one(selector, OptionList)
         keep = widget.highlighted if at is None else at
         widget.clear_options()
         widget.add_options(options)
-        if options:
-            widget.highlighted = min(keep or 0, len(options) - 1)
+        enabled = [i for i, option in enumerate(options) if not option.disabled]
+        if enabled:
+            widget.highlighted = next((i for i in enabled if i >= (keep or 0)), enabled[-1])
 
     def _store(self, questions: list[PreparedQuestion], chosen_at: int | None = None) -> None:
         """Save the interview with these questions (a new list: the stored one stays as it was)."""
@@ -104,9 +142,8 @@ class PrepareScreen(DataAccess, Screen):
 
     @on(OptionList.OptionSelected, "#prepare-bank")
     def _choose(self, event: OptionList.OptionSelected) -> None:
-        index = event.option_index
-        if index < len(self.bank):
-            self._store([*self.interview.questions, PreparedQuestion(self.bank[index].text)])
+        if event.option.id is not None:
+            self._store([*self.interview.questions, PreparedQuestion(self.bank[int(event.option.id)].text)])
 
     def action_remove(self) -> None:
         index = self._in("#prepare-chosen")

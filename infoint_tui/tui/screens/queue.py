@@ -24,6 +24,7 @@ from infoint_tui.domain.due_kinds import KINDS, DueKind
 from infoint_tui.domain.models import Person
 from infoint_tui.domain.policy import DueItem, Status
 from infoint_tui.tui import notice
+from infoint_tui.tui.access import changes_data
 from infoint_tui.tui.screens.base import UNDO, BaseScreen
 from infoint_tui.tui.screens.queue_card import card
 from infoint_tui.tui.widgets.chrome import TopBar
@@ -181,6 +182,7 @@ class QueueScreen(BaseScreen):
         if (item := self.selected()) is not None:
             await send_item(self, item)
 
+    @changes_data
     @work(exclusive=True, group="queue")
     async def action_done(self) -> None:
         from infoint_tui.tui.flows.outreach import book_time, offer_next_target
@@ -201,6 +203,7 @@ class QueueScreen(BaseScreen):
         elif await record_done(self, item) and item.kind == DueKind.ASSUMED_NO and item.outreach_id:
             await offer_next_target(self, self.campaign.outreach[item.outreach_id])
 
+    @changes_data
     @work(exclusive=True, group="queue")
     async def action_snooze(self) -> None:
         from infoint_tui.tui.flows.sending import save
@@ -222,6 +225,7 @@ class QueueScreen(BaseScreen):
         if save(self, snoozed, f"Snoozed “{KINDS[item.kind].label}” for {item.person}"):
             self.notify(f"Snoozed: back in the queue on {until:%a %-d %b}.", timeout=notice.SHORT)
 
+    @changes_data
     @work(exclusive=True, group="queue")
     async def action_reply(self) -> None:
         from infoint_tui.tui.flows.outreach import record_reply

@@ -18,6 +18,7 @@ from infoint_tui.domain.models import Profile, Settings
 from infoint_tui.store.repository import backups_folder
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.widgets.form import Field, Form
+from infoint_tui.tui.widgets.read_only_line import ReadOnlyLine
 
 CAMPAIGN_STATES = [("Running", "yes"), ("Paused: no keep-posted reminders", "no")]
 
@@ -156,6 +157,7 @@ class SettingsScreen(BaseScreen):
         #: The values each form was last filled with, to tell the user's edits apart.
         self._shown = self._stored()
         with VerticalScroll(id="settings"):
+            yield ReadOnlyLine()
             yield Static("Your profile", classes="pane-title", id="profile-title")
             yield Form(profile_fields(self.campaign.profile), id="profile-form")
             yield Static("Follow-up policy", classes="pane-title", id="policy-title")

@@ -31,11 +31,13 @@ from infoint_tui.domain.templates import (
     sample_context,
 )
 from infoint_tui.tui import notice
+from infoint_tui.tui.access import changes_data
 from infoint_tui.tui.messages import RECORDS
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.widgets.checked_text import CheckedTextArea
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.message import MessageScreen, draft
+from infoint_tui.tui.widgets.read_only_line import ReadOnlyLine
 from infoint_tui.tui.widgets.text_fields import TextInput
 
 #: Wide enough to list the placeholders beside the editor.
@@ -128,6 +130,7 @@ class TemplatesScreen(BaseScreen):
         with Horizontal(id="templates"):
             yield OptionList(id="templates-list")
             with Vertical(id="templates-editor"):
+                yield ReadOnlyLine()
                 with Horizontal(id="templates-subject-line"):
                     yield Label("Subject", id="templates-subject-label")
                     yield TextInput(compact=True, id="templates-subject")
@@ -259,6 +262,7 @@ class TemplatesScreen(BaseScreen):
         elif self.change(self.repo.save_template, self.edited()):
             self.notify(f"Saved your version of “{self.edited().name}”.", timeout=notice.BRIEF)
 
+    @changes_data
     @work(exclusive=True, group="templates")
     async def action_reset(self) -> None:
         template = template_for(self.campaign, self.key)

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 
 from infoint_tui.domain.models import PreparedQuestion
+from infoint_tui.tui.widgets.hanging import hanging
 
 ASKED = "✓ "
 OPEN = "○ "
@@ -35,10 +36,5 @@ def _line(question: PreparedQuestion) -> Table:
 
 
 def mark_row(mark: Text, text: Text) -> Table:
-    """A line of a list with a mark before it, such as ✓ or ○."""
-    # A grid, so that a long question wraps under its own text, not under the mark.
-    line = Table.grid()
-    line.add_column(width=2)
-    line.add_column(ratio=1)
-    line.add_row(mark, text)
-    return line
+    """A line of a list with a two-cell mark before it, such as ✓ or ○."""
+    return hanging(mark, text, len(ASKED))

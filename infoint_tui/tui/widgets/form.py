@@ -23,6 +23,7 @@ from infoint_tui.domain.validation import Check
 from infoint_tui.tui.widgets.confirm import discard_changes
 from infoint_tui.tui.widgets.dialog import Dialog
 from infoint_tui.tui.widgets.dropdown import Dropdown
+from infoint_tui.tui.widgets.read_only_line import ReadOnlyLine
 from infoint_tui.tui.widgets.text_fields import TextBox, TextInput
 
 
@@ -242,7 +243,10 @@ class Form(Vertical):
 
 class FormScreen(Dialog[dict[str, str] | None]):
     """A dialog of fields: ctrl+s (or Enter in the last field) returns the stripped values
-    once everything is valid; escape returns None (asking first when something was changed)."""
+    once everything is valid; escape returns None (asking first when something was changed).
+
+    A form whose values go into the data file (`saves_data`) says so first when the file is
+    read-only; it still opens, to show a record's fields whole."""
 
     DEFAULT_CSS = """
     FormScreen #form-scroll { height: auto; max-height: 100%; }
@@ -262,9 +266,11 @@ class FormScreen(Dialog[dict[str, str] | None]):
         *,
         check_all: Callable[[dict[str, str]], dict[str, str]] | None = None,
         submit_label: str = "Save",
+        saves_data: bool = True,
     ) -> None:
         super().__init__()
         self.form_title = title
+        self.saves_data = saves_data
         self.fields = fields
         self.check_all = check_all
         self.submit_label = submit_label
@@ -277,6 +283,8 @@ class FormScreen(Dialog[dict[str, str] | None]):
             self.box("form-box", self.form_title, f"ctrl+s {self.submit_label} · esc Cancel"),
             VerticalScroll(id="form-scroll"),
         ):
+            if self.saves_data:
+                yield ReadOnlyLine()
             yield Form(self.fields, check_all=self.check_all, id="form")
 
     def on_mount(self) -> None:

@@ -320,7 +320,9 @@ class MessageScreen(DataAccess, Dialog[Copied]):
         replacement = await self._choose(problem)
         if replacement is None:
             return
-        if (source := problem.found.source) is not None and await self.app.push_screen_wait(
+        # A read-only file cannot take the fix: it is made here without asking.
+        source = None if self.repo.read_only else problem.found.source
+        if source is not None and await self.app.push_screen_wait(
             ConfirmScreen(
                 f"Fix it in {source.description} as well?",
                 "Then every message made from it has the fix, not only this one.",

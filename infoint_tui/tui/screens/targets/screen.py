@@ -42,6 +42,7 @@ from infoint_tui.domain.target_search import (
 )
 from infoint_tui.domain.wording import count, listed
 from infoint_tui.tui import notice
+from infoint_tui.tui.access import changes_data
 from infoint_tui.tui.messages import RECORDS, DataChanged
 from infoint_tui.tui.screens.base import UNDO, BaseScreen
 from infoint_tui.tui.screens.form_parts import parse_tags
@@ -494,6 +495,7 @@ class TargetsScreen(BaseScreen):
 
         self.app.push_screen(form.screen(), saved)
 
+    @changes_data
     def action_delete(self) -> None:
         if self.kind == "people" and (selection := self._selection()):
             self._delete_people(selection)
@@ -601,6 +603,7 @@ class TargetsScreen(BaseScreen):
         if people and self.change(self.repo.save_many, bulk.archived(people, archive=False), undo=restored):
             self._done(f"Restored {_whom(people)} to the list.", unselect=True)
 
+    @changes_data
     @work(exclusive=True, group="targets-snooze")
     async def action_snooze(self) -> None:
         people = self._chosen()
@@ -622,6 +625,7 @@ class TargetsScreen(BaseScreen):
         if self.change(self.repo.save_many, bulk.snoozed(outreach, today, until), undo=done):
             self._done(f"{done}.")
 
+    @changes_data
     def action_delete_selected(self) -> None:
         people = self._chosen()
         if people:
@@ -667,6 +671,7 @@ class TargetsScreen(BaseScreen):
     def action_import_vcard(self) -> None:
         self._import(VCARD)
 
+    @changes_data
     def _import(self, kind: ImportKind) -> None:
         def chosen(path: Path | None) -> None:
             if path is not None:
