@@ -4,6 +4,7 @@ out to an SMTP server on loopback (aiosmtpd) that records what it receives."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import socket
 import ssl
@@ -11,24 +12,43 @@ import sys
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 
 import orjson
 import pytest
+import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from textual.widgets import Static
 
 from infoint_tui.cli import main
 from infoint_tui.config import Config
 from infoint_tui.domain.models import Attempt, AttemptKind, Degree, Outreach, Route
-from infoint_tui.domain.policy import DueKind, due_items
+from infoint_tui.domain.policy import DueItem, DueKind, due_items
+from infoint_tui.mail.message import Envelope
 from infoint_tui.mail.password import PasswordError, read_password, refuse_plain_password
-from infoint_tui.mail.settings import MailSettingsError, PasswordSource, ServerSettings, mail_settings
+from infoint_tui.mail.settings import (
+    ImapSettings,
+    MailSettings,
+    MailSettingsError,
+    PasswordSource,
+    ServerSettings,
+    mail_settings,
+)
 from infoint_tui.store.repository import Repository
+from infoint_tui.tui.screens.queue import QueueScreen
+from infoint_tui.tui.screens.settings import SettingsScreen
+from infoint_tui.tui.screens.settings_mail import mail_fields, mail_problem, with_mail
+from infoint_tui.tui.widgets.message import MessageScreen
+from infoint_tui.usecases.agenda import agenda_json
+from infoint_tui.usecases.due_actions import message_for
+from infoint_tui.usecases.mailing import NotSendable, Outgoing, outgoing_for, send
 from tests.conftest import TODAY
-from tests.outreach_support import small_campaign
+from tests.outreach_support import expect, highlight, pasted, show_queue, small_campaign, text_of  # noqa: F401
+from tests.support import until
 
 ISSUE_EXAMPLE = """
 [mail]
@@ -295,3 +315,302 @@ def test_infoint_send_sends_the_request_and_records_it_with_its_message_id(
     written = [p for folder in (tmp_path / "data", tmp_path / "private") for p in folder.rglob("*") if p.is_file()]
     assert Path(os.environ["INFOINT_CONFIG"]) in written and data_file in written
     assert [p for p in written if SECRET.encode() in p.read_bytes()] == []
+
+
+@pytest.mark.parametrize(
+    ("setting", "says"),
+    [
+        ('user = "dana"\npassword_command = "{command}"\n', "refused the login for dana (535 "),
+        ("", "could not reach the mail server 127.0.0.1 (port {closed}) (Connection refused): nothing was sent."),
+    ],
+    ids=["refused login", "no route"],
+)
+def test_a_failed_send_is_one_sentence_and_records_nothing(
+    smtp: Server, data_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], setting: str, says: str
+) -> None:
+    smtp.password = "another password"
+    closed = free_port()  # nothing listens there
+    port = closed if "closed" in says else smtp.port
+    command = script(tmp_path, "print('wrong password')\n")
+    configure(smtp_config(port, extra=setting.format(command=command)))
+    before = data_file.read_bytes()
+    assert run("send", request_id(data_file), "--db", str(data_file)) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert says.format(closed=closed) in line and line.startswith("infoint: ")
+    assert smtp.received == [] and data_file.read_bytes() == before
+
+
+def test_a_message_the_server_refuses_at_once_is_not_recorded(
+    smtp: Server, data_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    smtp.refuse = True
+    configure(smtp_config(smtp.port))
+    assert run("send", request_id(data_file), "--db", str(data_file)) == 1
+    assert "refused the message (554 5.7.1 Message rejected as spam)" in capsys.readouterr().err
+    assert attempts(data_file) == []
+
+
+@pytest.fixture(scope="module")
+def certificate_authority() -> trustme.CA:
+    return trustme.CA()
+
+
+def test_a_self_signed_certificate_is_refused_unless_trusted(
+    certificate_authority: trustme.CA, data_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    certificate_authority.issue_cert("127.0.0.1").configure_cert(tls)
+    trusted = tmp_path / "ca.pem"
+    certificate_authority.cert_pem.write_to_path(str(trusted))
+    with smtp_server(tls=tls) as server:
+        configure(smtp_config(server.port, security="tls"))
+        assert run("send", request_id(data_file), "--db", str(data_file)) == 1
+        said = capsys.readouterr().err
+        assert "The certificate of 127.0.0.1 could not be verified (" in said and "trust_file" in said
+        assert server.received == [] and attempts(data_file) == []
+        configure(smtp_config(server.port, security="tls", extra=f'trust_file = "{trusted}"\n'))
+        assert run("send", request_id(data_file), "--db", str(data_file)) == 0
+        assert len(server.received) == 1 and len(attempts(data_file)) == 1
+
+
+COMMAND_CONFIG = '[mail]\nsend = "command"\nfrom = "Alex Morgan <alex@example.com>"\n[mail.command]\nrun = "{run}"\n'
+
+
+def test_the_command_method_pipes_the_message_to_a_sendmail(data_file: Path, tmp_path: Path) -> None:
+    handed = tmp_path / "handed.eml"
+    sendmail = script(tmp_path, f"import sys\nopen({str(handed)!r}, 'wb').write(sys.stdin.buffer.read())\n")
+    configure(COMMAND_CONFIG.format(run=f"{sendmail} -t"))
+    assert run("send", request_id(data_file), "--db", str(data_file)) == 0
+    message = message_from_bytes(handed.read_bytes(), policy=policy.default)
+    assert (message["To"], message["Subject"]) == (
+        "Ana Silva <ana@example.com>",
+        "A short request about your work at Acme Health",
+    )
+    assert attempts(data_file)[0]["message_id"] == message["Message-ID"]
+
+
+def test_a_failing_command_says_what_it_said(
+    data_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sendmail = script(tmp_path, "import sys\nsys.stderr.write('msmtp: authentication failed\\n')\nsys.exit(77)\n")
+    configure(COMMAND_CONFIG.format(run=sendmail))
+    assert run("send", request_id(data_file), "--db", str(data_file)) == 1
+    assert capsys.readouterr().err.endswith("failed with exit status 77: msmtp: authentication failed.\n")
+    assert attempts(data_file) == []
+
+
+def test_a_dry_run_prints_the_message_and_sends_nothing(
+    smtp: Server, data_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    configure(smtp_config(smtp.port))
+    before = data_file.read_bytes()
+    assert run("send", request_id(data_file), "--dry-run", "--db", str(data_file)) == 0
+    printed = capsys.readouterr()
+    headers, _, body = printed.out.partition("\n\n")
+    assert "From: Alex Morgan <alex@example.com>\nTo: Ana Silva <ana@example.com>\n" in headers
+    assert "Subject: A short request about your work at Acme Health\n" in headers and "Message-ID: <" in headers
+    assert body.startswith("Hi Ana,\n\nI came across your profile") and "Dry run: nothing was sent." in printed.err
+    assert smtp.received == [] and data_file.read_bytes() == before
+
+
+def test_a_text_with_problems_is_sent_only_with_force(
+    smtp: Server, data_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = Repository.open(data_file)
+    repo.save_profile(dataclasses.replace(repo.campaign.profile, pitch="I'm a servise designer."))
+    repo.close()
+    configure(smtp_config(smtp.port))
+    item = request_id(data_file)
+    assert run("send", item, "--db", str(data_file)) == 1
+    said = capsys.readouterr().err
+    assert f"{item}: " in said and "servise" in said and "or add --force." in said
+    assert smtp.received == []
+    assert run("send", item, "--force", "--db", str(data_file)) == 0
+    assert "servise designer" in smtp.received[0].body
+
+
+def test_an_unknown_id_points_to_today_json(data_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    configure(smtp_config(25))
+    assert run("send", "request:outreach:99", "--db", str(data_file)) == 2
+    assert "infoint today --json" in capsys.readouterr().err
+
+
+# --- who a message goes to, and the thread it continues --------------------------------------
+
+
+SMTP_SETTINGS = MailSettings(send="smtp", sender="Alex Morgan <alex@example.com>")
+
+
+def outgoing_of(
+    repo: Repository, kind: DueKind, *steps: tuple[AttemptKind, str, str | None]
+) -> tuple[DueItem, Outgoing]:
+    """Ana, introduced by Maria, with `steps` (kind, day, Message-ID) logged: the item of `kind` and how it would go."""
+    ids = small_campaign(repo, degree=Degree.SECOND)
+    outreach = repo.add(Outreach(ids["target"], ids["objective"], Route.INTRO, created=date(2026, 11, 10)))
+
+    def log(copy: Outreach) -> None:
+        for step, on, message_id in steps:
+            copy.log(step, date.fromisoformat(on), message_id=message_id)
+
+    repo.edit(outreach, log)
+    [item] = [i for i in due_items(repo.campaign, TODAY) if i.kind == kind]
+    message = message_for(repo.campaign, item)
+    assert message is not None
+    return item, outgoing_for(repo.campaign, item, message, SMTP_SETTINGS)
+
+
+def test_asking_for_an_introduction_goes_to_the_mutual(empty_repo: Repository) -> None:
+    item, outgoing = outgoing_of(empty_repo, DueKind.ASK_INTRO)
+    assert outgoing.envelope == Envelope("Alex Morgan <alex@example.com>", ("Maria Lopez <maria@example.com>",))
+
+
+def test_the_request_after_an_introduction_copies_the_mutual_and_continues_the_thread(empty_repo: Repository) -> None:
+    steps = [
+        (AttemptKind.INTRO_ASKED, "2026-11-10", "<ask.1@example.com>"),
+        (AttemptKind.INTRO_MADE, "2026-11-20", None),
+    ]
+    item, outgoing = outgoing_of(empty_repo, DueKind.REQUEST, *steps)
+    assert item.template == "request_introduced"
+    assert outgoing.envelope.to == ("Ana Silva <ana@example.com>",)
+    assert outgoing.envelope.cc == ("Maria Lopez <maria@example.com>",)
+    message = outgoing.message("Following Maria's introduction", "Hi Ana", datetime(2026, 11, 26, 9, tzinfo=UTC))
+    assert (message["Cc"], message["In-Reply-To"]) == ("Maria Lopez <maria@example.com>", "<ask.1@example.com>")
+
+
+def test_a_follow_up_replies_to_the_request_it_follows(empty_repo: Repository) -> None:
+    steps = [
+        (AttemptKind.INTRO_ASKED, "2026-11-10", None),
+        (AttemptKind.INTRO_MADE, "2026-11-12", None),
+        (AttemptKind.REQUEST, "2026-11-19", "<request.1@example.com>"),
+    ]
+    item, outgoing = outgoing_of(empty_repo, DueKind.FOLLOW_UP, *steps)
+    assert outgoing.envelope.references == ("<request.1@example.com>",) and outgoing.envelope.cc == ()
+
+
+def test_a_person_without_an_address_cannot_be_sent_to(empty_repo: Repository) -> None:
+    ids = small_campaign(empty_repo, degree=Degree.COLD)
+    ana = empty_repo.campaign.people[ids["target"]]
+    empty_repo.save(dataclasses.replace(ana, email=""))
+    empty_repo.add(Outreach(ids["target"], ids["objective"], Route.COLD, created=TODAY))
+    [item] = [i for i in due_items(empty_repo.campaign, TODAY) if i.kind == DueKind.REQUEST]
+    message = message_for(empty_repo.campaign, item)
+    assert message is not None
+    with pytest.raises(
+        NotSendable, match=r"^Ana Silva has no e-mail address on file: add one on the Targets screen\.$"
+    ):
+        outgoing_for(empty_repo.campaign, item, message, SMTP_SETTINGS)
+
+
+def test_a_failed_copy_to_sent_is_said_but_the_message_counts_as_sent(smtp: Server) -> None:
+    imap = ImapSettings(ServerSettings("127.0.0.1", free_port(), "none", None, PasswordSource()), sent_folder="Sent")
+    settings = dataclasses.replace(
+        SMTP_SETTINGS, smtp=ServerSettings("127.0.0.1", smtp.port, "none", None, PasswordSource()), imap=imap
+    )
+    outgoing = Outgoing(settings, Envelope(settings.sender or "", ("Ana Silva <ana@example.com>",)))
+    message = outgoing.message("Hello", "Hi Ana", datetime(2026, 11, 26, 9, tzinfo=UTC))
+    delivery = send(outgoing, message)
+    assert len(smtp.received) == 1 and delivery.message_id == message["Message-ID"]
+    assert delivery.note.startswith("The message was sent, but no copy was kept in Sent on 127.0.0.1 (")
+
+
+def test_today_json_ids_are_stable_and_name_one_item_each(demo_file: Path) -> None:
+    def ids() -> list[str]:
+        repo = Repository.open(demo_file, read_only=True)
+        return [item["id"] for item in orjson.loads(agenda_json(repo.campaign, datetime(2026, 11, 26, 9)))["items"]]
+
+    first = ids()
+    assert len(set(first)) == len(first) and all(i.count(":") >= 2 for i in first)
+    assert ids() == first
+
+
+# --- from the text check ------------------------------------------------------------------------
+
+
+async def test_the_text_check_sends_once_per_press_and_keeps_the_text_when_refused(
+    smtp: Server, empty_repo: Repository, make_app, tmp_path: Path
+) -> None:
+    ids = small_campaign(empty_repo, degree=Degree.COLD)
+    outreach = empty_repo.add(Outreach(ids["target"], ids["objective"], Route.COLD, created=TODAY))
+    smtp.refuse = True
+    config = Config(tmp_path / "config.toml", document=tomllib.loads(smtp_config(smtp.port)))
+    app = make_app(empty_repo, config=config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        queue = await show_queue(pilot)
+        await highlight(pilot, queue, DueKind.REQUEST, "Ana Silva")
+        await pilot.press("c")
+        preview = await expect(pilot, MessageScreen)
+        await pilot.press("end", *" PS")  # the user's own words go out with it
+        await pilot.press("ctrl+o")
+        status = preview.query_one("#message-status", Static)
+        await until(pilot, lambda: "refused the message" in text_of(status), "the refusal")
+        assert app.screen is preview and preview.body.startswith("Hi Ana, PS\n") and smtp.received == []
+        assert empty_repo.campaign.outreach[outreach.id].attempts == []
+        smtp.refuse = False
+        await pilot.press("ctrl+o", "ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, QueueScreen), "the queue again")
+        [got] = smtp.received
+        assert got.body.startswith("Hi Ana, PS\n")
+        [request] = empty_repo.campaign.outreach[outreach.id].attempts
+        assert (request.kind, request.on, request.message_id) == (AttemptKind.REQUEST, TODAY, got.message["Message-ID"])
+        assert DueKind.REQUEST not in {item.kind for item in app.screen.items if item.person == "Ana Silva"}
+
+
+async def test_no_send_key_while_sending_is_off(empty_repo: Repository, make_app) -> None:
+    ids = small_campaign(empty_repo, degree=Degree.COLD)
+    empty_repo.add(Outreach(ids["target"], ids["objective"], Route.COLD, created=TODAY))
+    app = make_app(empty_repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        queue = await show_queue(pilot)
+        await highlight(pilot, queue, DueKind.REQUEST, "Ana Silva")
+        await pilot.press("c")
+        preview = await expect(pilot, MessageScreen)
+        assert preview.check_action("send", ()) is False
+
+
+# --- the Settings screen's mail part ---------------------------------------------------------
+
+
+def test_the_mail_form_shows_the_file_and_writes_it_back_in_the_issue_s_shape() -> None:
+    config = Config(Path("config.toml"), document=tomllib.loads(ISSUE_EXAMPLE) | {"ui": {"theme": "nord"}})
+    config.document["mail"]["smtp"]["trust_file"] = "~/certs/mine.pem"  # not on the form: kept
+    values = {field.name: field.value for field in mail_fields(config)}
+    assert values["mail_smtp_port"] == "587" and values["mail_imap_folders"] == "INBOX"
+    assert values["mail_smtp_password_keyring"] == "no" and values["mail_maildir_path"] == "~/Mail/INBOX"
+    assert with_mail(config.document, values) == config.document
+    values |= {"mail_maildir_path": "", "mail_imap_password_command": "", "mail_imap_password_keyring": "yes"}
+    document = with_mail(config.document, values)
+    assert "maildir" not in document["mail"] and document["ui"] == {"theme": "nord"}
+    assert document["mail"]["imap"]["password_keyring"] is True and "password_command" not in document["mail"]["imap"]
+    assert document["mail"]["smtp"]["trust_file"] == "~/certs/mine.pem"
+    assert mail_problem(config, document) is None
+    values["mail_mail_from"] = "Dana"
+    assert mail_problem(config, with_mail(config.document, values)) == (
+        'In the settings file config.toml, mail.from must be an address, such as "Dana Reyes <dana@example.org>".'
+    )
+
+
+async def test_the_settings_screen_writes_the_mail_part_to_a_private_settings_file(
+    empty_repo: Repository, make_app, tmp_path: Path
+) -> None:
+    path = tmp_path / "private" / "config.toml"
+    app = make_app(empty_repo, config=Config(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")
+        screen = await expect(pilot, SettingsScreen)
+        mail = screen.forms[2]
+        mail.set_values(
+            mail.values()
+            | {"mail_mail_send": "command", "mail_mail_from": "Alex Morgan <alex@example.com>"}
+            | {"mail_command_run": "msmtp -t", "mail_maildir_path": "~/Mail/INBOX"}
+        )
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await until(pilot, path.exists, "the settings file")
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert tomllib.loads(path.read_text())["mail"] == {
+        "send": "command",
+        "from": "Alex Morgan <alex@example.com>",
+        "command": {"run": "msmtp -t"},
+        "maildir": {"path": "~/Mail/INBOX"},
+    }
+    assert mail_settings(app.config).command == "msmtp -t"  # what the next Send uses
