@@ -527,7 +527,7 @@ def test_today_json_ids_are_stable_and_name_one_item_each(demo_file: Path) -> No
 
 
 async def test_the_text_check_sends_once_per_press_and_keeps_the_text_when_refused(
-    smtp: Server, empty_repo: Repository, make_app, tmp_path: Path
+    smtp: Server, empty_repo: Repository, make_app, tmp_path: Path, notices
 ) -> None:
     ids = small_campaign(empty_repo, degree=Degree.COLD)
     outreach = empty_repo.add(Outreach(ids["target"], ids["objective"], Route.COLD, created=TODAY))
@@ -553,6 +553,8 @@ async def test_the_text_check_sends_once_per_press_and_keeps_the_text_when_refus
         [request] = empty_repo.campaign.outreach[outreach.id].attempts
         assert (request.kind, request.on, request.message_id) == (AttemptKind.REQUEST, TODAY, got.message["Message-ID"])
         assert DueKind.REQUEST not in {item.kind for item in app.screen.items if item.person == "Ana Silva"}
+    said = "Sent to Ana Silva <ana@example.com>. Recorded that the request to Ana Silva went out."
+    assert said in [notice.message for notice in notices]
 
 
 async def test_no_send_key_while_sending_is_off(empty_repo: Repository, make_app) -> None:
@@ -614,3 +616,15 @@ async def test_the_settings_screen_writes_the_mail_part_to_a_private_settings_fi
         "maildir": {"path": "~/Mail/INBOX"},
     }
     assert mail_settings(app.config).command == "msmtp -t"  # what the next Send uses
+
+
+def test_a_password_smtplib_cannot_encode_is_one_sentence_without_a_traceback(
+    smtp: Server, data_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # smtplib's AUTH PLAIN encodes the password as ASCII: a traceback would print it among the locals.
+    command = script(tmp_path, "print('pässwörd-secret')\n")
+    configure(smtp_config(smtp.port, extra=f'user = "dana"\npassword_command = "{command}"\n'))
+    assert run("send", request_id(data_file), "--db", str(data_file)) == 1
+    said = capsys.readouterr().err
+    assert said == "infoint: Sending stopped on an unexpected UnicodeEncodeError; the message may not have gone out.\n"
+    assert attempts(data_file) == []

@@ -39,6 +39,12 @@ def deliver(settings: MailSettings, message: EmailMessage) -> None:
             raise SendError('Sending is turned off in the settings (mail.send is "none"): copy the text instead.')
     except MailSettingsError as error:  # the password's source: nothing was sent
         raise SendError(f"{error} Nothing was sent.") from None
+    except SendError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a traceback would show the password among its frames' locals
+        raise SendError(
+            f"Sending stopped on an unexpected {type(error).__name__}; the message may not have gone out."
+        ) from None
 
 
 def context_for(server: ServerSettings) -> ssl.SSLContext:
@@ -141,6 +147,8 @@ def keep_in_sent(imap: ImapSettings, folder: str, message: EmailMessage) -> str:
         return f"{failed}: {error}"
     except (imaplib.IMAP4.error, OSError) as error:
         return f"{failed} ({clean_line(str(error)) or type(error).__name__})."
+    except Exception as error:  # noqa: BLE001 - as in deliver: no traceback, which would show the password
+        return f"{failed} (an unexpected {type(error).__name__})."
     return "" if status == "OK" else f"{failed} (the server said no)."
 
 

@@ -47,6 +47,8 @@ class Outgoing:
 @dataclass(frozen=True, slots=True)
 class Delivery:
     message_id: str
+    #: Who it went to, "Name <address>, ...", to say so.
+    recipients: str
     #: Something to know although the message went out (its copy in Sent failed), or "".
     note: str = ""
 
@@ -88,7 +90,7 @@ def send(outgoing: Outgoing, message: EmailMessage) -> Delivery:
     deliver(outgoing.settings, message)
     imap = outgoing.settings.imap
     note = keep_in_sent(imap, imap.sent_folder, message) if imap and imap.sent_folder else ""
-    return Delivery(message["Message-ID"], note)
+    return Delivery(message["Message-ID"], outgoing.envelope.recipients, note)
 
 
 def sent_change(campaign: Campaign, item: DueItem, on: date, message_id: str) -> Model | None:

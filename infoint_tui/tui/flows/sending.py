@@ -103,10 +103,12 @@ async def record_sent(screen: BaseScreen, item: DueItem, delivery: Delivery) -> 
         screen.notify(delivery.note, severity="warning", timeout=notice.LONG)
     record = sent_change(screen.campaign, item, clock.today(), delivery.message_id)
     if record is None:
+        screen.notify(f"Sent to {delivery.recipients}.", timeout=notice.SHORT)
         return False
     if not await apply_done(screen, item, record):
         screen.notify("It was sent, but not recorded: record it with d once the data file can be written.")
         return False
+    screen.notify(f"Sent to {delivery.recipients}. {done_label(screen.campaign, item)}.", timeout=notice.SHORT)
     return True
 
 

@@ -73,26 +73,22 @@ class Key:
         return text or None
 
 
-def _password_keys(table: str) -> list[Key]:
+def _server_keys(table: str, host: str, security: str) -> list[Key]:
+    """The fields of one server table, each label naming the server's kind (SMTP, IMAP)."""
+    kind = table.upper()
     return [
+        Key(table, "host", f"{kind} server", placeholder=host),
+        Key(table, "port", f"{kind} port", "port", help="Empty: the usual port for the security chosen"),
+        Key(table, "security", f"{kind} security", "choice", security),
+        Key(table, "user", f"{kind} user name", placeholder="dana@example.org"),
         Key(
             table,
             "password_command",
-            "Password command",
+            f"{kind} password command",
             help="Prints the password, as in mbsync or aerc; infoint never stores it",
             placeholder="pass show mail/fastmail",
         ),
-        Key(table, "password_keyring", "Password in keyring", "yes/no", "no", "Stored with: keyring set SERVER USER"),
-    ]
-
-
-def _server_keys(table: str, host: str, security: str) -> list[Key]:
-    return [
-        Key(table, "host", "Server", placeholder=host),
-        Key(table, "port", "Port", "port", help="Empty: the usual port for the security chosen"),
-        Key(table, "security", "Security", "choice", security),
-        Key(table, "user", "User name", placeholder="dana@example.org"),
-        *_password_keys(table),
+        Key(table, "password_keyring", f"{kind} keyring", "yes/no", "no", "Yes: the password is in the system keyring"),
     ]
 
 
