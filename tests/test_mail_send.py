@@ -42,7 +42,7 @@ from infoint_tui.store.repository import Repository
 from infoint_tui.tui.screens.queue import QueueScreen
 from infoint_tui.tui.screens.settings import SettingsScreen
 from infoint_tui.tui.screens.settings_mail import mail_fields, mail_problem, with_mail
-from infoint_tui.tui.widgets.message import MessageScreen
+from infoint_tui.tui.widgets.message import Draft, MessageScreen
 from infoint_tui.usecases.agenda import agenda_json
 from infoint_tui.usecases.due_actions import message_for
 from infoint_tui.usecases.mailing import NotSendable, Outgoing, outgoing_for, send
@@ -214,15 +214,17 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def smtp_server(password: str | None = None, tls: ssl.SSLContext | None = None) -> Iterator[Server]:
-    server = Server(free_port(), password=password)
+def smtp_server(tls: ssl.SSLContext | None = None, security: str = "tls") -> Iterator[Server]:
+    """A server on a free loopback port; with `tls`, TLS from the start or after STARTTLS (`security`)."""
+    server = Server(free_port())
+    encryption = {"ssl_context": tls} if security == "tls" else {"tls_context": tls, "require_starttls": True}
     controller = Controller(
         server,
         hostname="127.0.0.1",
         port=server.port,
-        ssl_context=tls,
         authenticator=server.authenticate,
         auth_require_tls=False,  # loopback: the one place infoint sends a password unencrypted
+        **encryption,
     )
     controller.start()
     try:
@@ -355,20 +357,25 @@ def certificate_authority() -> trustme.CA:
     return trustme.CA()
 
 
+@pytest.mark.parametrize("security", ["tls", "starttls"])
 def test_a_self_signed_certificate_is_refused_unless_trusted(
-    certificate_authority: trustme.CA, data_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    certificate_authority: trustme.CA,
+    data_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    security: str,
 ) -> None:
     tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     certificate_authority.issue_cert("127.0.0.1").configure_cert(tls)
     trusted = tmp_path / "ca.pem"
     certificate_authority.cert_pem.write_to_path(str(trusted))
-    with smtp_server(tls=tls) as server:
-        configure(smtp_config(server.port, security="tls"))
+    with smtp_server(tls, security) as server:
+        configure(smtp_config(server.port, security=security))
         assert run("send", request_id(data_file), "--db", str(data_file)) == 1
         said = capsys.readouterr().err
         assert "The certificate of 127.0.0.1 could not be verified (" in said and "trust_file" in said
         assert server.received == [] and attempts(data_file) == []
-        configure(smtp_config(server.port, security="tls", extra=f'trust_file = "{trusted}"\n'))
+        configure(smtp_config(server.port, security=security, extra=f'trust_file = "{trusted}"\n'))
         assert run("send", request_id(data_file), "--db", str(data_file)) == 0
         assert len(server.received) == 1 and len(attempts(data_file)) == 1
 
@@ -427,6 +434,26 @@ def test_a_text_with_problems_is_sent_only_with_force(
     assert smtp.received == []
     assert run("send", item, "--force", "--db", str(data_file)) == 0
     assert "servise designer" in smtp.received[0].body
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_config_may_stand_before_or_after_the_command(
+    smtp: Server, data_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    configure('[mail]\nsend = "pigeon"\n')  # the default file, which --config overrides
+    chosen = tmp_path / "elsewhere.toml"
+    chosen.write_text(smtp_config(smtp.port))
+    option = ["--config", str(chosen)]
+    command = ["send", request_id(data_file), "--dry-run", "--db", str(data_file)]
+    assert run(*(option + command if where == "before" else command + option)) == 0
+    assert "To: Ana Silva <ana@example.com>" in capsys.readouterr().out
+
+
+def test_the_keyring_without_its_library_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "keyring", None)  # as where it is not installed
+    server = ServerSettings("smtp.example.org", 587, "starttls", "dana", PasswordSource(keyring=True))
+    with pytest.raises(PasswordError, match=r"the keyring library is not installed \(pip install keyring\)\.$"):
+        read_password(server)
 
 
 def test_an_unknown_id_points_to_today_json(data_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -557,16 +584,11 @@ async def test_the_text_check_sends_once_per_press_and_keeps_the_text_when_refus
     assert said in [notice.message for notice in notices]
 
 
-async def test_no_send_key_while_sending_is_off(empty_repo: Repository, make_app) -> None:
-    ids = small_campaign(empty_repo, degree=Degree.COLD)
-    empty_repo.add(Outreach(ids["target"], ids["objective"], Route.COLD, created=TODAY))
-    app = make_app(empty_repo)
-    async with app.run_test(size=(80, 24)) as pilot:
-        queue = await show_queue(pilot)
-        await highlight(pilot, queue, DueKind.REQUEST, "Ana Silva")
-        await pilot.press("c")
-        preview = await expect(pilot, MessageScreen)
-        assert preview.check_action("send", ()) is False
+def test_the_send_key_shows_only_where_sending_is_set_up() -> None:
+    draft = Draft("Request to Ana Silva", "Hello", "Hi Ana")
+    assert MessageScreen(draft).check_action("send", ()) is False  # mail.send = "none": copy only
+    # Set up, but not for this text: the key is there, and says why when pressed.
+    assert MessageScreen(draft, NotSendable("This text is a letter.")).check_action("send", ()) is True
 
 
 # --- the Settings screen's mail part ---------------------------------------------------------
