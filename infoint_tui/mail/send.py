@@ -19,6 +19,7 @@ from email.message import EmailMessage
 from infoint_tui.domain.text import clean_line
 from infoint_tui.mail.password import read_password, refuse_plain_password
 from infoint_tui.mail.settings import ImapSettings, MailSettings, MailSettingsError, ServerSettings
+from infoint_tui.mail.tls import tls_context
 
 #: Seconds to wait on a server or the mail command before giving up.
 TIMEOUT = 30
@@ -47,25 +48,18 @@ def deliver(settings: MailSettings, message: EmailMessage) -> None:
         ) from None
 
 
-def context_for(server: ServerSettings) -> ssl.SSLContext:
-    context = ssl.create_default_context()
-    if server.trust_file is not None:
-        try:
-            context.load_verify_locations(cafile=server.trust_file)
-        except (OSError, ssl.SSLError):
-            raise SendError(f"The certificate file {server.trust_file} (trust_file) cannot be read.") from None
-    return context
-
-
 def _by_smtp(server: ServerSettings, message: EmailMessage) -> None:
     refuse_plain_password(server)
     where = f"mail server {server.host} (port {server.port})"
     try:
-        with _smtp_session(server) as smtp:
+        smtp = _smtp_session(server)
+        try:
             password = read_password(server) if server.user else None
             if server.user and password is not None:
                 smtp.login(server.user, password)
             smtp.send_message(message)
+        finally:
+            _leave(smtp)
     except smtplib.SMTPAuthenticationError as error:
         raise SendError(
             f"The {where} refused the login for {server.user} ({_reply(error)}): nothing was sent."
@@ -97,15 +91,23 @@ def _by_smtp(server: ServerSettings, message: EmailMessage) -> None:
 
 def _smtp_session(server: ServerSettings) -> smtplib.SMTP:
     if server.security == "tls":
-        return smtplib.SMTP_SSL(server.host, server.port, timeout=TIMEOUT, context=context_for(server))
+        return smtplib.SMTP_SSL(server.host, server.port, timeout=TIMEOUT, context=tls_context(server))
     smtp = smtplib.SMTP(server.host, server.port, timeout=TIMEOUT)
     if server.security == "starttls":
         try:
-            smtp.starttls(context=context_for(server))
+            smtp.starttls(context=tls_context(server))
         except BaseException:
             smtp.close()
             raise
     return smtp
+
+
+def _leave(smtp: smtplib.SMTP) -> None:
+    """Say goodbye; a server that answers it badly has still taken the message before."""
+    try:
+        smtp.quit()
+    except (smtplib.SMTPException, OSError):
+        smtp.close()
 
 
 def _reply(error: smtplib.SMTPResponseException) -> str:
@@ -143,7 +145,7 @@ def keep_in_sent(imap: ImapSettings, folder: str, message: EmailMessage) -> str:
             status, _ = session.append(
                 _quoted(folder), r"(\Seen)", imaplib.Time2Internaldate(time.time()), message.as_bytes()
             )
-    except (MailSettingsError, SendError) as error:
+    except MailSettingsError as error:
         return f"{failed}: {error}"
     except (imaplib.IMAP4.error, OSError) as error:
         return f"{failed} ({clean_line(str(error)) or type(error).__name__})."
@@ -159,8 +161,8 @@ def _quoted(folder: str) -> str:
 
 def _imap_session(server: ServerSettings) -> imaplib.IMAP4:
     if server.security == "tls":
-        return imaplib.IMAP4_SSL(server.host, server.port, ssl_context=context_for(server), timeout=TIMEOUT)
+        return imaplib.IMAP4_SSL(server.host, server.port, ssl_context=tls_context(server), timeout=TIMEOUT)
     session = imaplib.IMAP4(server.host, server.port, timeout=TIMEOUT)
     if server.security == "starttls":
-        session.starttls(ssl_context=context_for(server))
+        session.starttls(ssl_context=tls_context(server))
     return session
