@@ -74,8 +74,12 @@ async def send_item(screen: BaseScreen, item: DueItem) -> Sent:
     if message is None:
         screen.notify("This item has no text to send.", timeout=notice.SHORT)
         return Sent.DROPPED
-    shown = draft(message.template, message.context, message.title, message.detail)
-    outcome = await screen.app.push_screen_wait(MessageScreen(shown, outgoing_of(screen, item, message)))
+    outgoing = outgoing_of(screen, item, message)
+    detail = message.detail
+    if isinstance(outgoing, Outgoing) and outgoing.envelope.cc:
+        detail += f" · Cc {', '.join(outgoing.envelope.cc)}"
+    shown = draft(message.template, message.context, message.title, detail)
+    outcome = await screen.app.push_screen_wait(MessageScreen(shown, outgoing))
     if outcome.sent is not None:
         return Sent.RECORDED if await record_sent(screen, item, outcome.sent) else Sent.COPIED
     if not outcome.copied:
