@@ -191,6 +191,8 @@ class Server:
     password: str | None = None
     #: Set to make the server refuse the next messages at once (as a bounce at once does).
     refuse: bool = False
+    #: The user names that logged in with the right password.
+    logins: list[str] = field(default_factory=list)
 
     async def handle_DATA(self, server, session, envelope) -> str:
         if self.refuse:
@@ -204,6 +206,8 @@ class Server:
             b"dana",
             (self.password or "").encode(),
         )
+        if ok:
+            self.logins.append("dana")
         return AuthResult(success=ok, handled=False)
 
 
@@ -301,6 +305,7 @@ def test_infoint_send_sends_the_request_and_records_it_with_its_message_id(
     configure(smtp_config(smtp.port, extra=f'user = "dana"\npassword_command = "{password_command}"\n'))
     assert run("send", request_id(data_file), "--db", str(data_file)) == 0
     [got] = smtp.received
+    assert smtp.logins == ["dana"]  # with the password the command printed
     message = got.message
     assert message["To"] == "Ana Silva <ana@example.com>" and got.rcpt_tos == ["ana@example.com"]
     assert message["From"] == "Alex Morgan <alex@example.com>" and message["Cc"] is None
@@ -312,10 +317,11 @@ def test_infoint_send_sends_the_request_and_records_it_with_its_message_id(
     printed = capsys.readouterr()
     assert "Sent to Ana Silva <ana@example.com>" in printed.out
     assert "Recorded that the request to Ana Silva went out." in printed.out
-    # The password reached the server, and nothing infoint wrote or printed.
+    # The password reached the server, and nothing infoint wrote or printed: nor an export.
     assert SECRET not in printed.out + printed.err
+    assert run("export", "json", "--out", str(tmp_path / "data" / "export.json"), "--db", str(data_file)) == 0
     written = [p for folder in (tmp_path / "data", tmp_path / "private") for p in folder.rglob("*") if p.is_file()]
-    assert Path(os.environ["INFOINT_CONFIG"]) in written and data_file in written
+    assert {Path(os.environ["INFOINT_CONFIG"]), data_file, tmp_path / "data" / "export.json"} <= set(written)
     assert [p for p in written if SECRET.encode() in p.read_bytes()] == []
 
 
@@ -650,3 +656,19 @@ def test_a_password_smtplib_cannot_encode_is_one_sentence_without_a_traceback(
     said = capsys.readouterr().err
     assert said == "infoint: Sending stopped on an unexpected UnicodeEncodeError; the message may not have gone out.\n"
     assert attempts(data_file) == []
+
+
+def test_a_read_only_data_file_sends_nothing_it_could_not_record(smtp: Server, data_file: Path) -> None:
+    from types import SimpleNamespace
+
+    from infoint_tui.tui.flows.sending import outgoing_of
+
+    config = Config(Path("config.toml"), document=tomllib.loads(smtp_config(smtp.port)))
+    campaign = Repository.open(data_file, read_only=True).campaign
+    [item] = [i for i in due_items(campaign, TODAY) if i.kind == DueKind.REQUEST]
+    message = message_for(campaign, item)
+    assert message is not None
+    for read_only, expected in [(False, Outgoing), (True, NotSendable)]:
+        app = SimpleNamespace(config=config)
+        screen = SimpleNamespace(infoint=app, repo=SimpleNamespace(read_only=read_only), campaign=campaign)
+        assert isinstance(outgoing_of(screen, item, message), expected)

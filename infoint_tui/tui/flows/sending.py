@@ -95,6 +95,8 @@ def outgoing_of(screen: BaseScreen, item: DueItem, message: Message) -> Outgoing
         return NotSendable(str(error))
     if settings.send == "none":
         return None
+    if screen.repo.read_only:  # sent but never recorded, the queue would propose it again
+        return NotSendable("The data file is open read-only here, so a message sent now could not be recorded.")
     try:
         return outgoing_for(screen.campaign, item, message, settings)
     except NotSendable as why:
