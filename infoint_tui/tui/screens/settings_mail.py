@@ -29,7 +29,7 @@ SECURITY = [
 ]
 YES_NO = [("No", "no"), ("Yes", "yes")]
 
-Kind = Literal["text", "port", "yes/no", "list", "choice"]
+Kind = Literal["text", "port", "yes/no", "list"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,8 @@ class Key:
     default: str = ""
     help: str = ""
     placeholder: str = ""
+    #: (label, value) pairs for a drop-down list.
+    choices: list[tuple[str, str]] | None = None
 
     @property
     def name(self) -> str:
@@ -50,13 +52,12 @@ class Key:
 
     def field(self, document: dict[str, Any]) -> Field:
         value = _table(document, self.table).get(self.key)
-        choices = {"choice": SEND_METHODS if self.key == "send" else SECURITY, "yes/no": YES_NO}.get(self.kind)
         return Field(
             self.name,
             self.label,
             self.default if value is None else _text(value),
             check=_port if self.kind == "port" else None,
-            choices=choices,
+            choices=YES_NO if self.kind == "yes/no" else self.choices,
             placeholder=self.placeholder,
             help=self.help,
         )
@@ -79,7 +80,7 @@ def _server_keys(table: str, host: str, security: str) -> list[Key]:
     return [
         Key(table, "host", f"{kind} server", placeholder=host),
         Key(table, "port", f"{kind} port", "port", help="Empty: the usual port for the security chosen"),
-        Key(table, "security", f"{kind} security", "choice", security),
+        Key(table, "security", f"{kind} security", default=security, choices=SECURITY),
         Key(table, "user", f"{kind} user name", placeholder="dana@example.org"),
         Key(
             table,
@@ -93,7 +94,7 @@ def _server_keys(table: str, host: str, security: str) -> list[Key]:
 
 
 KEYS = [
-    Key("", "send", "Send mail", "choice", "none"),
+    Key("", "send", "Send mail", default="none", choices=SEND_METHODS),
     Key("", "from", "From", placeholder="Dana Reyes <dana@example.org>", help="Your name and address, as sent"),
     *_server_keys("smtp", "smtp.fastmail.com", "starttls"),
     Key("command", "run", "Send command", placeholder="msmtp -t", help="Reads the message, headers and all"),
