@@ -22,9 +22,15 @@ from infoint_tui.domain.text import clean_block, clean_line
 from infoint_tui.store.errors import DataFileError, ReadOnlyFileError
 
 if TYPE_CHECKING:  # imported where used, to keep `infoint today` quick
+    from datetime import datetime
+    from email.message import EmailMessage
+
     from infoint_tui.domain.models import Campaign
+    from infoint_tui.domain.policy import DueItem
     from infoint_tui.exchange.plan import ImportPlan
+    from infoint_tui.mail.settings import MailSettings
     from infoint_tui.store.repository import Repository
+    from infoint_tui.usecases.mailing import Outgoing
 
 DATA_PROBLEM = 1
 USAGE = 2
@@ -117,6 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="add the people of a new company that looks like another (Acme Inc. and "
         "ACME) to that other company instead",
     )
+
+    send = commands.add_parser(
+        "send", parents=[common], help="send the text of a due item as e-mail (ids: infoint today --json)"
+    )
+    send.add_argument("id", metavar="ID", help="the item's id, such as follow_up:outreach:12")
+    send.add_argument("--dry-run", action="store_true", help="print the message as it would go out; send nothing")
+    send.add_argument("--force", action="store_true", help="send although the text check found problems")
 
     interview = commands.add_parser(
         "interview", parents=[common], help="open the live view of today's interview, or of NAME's next one"
@@ -512,6 +525,84 @@ def _export_markdown(campaign: Campaign, out: str | None, data_file: Path) -> in
     return 0
 
 
+def cmd_send(args: argparse.Namespace) -> int:
+    """`infoint send ID`: the item's text, checked, as e-mail; recorded once the server took it."""
+    from infoint_tui.mail.message import readable
+    from infoint_tui.mail.send import SendError
+    from infoint_tui.mail.settings import MailSettingsError, mail_settings
+    from infoint_tui.store.errors import SaveError
+    from infoint_tui.store.repository import Repository
+    from infoint_tui.usecases.due_actions import done_label
+    from infoint_tui.usecases.mailing import send, sent_change
+
+    try:
+        settings = mail_settings(load_config(config_path(getattr(args, "config", None))))
+    except MailSettingsError as error:
+        raise ConfigError(str(error)) from None
+    if args.dry_run:
+        repo = _open_for_reading(args)
+    else:
+        try:
+            repo = Repository.open(_db_path(args))  # writable before anything is sent: the attempt must be kept
+        except ReadOnlyFileError as error:
+            raise error.saying("nothing was sent", "and send again") from None
+    try:
+        now = clock.now()
+        item, outgoing, message, problems = _to_send(repo.campaign, args.id, settings, now)
+        for problem in problems:
+            say(f"{args.id}: {problem}", to=sys.stderr)
+        if args.dry_run:
+            say(readable(message))
+            say("Dry run: nothing was sent.", to=sys.stderr)
+            return 0
+        if problems and not args.force:
+            say("Nothing was sent: fix the problems above in the template or profile, or add --force.", to=sys.stderr)
+            return DATA_PROBLEM
+        try:
+            sent = send(outgoing, message)
+        except SendError as error:
+            say(f"infoint: {error}", to=sys.stderr)
+            return DATA_PROBLEM
+        say(f"Sent to {sent.recipients} ({sent.message_id}).")
+        if sent.note:
+            say(sent.note, to=sys.stderr)
+        label = done_label(repo.campaign, item)
+        if (change := sent_change(repo.campaign, item, now.date(), sent.message_id)) is not None:
+            try:
+                repo.save(change)
+            except SaveError as error:
+                raise SaveError(f"The message was sent, but recording it failed: {error}") from None
+            say(f"{label}.")
+        return 0
+    finally:
+        repo.close()
+
+
+def _to_send(
+    campaign: Campaign, item_id: str, settings: MailSettings, now: datetime
+) -> tuple[DueItem, Outgoing, EmailMessage, list[str]]:
+    """The due item with that id, how its text goes out, the message, and what the text check found."""
+    from infoint_tui.domain.policy import due_items
+    from infoint_tui.domain.templates import render_template
+    from infoint_tui.usecases.due_actions import message_for
+    from infoint_tui.usecases.mailing import NotSendable, outgoing_for, text_problems
+
+    item = next((item for item in due_items(campaign, now.date(), now) if item.key == item_id), None)
+    if item is None:
+        raise UsageError(f"Nothing due has the id {item_id}: `infoint today --json` lists each item's id.")
+    text = message_for(campaign, item)
+    if text is None:
+        raise UsageError(f"The item {item_id} sends no text.")
+    try:
+        outgoing = outgoing_for(campaign, item, text, settings)
+    except NotSendable as why:
+        raise DataFileError(str(why)) from None
+    rendered = render_template(text.template, text.context)
+    subject, body = rendered.subject.text, rendered.body.text
+    problems = text_problems(campaign, text, subject, body)
+    return item, outgoing, outgoing.message(subject, body, now.astimezone()), problems
+
+
 HANDLERS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "today": cmd_today,
     "stats": cmd_stats,
@@ -519,6 +610,7 @@ HANDLERS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "interview": run_app,
+    "send": cmd_send,
 }
 
 

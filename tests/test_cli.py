@@ -99,7 +99,7 @@ def test_today_json_has_the_documented_shape(tmp_path: Path, demo: str) -> None:
     assert document["items"]
     for item in document["items"]:
         assert set(item) == {
-            *("kind", "person", "company", "due", "status", "template", "label", "when", "detail"),
+            *("id", "kind", "person", "company", "due", "status", "template", "label", "when", "detail"),
             *("attempt", "email", "phone", "introducer", "objective"),
         }
         assert item["status"] in {"overdue", "today", "upcoming"}

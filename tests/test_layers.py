@@ -50,7 +50,7 @@ def top_level(loaded: set[str]) -> set[str]:
 
 def test_everything_below_the_tui_loads_without_textual() -> None:
     imported, loaded = fresh_import(
-        ["infoint_tui.domain", "infoint_tui.store", "infoint_tui.exchange"],
+        ["infoint_tui.domain", "infoint_tui.store", "infoint_tui.exchange", "infoint_tui.mail"],
         [
             "infoint_tui.cli",
             "infoint_tui.clock",

@@ -169,6 +169,7 @@ def test_the_json_carries_everything_the_text_shows(wide_names: Path) -> None:
     document = today_json(wide_names)
     assert (document["date"], document["days"], document["due_now"]) == ("2026-11-26", 7, 2)
     wang = next(item for item in document["items"] if item["person"] == "王小明" and item["kind"] == "follow_up")
+    assert wang.pop("id").startswith("follow_up:outreach:")
     assert wang == {
         "kind": "follow_up",
         "person": "王小明",

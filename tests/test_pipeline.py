@@ -335,6 +335,7 @@ async def test_snooze_puts_off_the_outreach_of_everyone_selected(make_app, repo)
                     "note": "",
                     "until": until.isoformat(),
                     "outcome": None,
+                    "message_id": None,
                 }
         assert screen.list_of().ids == []  # waiting now, no longer due
         assert people_at(repo, Stage.WAITING) >= due

@@ -128,6 +128,7 @@ async def test_sent_yesterday_is_recorded_yesterday_and_the_follow_up_counts_fro
         "note": "",
         "until": None,
         "outcome": None,
+        "message_id": None,
     }
     [call] = [item for item in due_items(empty_repo.campaign, TODAY) if item.person == "Ana Silva"]
     assert (call.kind, call.due) == (K.CALL, day("2026-12-02"))  # 7 days after yesterday
@@ -246,6 +247,7 @@ async def test_not_now_ask_me_in_march_snoozes_the_outreach_until_march(make_app
         "note": "",
         "until": "2027-03-01",
         "outcome": None,
+        "message_id": None,
     }
 
 
@@ -302,6 +304,7 @@ async def test_referred_me_to_someone_adds_them_and_offers_the_request(make_app,
         "note": "Chen Wei",
         "until": None,
         "outcome": None,
+        "message_id": None,
     }
     new = [o for o in stored(empty_repo, "outreach").values() if o["person_id"] == int(chen_id)]
     assert [(o["objective_id"], o["route"]) for o in new] == [(ids["objective"], "mention")]
@@ -369,6 +372,7 @@ async def test_a_call_records_how_it_went(make_app, empty_repo, key, outcome) ->
         "note": "",
         "until": None,
         "outcome": outcome.value,
+        "message_id": None,
     }
 
 
@@ -450,7 +454,14 @@ def test_a_data_file_from_before_these_fields_opens_and_keeps_its_steps(tmp_path
     finally:
         repo.close()
     saved = json.loads(path.read_bytes())["outreach"]["1"]["attempts"]
-    assert saved[2] == {"kind": "call", "on": "2026-11-16", "note": "", "until": None, "outcome": None}
+    assert saved[2] == {
+        "kind": "call",
+        "on": "2026-11-16",
+        "note": "",
+        "until": None,
+        "outcome": None,
+        "message_id": None,
+    }
     assert saved[-1]["kind"] == "closed"
 
 

@@ -53,7 +53,7 @@ async def test_shows_the_stored_profile_intervals_and_file(make_app, repo) -> No
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_settings(app, pilot)
-        profile_form, policy_form = screen.forms
+        profile_form, policy_form, _mail_form = screen.forms
         profile = repo.campaign.profile
         assert profile_form.values() == {
             "name": profile.name,
@@ -184,7 +184,10 @@ async def test_palette_entries_go_to_their_section(make_app) -> None:
         await app.open_on("settings", "edit_profile")
         await pilot.pause()
         assert app.focused.id == "field-name"
-    assert {action for _, _, action in SettingsScreen.PALETTE} == {"edit_intervals", "edit_profile"}
+        await app.open_on("settings", "edit_mail")
+        await pilot.pause()
+        assert app.focused.id == "field-mail_mail_send"
+    assert {action for _, _, action in SettingsScreen.PALETTE} == {"edit_intervals", "edit_profile", "edit_mail"}
 
 
 async def test_read_only_saves_nothing_and_says_so(make_app, repo, notices) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from infoint_tui.domain.models import Profile, Template
+from infoint_tui.domain.models import Campaign, Profile, Template
 from infoint_tui.domain.spelling import Issue, check
 from infoint_tui.domain.templates import PROSE_PLACEHOLDERS, Piece, Rendered, RenderedMessage, render_template
 
@@ -78,6 +78,13 @@ def follow(pieces: Iterable[Piece], rendered: str, current: str) -> list[Piece]:
             if start < end:
                 moved.append(Piece(start + shift, end + shift, piece.placeholder, piece.offset + start - piece.start))
     return moved
+
+
+def names_in(campaign: Campaign) -> set[str]:
+    """Every word of every person's and company's name: never a misspelling."""
+    names = [person.name for person in campaign.people.values()]
+    names += [company.name for company in campaign.companies.values()]
+    return {word for name in names for word in name.split()}
 
 
 def check_part(

@@ -151,6 +151,7 @@ UNREADABLE = (TypeError, ValueError, KeyError, AttributeError)
 #: cheap to test, is kept as it is; any other is cleaned (`{text}`: clean_line or clean_block).
 _READS = {
     "str": "v if v.isprintable() else {text}(v)",
+    "str | None": "v if v is None or v.isprintable() else {text}(v)",
     "list[str]": "v if type(v) is list and ''.join(v).isprintable() else texts(v)",
     "int": "v if type(v) is int else wrong()",
     "int | None": "v if v is None or type(v) is int else wrong()",
@@ -166,6 +167,7 @@ _READS = {
 #: What a field of each type must hold, in the words of a message.
 _EXPECTED = {
     "str": "text",
+    "str | None": "text or null",
     "list[str]": "a list of texts",
     "int": "a whole number",
     "int | None": "a whole number or null",
@@ -441,6 +443,8 @@ class Attempt(Model):
     until: date | None = None
     #: For CALL: how it went (None for calls recorded before outcomes were kept).
     outcome: CallOutcome | None = None
+    #: For an attempt sent as e-mail by infoint: the message's Message-ID, which replies name.
+    message_id: str | None = None
 
 
 @dataclass(slots=True)
@@ -462,9 +466,10 @@ class Outreach(Model):
         note: str = "",
         until: date | None = None,
         outcome: CallOutcome | None = None,
+        message_id: str | None = None,
     ) -> None:
         """Add to the log in place: for a stored outreach, on a copy (`Repository.edit`)."""
-        self.attempts.append(Attempt(kind, on, note, until, outcome))
+        self.attempts.append(Attempt(kind, on, note, until, outcome, message_id))
 
     def has(self, *kinds: AttemptKind) -> bool:
         return any(attempt.kind in kinds for attempt in self.attempts)

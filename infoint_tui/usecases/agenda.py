@@ -85,6 +85,7 @@ class Entry:
 
     def to_json(self) -> dict[str, object]:
         return {
+            "id": self.item.key,  # what `infoint send ID` takes: the same item keeps it from day to day
             **self.item.to_json(),
             "label": KINDS[self.item.kind].label,
             "when": self.when,

@@ -1,5 +1,8 @@
 """Sending the text a due item calls for: preview it, then record that it went out.
 
+Copied, the user says when it went out; sent as e-mail from the preview, it went out today,
+and is recorded the same way with its Message-ID.
+
 The coroutines here wait on dialogs: await them from a worker (`@work`, `run_worker`).
 """
 
@@ -14,6 +17,7 @@ from infoint_tui import clock
 from infoint_tui.domain.due_kinds import KINDS, DueKind
 from infoint_tui.domain.models import CallOutcome, Model
 from infoint_tui.domain.policy import DueItem
+from infoint_tui.mail.settings import MailSettingsError, mail_settings
 from infoint_tui.tui import notice
 from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
@@ -29,6 +33,7 @@ from infoint_tui.usecases.due_actions import (
     interview_of,
     message_for,
 )
+from infoint_tui.usecases.mailing import Delivery, NotSendable, Outgoing, outgoing_for, sent_change
 
 CALL_OUTCOMES = [
     Choice("v", "I left a voicemail", CallOutcome.VOICEMAIL),
@@ -63,14 +68,54 @@ def save(screen: BaseScreen, record: Model, undo: str) -> bool:
 
 
 async def send_item(screen: BaseScreen, item: DueItem) -> Sent:
-    """The item's text in the preview; once copied, ask whether it went out and record it."""
+    """The item's text in the preview; once copied, ask whether it went out and record it;
+    once sent from there, record it."""
     message = message_for(screen.campaign, item)
     if message is None:
         screen.notify("This item has no text to send.", timeout=notice.SHORT)
         return Sent.DROPPED
-    if not await preview(screen, message):
+    outgoing = outgoing_of(screen, item, message)
+    detail = message.detail
+    if isinstance(outgoing, Outgoing) and outgoing.envelope.cc:
+        detail += f" · Cc {', '.join(outgoing.envelope.cc)}"
+    shown = draft(message.template, message.context, message.title, detail)
+    outcome = await screen.app.push_screen_wait(MessageScreen(shown, outgoing))
+    if outcome.sent is not None:
+        return Sent.RECORDED if await record_sent(screen, item, outcome.sent) else Sent.COPIED
+    if not outcome.copied:
         return Sent.DROPPED
     return Sent.RECORDED if await record_done(screen, item) else Sent.COPIED
+
+
+def outgoing_of(screen: BaseScreen, item: DueItem, message: Message) -> Outgoing | NotSendable | None:
+    """How the preview can send the text: None when sending is off, else how, or why not."""
+    try:
+        settings = mail_settings(screen.infoint.config)
+    except MailSettingsError as error:
+        return NotSendable(str(error))
+    if settings.send == "none":
+        return None
+    if screen.repo.read_only:  # sent but never recorded, the queue would propose it again
+        return NotSendable("The data file is open read-only here, so a message sent now could not be recorded.")
+    try:
+        return outgoing_for(screen.campaign, item, message, settings)
+    except NotSendable as why:
+        return why
+
+
+async def record_sent(screen: BaseScreen, item: DueItem, delivery: Delivery) -> bool:
+    """The server took the message today: record it as marking it sent does."""
+    if delivery.note:
+        screen.notify(delivery.note, severity="warning", timeout=notice.LONG)
+    record = sent_change(screen.campaign, item, clock.today(), delivery.message_id)
+    if record is None:
+        screen.notify(f"Sent to {delivery.recipients}.", timeout=notice.SHORT)
+        return False
+    if not await apply_done(screen, item, record):
+        screen.notify("It was sent, but not recorded: record it with d once the data file can be written.")
+        return False
+    screen.notify(f"Sent to {delivery.recipients}. {done_label(screen.campaign, item)}.", timeout=notice.SHORT)
+    return True
 
 
 async def ask_day(
@@ -103,7 +148,15 @@ async def record_done(screen: BaseScreen, item: DueItem) -> bool:
     if on is None:
         return False
     record = done_change(screen.campaign, item, on, outcome)
-    if record is None or not save(screen, record, done_label(screen.campaign, item)):
+    return record is not None and await apply_done(screen, item, record, outcome, on)
+
+
+async def apply_done(
+    screen: BaseScreen, item: DueItem, record: Model, outcome: CallOutcome | None = None, on: date | None = None
+) -> bool:
+    """Save the record with the item done, then what follows: the card after a thank-you,
+    their answer after a call in which you spoke."""
+    if not save(screen, record, done_label(screen.campaign, item)):
         return False
     if KINDS[item.kind].offers_card:
         await offer_card(screen, item)

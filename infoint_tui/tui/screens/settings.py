@@ -1,4 +1,5 @@
-"""The user's own details (used in every message) and the follow-up policy's intervals."""
+"""The user's own details (used in every message), the follow-up policy's intervals, and
+the mail set-up (kept in the settings file, see settings_mail)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
+from infoint_tui.config import save_config
 from infoint_tui.domain import validation
 from infoint_tui.domain.models import Profile, Settings
+from infoint_tui.store.errors import SaveError
 from infoint_tui.store.repository import backups_folder
 from infoint_tui.tui.screens.base import BaseScreen
+from infoint_tui.tui.screens.settings_mail import mail_fields, mail_problem, with_mail
 from infoint_tui.tui.widgets.form import Field, Form
 from infoint_tui.tui.widgets.read_only_line import ReadOnlyLine
 
@@ -142,8 +146,9 @@ class SettingsScreen(BaseScreen):
     AUTO_FOCUS = "#field-name"
     HELP = (
         "Your details fill the blanks of every message; the intervals decide when the queue asks "
-        "for a follow-up, a call or a thank-you. Nothing is saved until ctrl+s, and only when "
-        "every field is right."
+        "for a follow-up, a call or a thank-you; the mail part says how infoint sends and where it reads "
+        "replies (passwords come from a command or the keyring, never from here). Nothing is saved "
+        "until ctrl+s, and only when every field is right."
     )
     BINDINGS = [
         Binding("ctrl+s", "save_settings", "Save", id="settings_save", tooltip="Check every field and save"),
@@ -151,6 +156,7 @@ class SettingsScreen(BaseScreen):
     PALETTE = [
         ("Edit profile", "Your name, phone, e-mail and pitch, as the messages use them", "edit_profile"),
         ("Follow-up intervals", "When follow-ups, calls, thank-yous and updates come due", "edit_intervals"),
+        ("Mail settings", "How infoint sends your messages and where it reads the replies", "edit_mail"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -162,20 +168,26 @@ class SettingsScreen(BaseScreen):
             yield Form(profile_fields(self.campaign.profile), id="profile-form")
             yield Static("Follow-up policy", classes="pane-title", id="policy-title")
             yield Form(policy_fields(self.campaign.settings), id="policy-form")
+            yield Static("Mail", classes="pane-title", id="mail-title")
+            yield Form(mail_fields(self.infoint.config), id="mail-form")
             yield Static("Data file", classes="pane-title")
             yield Static(id="settings-file")
         yield Static("Not saved yet: ctrl+s saves every field.", id="settings-unsaved")
 
     @property
     def forms(self) -> list[Form]:
-        return [self.query_one("#profile-form", Form), self.query_one("#policy-form", Form)]
+        return [self.query_one(f"#{name}-form", Form) for name in ("profile", "policy", "mail")]
 
     def _stored(self) -> list[dict[str, str]]:
         """What each form shows for the data as it is."""
         campaign = self.campaign
         return [
             {field.name: field.value for field in fields}
-            for fields in (profile_fields(campaign.profile), policy_fields(campaign.settings))
+            for fields in (
+                profile_fields(campaign.profile),
+                policy_fields(campaign.settings),
+                mail_fields(self.infoint.config),
+            )
         ]
 
     def _fill(self) -> None:
@@ -209,11 +221,33 @@ class SettingsScreen(BaseScreen):
             bad.control.focus()
             self.notify("Nothing was saved: fix the fields marked in red.", severity="warning")
             return
-        profile_values, policy_values = (form.values() for form in self.forms)
-        if self.change(self._store, to_profile(profile_values), to_settings(policy_values)):
-            self._fill()  # as stored: own words tidied
-            self._show_unsaved()
-            self.notify("Settings saved.")
+        profile_values, policy_values, mail_values = (form.values() for form in self.forms)
+        config = self.infoint.config
+        mail_changed = mail_values != self._shown[2]
+        document = with_mail(config.document, mail_values)
+        if mail_changed and (problem := mail_problem(config, document)) is not None:
+            self.notify(f"Nothing was saved: {problem}", severity="warning")
+            return
+        if not self.change(self._store, to_profile(profile_values), to_settings(policy_values)):
+            return
+        if mail_changed and not self._store_mail(document):
+            return
+        self._fill()  # as stored: own words tidied
+        self._show_unsaved()
+        self.notify("Settings saved.")
+
+    def _store_mail(self, document: dict[str, object]) -> bool:
+        """Write the settings file (0600: it names the password's source); on failure keep the form."""
+        config = self.infoint.config
+        before, config.document = config.document, document
+        try:
+            save_config(config)
+        except (OSError, SaveError) as error:
+            config.document = before
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            self.notify(f"The mail settings could not be written to {config.path} ({reason}).", severity="error")
+            return False
+        return True
 
     def _store(self, profile: Profile, settings: Settings) -> None:
         with self.repo.batch():  # one write for both
@@ -225,6 +259,9 @@ class SettingsScreen(BaseScreen):
 
     def action_edit_intervals(self) -> None:
         self._go_to(self.forms[1], "#policy-title")
+
+    def action_edit_mail(self) -> None:
+        self._go_to(self.forms[2], "#mail-title")
 
     def _go_to(self, form: Form, title: str) -> None:
         """Focus the first field of a section, its title at the top of the page."""

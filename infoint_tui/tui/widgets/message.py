@@ -4,11 +4,14 @@ Used wherever a message is sent from (the queue, Targets, Templates). The text s
 editor with its problems marked (blanks, misspellings, doubled words) and listed below,
 with the character count against LinkedIn's cap where that applies. Enter on a problem offers
 its suggestions; one that comes from the template or the profile can be fixed there. Copying
-warns once while problems remain; pressing again copies anyway. The caller gets a `Copied` back.
+warns once while problems remain; pressing again copies anyway. Where the caller gives an
+`Outgoing`, the text can also be sent as e-mail from here (the same warning first); the
+caller gets a `Copied` back, which says whether it was sent.
 """
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -22,9 +25,19 @@ from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Document
 
+from infoint_tui import clock
 from infoint_tui.domain import spelling
-from infoint_tui.domain.message_check import Found, Made, Part, Source, check_part, fixed_at_source, remade
-from infoint_tui.domain.models import Campaign, Profile, Template
+from infoint_tui.domain.message_check import (
+    Found,
+    Made,
+    Part,
+    Source,
+    check_part,
+    fixed_at_source,
+    names_in,
+    remade,
+)
+from infoint_tui.domain.models import Profile, Template
 from infoint_tui.domain.templates import LINKEDIN_LIMIT
 from infoint_tui.domain.wording import count
 from infoint_tui.tui import clipboard, notice
@@ -34,6 +47,7 @@ from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen, discard_changes
 from infoint_tui.tui.widgets.dialog import Dialog
 from infoint_tui.tui.widgets.text_fields import TextInput
+from infoint_tui.usecases.mailing import Delivery, NotSendable, Outgoing, send
 
 RECHECK_DELAY = 0.25  # seconds of quiet typing before the spelling check runs again
 
@@ -61,18 +75,13 @@ def _drafted(made: Made, title: str, detail: str) -> Draft:
 
 @dataclass(frozen=True, slots=True)
 class Copied:
-    """What happened in the preview: `copied` once the body reached the clipboard."""
+    """What happened in the preview: `copied` once the body reached the clipboard, `sent`
+    once the server took it as e-mail."""
 
     copied: bool
     subject: str
     body: str
-
-
-def name_words(campaign: Campaign) -> set[str]:
-    """Every word of every person's and company's name: never a misspelling."""
-    names = [person.name for person in campaign.people.values()]
-    names += [company.name for company in campaign.companies.values()]
-    return {word for name in names for word in name.split()}
+    sent: Delivery | None = None
 
 
 class Problem(NamedTuple):
@@ -126,12 +135,24 @@ class MessageScreen(DataAccess, Dialog[Copied]):
             id="message_copy_subject",
             tooltip="Copy the subject line",
         ),
+        Binding(
+            "ctrl+o",
+            "send",
+            "Send",
+            priority=True,
+            id="message_send",
+            tooltip="Send it as e-mail now (warns once if it has problems)",
+        ),
         Binding("escape", "close", "Close", id="message_close"),
     ]
 
-    def __init__(self, message: Draft) -> None:
+    def __init__(self, message: Draft, outgoing: Outgoing | NotSendable | None = None) -> None:
+        """`outgoing`: how the text would go out as e-mail, or why it cannot; None when sending is off."""
         super().__init__()
         self.message = message
+        self.outgoing = outgoing
+        self._sending_to = ""  # while the server is answering: who the message goes to
+        self._send_warned: tuple[str, str] | None = None  # the (subject, body) the last warning was about
         self.problems: list[Problem] = []
         #: The (part, text) the last warning was about: the same press again copies anyway.
         self._warned: tuple[Part, str] | None = None
@@ -158,7 +179,7 @@ class MessageScreen(DataAccess, Dialog[Copied]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._names = name_words(self.infoint.repo.campaign)
+        self._names = names_in(self.infoint.repo.campaign)
         self.recheck()
         self.body_area.focus()
 
@@ -285,7 +306,44 @@ class MessageScreen(DataAccess, Dialog[Copied]):
             report += f"\n{result.hint}"
         self._show_status(report, "-copied")
 
+    async def action_send(self) -> None:
+        if self._sending_to or self.outgoing is None:
+            return  # one press sends once: the next is ignored until the server has answered
+        if isinstance(self.outgoing, NotSendable):
+            self._show_status(str(self.outgoing), "-warning")
+            self.app.bell()
+            return
+        self.recheck()
+        text, found = (self.subject, self.body), self.problem_count
+        if found and self._send_warned != text:
+            self._send_warned = text
+            self._show_status(f"{count(found, 'problem')}: press ctrl+o again to send anyway", "-warning")
+            self.app.bell()
+            return
+        self._sending_to = self.outgoing.envelope.recipients
+        self.refresh_bindings()
+        self._show_status(f"Sending to {self._sending_to}…", "-warning")
+        self._send(self.outgoing, *text)
+
+    @work(group="message-send")
+    async def _send(self, outgoing: Outgoing, subject: str, body: str) -> None:
+        """The server's answer comes in a thread: the screen stays live, and the text stays on failure."""
+        from infoint_tui.mail.send import SendError
+
+        message = outgoing.message(subject, body, clock.now().astimezone())
+        try:
+            sent = await asyncio.to_thread(send, outgoing, message)
+        except SendError as error:
+            self._sending_to = ""
+            self.refresh_bindings()
+            self._show_status(str(error), "-warning")
+            self.app.bell()
+            return
+        self.dismiss(Copied(self._copied is not None, subject, body, sent))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "send":
+            return None if self._sending_to else self.outgoing is not None
         if action == "copy" and parameters == ("subject",):
             return self.has_subject
         if action == "add_word":
@@ -395,6 +453,9 @@ class MessageScreen(DataAccess, Dialog[Copied]):
 
     @work(exclusive=True, group="message-close")
     async def action_close(self) -> None:
+        if self._sending_to:  # closing now would lose the record of a message the server may take
+            self._show_status(f"Sending to {self._sending_to}… wait for the server's answer.", "-warning")
+            return
         unsaved = self.edited and self._copied != (self.subject, self.body)
         if unsaved and not await discard_changes(
             self.app,
