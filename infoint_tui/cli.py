@@ -24,6 +24,7 @@ from infoint_tui.store.errors import DataFileError, ReadOnlyFileError
 if TYPE_CHECKING:  # imported where used, to keep `infoint today` quick
     from infoint_tui.domain.models import Campaign
     from infoint_tui.exchange.plan import ImportPlan
+    from infoint_tui.mail.settings import MailSettings
     from infoint_tui.store.repository import Repository
 
 DATA_PROBLEM = 1
@@ -141,6 +142,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--bom",
         action="store_true",
         help="csv only: start with a byte order mark, so that Excel reads the file as UTF-8",
+    )
+    mail = commands.add_parser("mail", parents=[common], help="check the mailboxes for replies, or test the settings")
+    mail_commands = mail.add_subparsers(dest="mail_command", metavar="MAIL_COMMAND", required=True)
+    check = mail_commands.add_parser(
+        "check", parents=[common], help="read the mailboxes now (read-only) and record the replies found"
+    )
+    check.add_argument("--json", action="store_true", help="print JSON instead of text")
+    mail_commands.add_parser(
+        "test", parents=[common], help="log in to each server in the mail settings and say what works"
     )
     return parser
 
@@ -509,6 +519,62 @@ def _export_markdown(campaign: Campaign, out: str | None, data_file: Path) -> in
     return 0
 
 
+def _mail_settings(args: argparse.Namespace) -> MailSettings:
+    from infoint_tui.mail.settings import MailSettingsError, mail_settings
+
+    try:
+        return mail_settings(load_config(config_path(getattr(args, "config", None))))
+    except MailSettingsError as error:
+        raise DataFileError(str(error)) from None
+
+
+def cmd_mail(args: argparse.Namespace) -> int:
+    settings = _mail_settings(args)
+    return _mail_test(settings) if args.mail_command == "test" else _mail_check(args, settings)
+
+
+def _mail_check(args: argparse.Namespace, settings: MailSettings) -> int:
+    from infoint_tui.store.repository import Repository
+    from infoint_tui.usecases.mail_check import check_now
+
+    if settings.imap is None and settings.maildir is None:
+        raise DataFileError(
+            "No mailbox is set up to read: add [mail.imap] or [mail.maildir] to the settings file"
+            f" {config_path(getattr(args, 'config', None))}."
+        )
+    repo, _ = Repository.open_or_read_only(_db_path(args))
+    try:
+        report = check_now(repo, settings, clock.today())
+    finally:
+        repo.close()
+    if args.json:
+        import orjson
+
+        document = {"found": [found.to_json() for found in report.found], "problems": report.problems}
+        say(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode())
+    else:
+        for found in report.found:
+            objective = f" · {found.objective}" if found.objective else ""
+            say(f"{found.person}{objective} · from {found.sender} on {found.on:%a %-d %b %Y}")
+            say(f"  “{found.first_line}”")
+            say(f"  {found.changed}")
+        if not report.found:
+            say("No new replies.")
+    for problem in report.problems:
+        say(f"infoint: {problem}", to=sys.stderr)
+    return DATA_PROBLEM if report.problems else 0
+
+
+def _mail_test(settings: MailSettings) -> int:
+    from infoint_tui.mail.probe import probe
+
+    works = True
+    for ok, line in probe(settings):
+        say(("ok    " if ok else "FAIL  ") + line)
+        works = works and ok
+    return 0 if works else DATA_PROBLEM
+
+
 HANDLERS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "today": cmd_today,
     "stats": cmd_stats,
@@ -516,6 +582,7 @@ HANDLERS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "interview": run_app,
+    "mail": cmd_mail,
 }
 
 

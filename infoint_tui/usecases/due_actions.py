@@ -123,6 +123,7 @@ STEP_NAMES = {
     AttemptKind.REPLY_LATER: "their reply",
     AttemptKind.REFERRED: "their reply",
     AttemptKind.CLOSED: "closing it",
+    AttemptKind.MAIL_REPLY: "their e-mail",
 }
 
 
