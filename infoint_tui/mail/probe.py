@@ -8,6 +8,7 @@ import socket
 import ssl
 from collections.abc import Iterator
 
+from infoint_tui.domain.wording import count
 from infoint_tui.mail.imap import ImapProblem, examine, logged_in, where
 from infoint_tui.mail.maildir import MaildirProblem, open_maildir
 from infoint_tui.mail.password import read_password, refuse_plain_password
@@ -78,11 +79,11 @@ def _probe_imap(server: ServerSettings, folders: tuple[str, ...]) -> Iterator[tu
             yield True, f"{head} logged in as {server.user}." if server.user else f"{head} connected."
             for folder in folders:
                 try:
-                    _, count = examine(connection, folder)
+                    _, messages = examine(connection, folder)
                 except ImapProblem as problem:
                     yield False, f"{head} {problem}"
                     continue
-                yield True, f"{head} the folder {folder!r} opens read-only ({count:,} messages)."
+                yield True, f"{head} the folder {folder!r} opens read-only ({count(messages, 'message')})."
     except ImapProblem as problem:
         yield False, f"{head} {problem}"
 
@@ -90,9 +91,9 @@ def _probe_imap(server: ServerSettings, folders: tuple[str, ...]) -> Iterator[tu
 def _probe_maildir(settings: MailSettings) -> tuple[bool, str]:
     assert settings.maildir is not None
     try:
-        count = len(open_maildir(settings.maildir))
+        messages = len(open_maildir(settings.maildir))
     except MaildirProblem as problem:
         return False, f"Maildir: {problem}"
     except OSError as error:
         return False, f"Maildir: {settings.maildir} cannot be read ({error.strerror})."
-    return True, f"Maildir {settings.maildir}: readable ({count:,} messages)."
+    return True, f"Maildir {settings.maildir}: readable ({count(messages, 'message')})."
