@@ -276,3 +276,36 @@ def test_mail_check_and_mail_test_on_the_command_line(stored, dovecot: Dovecot, 
         f"ok    IMAP 127.0.0.1:{dovecot.tls_port} (tls): the folder '{folder}' opens read-only (1 message).",
     ]
     assert lines[3].startswith("FAIL  Maildir:")
+
+
+# --- in the app ----------------------------------------------------------------------------
+
+
+async def test_the_app_checks_after_start_and_the_reply_is_recorded_as_today(stored, tmp_path: Path) -> None:
+    from infoint_tui.tui.app import InfointApp
+    from infoint_tui.tui.screens.queue import QueueScreen
+
+    box = mailbox.Maildir(tmp_path / "Mail", create=True)
+    box.add(mailbox.MaildirMessage(raw_mail()))
+    config = Config(tmp_path / "config.toml", document=tomllib.loads(f'[mail.maildir]\npath = "{tmp_path / "Mail"}"'))
+    app = InfointApp(stored, config=config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        queue = app.screen
+        assert isinstance(queue, QueueScreen)
+        assert (queue.items[0].kind, queue.items[0].person) == (DueKind.READ_REPLY, "Ada Park")
+        # The highlight stays where it was when the reply came in; the reply is one row up.
+        await pilot.press("up")
+        assert queue.selected() == queue.items[0]
+        await pilot.press("d", "y")  # their answer: yes
+        await pilot.press("y")  # "Record that Ada Park said yes?" (on the reply's day)
+        await pilot.press("escape")  # the booking form: later
+        await pilot.pause()
+    ada = stored.campaign.outreach[1]
+    assert [(a.kind, a.on) for a in ada.attempts][-2:] == [
+        (AttemptKind.MAIL_REPLY, date(2026, 11, 25)),
+        (AttemptKind.REPLY_YES, date(2026, 11, 25)),
+    ]
+    assert kinds_due(stored.campaign)[1] == DueKind.BOOK

@@ -14,10 +14,11 @@ from email.utils import parseaddr
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from infoint_tui.config import Config
 from infoint_tui.domain.mail_replies import Interest, Match, interest, match_replies, record
 from infoint_tui.domain.models import Campaign, Outreach
 from infoint_tui.mail.reading import Reading, read_mailboxes
-from infoint_tui.mail.settings import MailSettings
+from infoint_tui.mail.settings import MailSettings, MailSettingsError
 
 if TYPE_CHECKING:
     from infoint_tui.store.repository import Repository
@@ -61,6 +62,20 @@ class Found:
 class CheckReport:
     found: list[Found]
     problems: list[str]
+
+
+#: How often the app checks the mail, unless `[mail] check_minutes` says otherwise.
+CHECK_MINUTES = 5
+
+
+def check_minutes(config: Config) -> float:
+    """`[mail] check_minutes`; MailSettingsError when it is no positive number."""
+    minutes = config.table("mail").get("check_minutes", CHECK_MINUTES)
+    if type(minutes) not in (int, float) or not 1 <= minutes <= 24 * 60:
+        raise MailSettingsError(
+            f"In the settings file {config.path}, mail.check_minutes must be a number of minutes from 1 to 1440."
+        )
+    return float(minutes)
 
 
 def own_addresses(campaign: Campaign, settings: MailSettings) -> set[str]:
