@@ -20,7 +20,7 @@ from infoint_tui.domain.due_kinds import DueKind
 from infoint_tui.domain.mail_replies import Interest, MailMessage, match_replies, record
 from infoint_tui.domain.models import AttemptKind, Campaign, Degree, Objective, ObjectiveKind, Outreach, Person, Route
 from infoint_tui.domain.policy import due_items
-from infoint_tui.mail.message import first_lines, headers_of, is_automatic, mail_message
+from infoint_tui.mail.message import concerns, first_lines, mail_message
 from infoint_tui.mail.settings import mail_settings
 from infoint_tui.usecases.agenda import review
 from infoint_tui.usecases.mail_check import check_now
@@ -159,7 +159,7 @@ def test_an_automatic_reply_is_shown_but_no_reply(headers: dict[str, str]) -> No
 
 
 def test_auto_submitted_no_is_a_person_writing() -> None:
-    assert not is_automatic(headers_of(raw_mail(Auto_Submitted="no")))
+    assert not message(raw_mail(Auto_Submitted="no")).automatic
 
 
 def test_our_own_messages_and_replies_already_recorded_are_not_matched_again() -> None:
@@ -176,11 +176,12 @@ def test_first_lines_skip_quotes_and_signature() -> None:
     assert first_lines(text) == ("Thanks Dana!", "Sure, call me.")
 
 
-def test_the_check_s_screen_reads_headers_only_for_the_awaited() -> None:
+def test_the_check_screens_on_the_header_bytes_for_the_awaited() -> None:
     interest = Interest(frozenset({"request-ada@infoint.example"}), frozenset({"max@example.net"}), frozenset(), TODAY)
-    assert interest.concerns("bo@example.com", {"request-ada@infoint.example"})
-    assert interest.concerns("max@example.net", set())
-    assert not interest.concerns("bo@example.com", {"other@x"})
+    folded = b"From: Bo <bo@example.com>\nReferences: <a@x>\n <request-ada@infoint.example>\nSubject: x\n\n"
+    assert concerns(interest, folded)
+    assert concerns(interest, b"From: =?utf-8?q?Max_=C3=96de?= <Max@Example.net>\n\n")
+    assert not concerns(interest, b"From: Bo <bo@example.com>\nIn-Reply-To: <other@x>\n\n")
 
 
 # --- real mailboxes --------------------------------------------------------------------------

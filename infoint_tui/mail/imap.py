@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any
 
 from infoint_tui.domain.mail_replies import Interest, MailMessage
-from infoint_tui.mail.message import BODY_BYTES, HEADERS, concerns, headers_of, mail_message
+from infoint_tui.mail.message import BODY_BYTES, HEADERS, concerns, mail_message
 from infoint_tui.mail.password import read_password, refuse_plain_password
 from infoint_tui.mail.settings import MailSettingsError, ServerSettings
 from infoint_tui.mail.tls import tls_context
@@ -133,7 +133,7 @@ def read_folder(
     wanted = [
         uid
         for uid, head in _fetch(connection, uids, f"BODY.PEEK[HEADER.FIELDS ({' '.join(HEADERS)})]")
-        if concerns(interest, headers_of(head))
+        if concerns(interest, head)
     ]
     found = [
         mail_message(head, today)

@@ -1,14 +1,16 @@
 """A local Maildir (what mbsync, offlineimap and notmuch keep), read and never changed.
 
-The standard library's `mailbox.Maildir` lists the messages and opens them for reading; it
-moves a message from new/ to cur/ only when asked to change it, which nothing here does.
-A message's file name starts with the second it was delivered: the check reads only those
-delivered since the last one (or, the first time, since the first outreach still waiting).
+Its files are listed with os.scandir and opened for reading, nothing else: no message moves
+from new/ to cur/, no flag changes, as a mail program would when it shows a message. (The
+standard library's `mailbox.Maildir` does not move them either, but its listing looks at
+every file twice more: on 10,000 messages it took half of the whole check.) A file's name
+starts with the second it was delivered: the check reads only those delivered since the
+last one (or, the first time, since the first outreach still waiting).
 """
 
 from __future__ import annotations
 
-import mailbox
+import os
 import re
 import time
 from datetime import date, datetime
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from infoint_tui.domain.mail_replies import Interest, MailMessage
-from infoint_tui.mail.message import BODY_BYTES, concerns, headers_of, mail_message
+from infoint_tui.mail.message import BODY_BYTES, concerns, mail_message
 
 #: Read again at the next check: a message delivered while one ran, or by a clock a little behind.
 OVERLAP_SECONDS = 120
@@ -30,11 +32,14 @@ class MaildirProblem(Exception):
     """The Maildir cannot be read; one sentence for the user."""
 
 
-def open_maildir(path: Path) -> mailbox.Maildir:
-    """The Maildir at `path`, never created; MaildirProblem when it is none."""
+def messages_in(path: Path) -> list[os.DirEntry[str]]:
+    """The message files of the Maildir at `path`; MaildirProblem when it is none."""
     if not (path / "cur").is_dir() or not (path / "new").is_dir():
         raise MaildirProblem(f"{path} is not a Maildir (it needs cur and new folders): check [mail.maildir] path.")
-    return mailbox.Maildir(path, factory=None, create=False)
+    try:
+        return [entry for sub in ("new", "cur") for entry in os.scandir(path / sub) if not entry.name.startswith(".")]
+    except OSError as error:
+        raise MaildirProblem(f"{path} cannot be read ({error.strerror}).") from None
 
 
 def read_maildir(
@@ -42,23 +47,18 @@ def read_maildir(
 ) -> tuple[list[MailMessage], dict[str, Any]]:
     """The messages that may answer an outreach, and what to remember for the next check."""
     started = time.time()
-    box = open_maildir(path)
     after = _after(interest, seen)
     found = []
-    try:
-        keys = box.keys()
-    except OSError as error:
-        raise MaildirProblem(f"{path} cannot be read ({error.strerror}).") from None
-    for key in keys:
-        delivered = _DELIVERED.match(key)
+    for entry in messages_in(path):
+        delivered = _DELIVERED.match(entry.name)
         if delivered and int(delivered.group(1)) < after:
             continue
-        raw = _head(box, key)
+        raw = _head(entry.path)
         if raw is None:
             continue
         header_end = raw.find(b"\n\n")
         headers = raw if header_end < 0 else raw[: header_end + 2]
-        if concerns(interest, headers_of(headers)):
+        if concerns(interest, headers):
             found.append(mail_message(raw[: len(headers) + BODY_BYTES], today))
     return found, {"time": started}
 
@@ -71,10 +71,10 @@ def _after(interest: Interest, seen: dict[str, Any]) -> float:
     return max(first, last - OVERLAP_SECONDS) if isinstance(last, int | float) else first
 
 
-def _head(box: mailbox.Maildir, key: str) -> bytes | None:
-    """The start of the message with line ends made \n; None when it went meanwhile."""
+def _head(path: str) -> bytes | None:
+    """The start of the message with line ends made \\n; None when it went meanwhile."""
     try:
-        with box.get_file(key) as file:
+        with open(path, "rb") as file:
             return file.read(HEAD_BYTES).replace(b"\r\n", b"\n")
-    except (KeyError, FileNotFoundError):  # moved or deleted by the mail program since the listing
+    except FileNotFoundError:  # moved or deleted by the mail program since the listing
         return None

@@ -35,6 +35,8 @@ BODY_BYTES = 4096
 FIRST_LINES, LINE_CHARS = 3, 160
 
 _IDS = re.compile(r"<([^<>\s]+)>")
+_BRACKETED = re.compile(r"<([^<>\s\"]+@[^<>\s\"]+)>")
+_BARE = re.compile(r"[^<>\s\"(),;:]+@[^<>\s\"(),;:]+")
 #: Subjects mail programs give automatic answers, in the languages met most.
 _AUTOMATIC_SUBJECT = re.compile(
     r"out of (the )?office|automatic reply|auto[- ]?reply|autoreply|away from|on vacation|on leave|"
@@ -44,27 +46,39 @@ _AUTOMATIC_SUBJECT = re.compile(
 #: Where the quoted message starts in a reply: "On Tue, Ada wrote:", a forwarded block, a signature.
 _QUOTE_START = re.compile(r"^(on .+ wrote:|le .+ a écrit|am .+ schrieb|-----\s*original message|--\s*$|_{5,})", re.I)
 
-_HEADER_PARSER = email.parser.BytesHeaderParser(policy=email.policy.compat32)
 _PARSER = email.parser.BytesParser(policy=email.policy.default)
+#: The headers the screen reads, with their folded lines: a regular expression is ten times
+#: quicker than the email package on a mailbox where almost nothing concerns the campaign.
+_SCREENED = re.compile(rb"^(from|in-reply-to|references):[ \t]*((?:.*)(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
 
 
-def headers_of(raw: bytes) -> Message:
-    """The headers alone, parsed cheaply (compat32: no header objects made)."""
-    return _HEADER_PARSER.parsebytes(raw)
+def concerns(interest: Interest, headers: bytes) -> bool:
+    """Whether the message (its header bytes) may answer an outreach: worth reading its body."""
+    sender, named = "", []
+    for name, value in _SCREENED.findall(headers):
+        text = value.decode("ascii", errors="replace")
+        if name.lower() == b"from":
+            sender = _address(text)
+        else:
+            named.append(text)
+    return interest.concerns(sender, _IDS.findall(" ".join(named)))
 
 
-def sender_address(headers: Message) -> str:
-    return parseaddr(str(headers.get("From", "")))[1].strip().casefold()
+def _address(sender: str) -> str:
+    """The address in a From header: the usual "Name <address>" or a bare address at once, any
+    other by parseaddr (which costs as much as all the rest of the screen)."""
+    bracketed = _BRACKETED.findall(sender)
+    if len(bracketed) == 1:
+        return bracketed[0].casefold()
+    bare = sender.strip()
+    if _BARE.fullmatch(bare):
+        return bare.casefold()
+    return parseaddr(sender)[1].strip().casefold()
 
 
 def answered_ids(headers: Message) -> frozenset[str]:
     named = " ".join(str(headers.get(name, "")) for name in ("In-Reply-To", "References"))
     return frozenset(_IDS.findall(named))
-
-
-def concerns(interest: Interest, headers: Message) -> bool:
-    """Whether the message may answer an outreach: worth reading its body."""
-    return interest.concerns(sender_address(headers), answered_ids(headers))
 
 
 def mail_message(raw: bytes, found_on: date) -> MailMessage:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from infoint_tui.domain.wording import count
 from infoint_tui.mail.imap import ImapProblem, examine, logged_in, where
-from infoint_tui.mail.maildir import MaildirProblem, open_maildir
+from infoint_tui.mail.maildir import MaildirProblem, messages_in
 from infoint_tui.mail.password import read_password, refuse_plain_password
 from infoint_tui.mail.settings import MailSettings, MailSettingsError, ServerSettings
 from infoint_tui.mail.tls import tls_context
@@ -91,9 +91,7 @@ def _probe_imap(server: ServerSettings, folders: tuple[str, ...]) -> Iterator[tu
 def _probe_maildir(settings: MailSettings) -> tuple[bool, str]:
     assert settings.maildir is not None
     try:
-        messages = len(open_maildir(settings.maildir))
+        messages = len(messages_in(settings.maildir))
     except MaildirProblem as problem:
         return False, f"Maildir: {problem}"
-    except OSError as error:
-        return False, f"Maildir: {settings.maildir} cannot be read ({error.strerror})."
     return True, f"Maildir {settings.maildir}: readable ({count(messages, 'message')})."
