@@ -542,7 +542,10 @@ def _mail_check(args: argparse.Namespace, settings: MailSettings) -> int:
             "No mailbox is set up to read: add [mail.imap] or [mail.maildir] to the settings file"
             f" {config_path(getattr(args, 'config', None))}."
         )
-    repo, _ = Repository.open_or_read_only(_db_path(args))
+    path = _db_path(args)
+    if not path.exists():
+        raise DataFileError(f"There is no data file at {path} yet: start `infoint` once, or pass --db.")
+    repo, _ = Repository.open_or_read_only(path)  # read-only when the app holds it: then nothing is recorded
     try:
         report = check_now(repo, settings, clock.today())
     finally:

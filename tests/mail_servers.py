@@ -9,6 +9,7 @@ users and the mail as `nobody`, as a packaged Dovecot does.
 
 from __future__ import annotations
 
+import contextlib
 import imaplib
 import os
 import pwd
@@ -17,7 +18,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -154,8 +155,10 @@ def _certificate(root: Path) -> Path:
     return root / "ca.pem"
 
 
-@pytest.fixture(scope="session")
-def dovecot() -> Iterator[Dovecot]:
+@contextlib.contextmanager
+def running_dovecot(inbox: Callable[[Path], None] | None = None) -> Iterator[Dovecot]:
+    """Dovecot, started and serving; `inbox` may fill the user's INBOX (a Maildir folder)
+    before it starts. Skips the test when Dovecot is not installed."""
     binary = shutil.which("dovecot") or ("/usr/sbin/dovecot" if Path("/usr/sbin/dovecot").exists() else None)
     if binary is None:
         pytest.skip("Dovecot is not installed (apt-get install dovecot-imapd, as .ci/run does)")
@@ -166,8 +169,11 @@ def dovecot() -> Iterator[Dovecot]:
     login_user, internal_user, uid, gid = _accounts()
     for folder in ("run", "state", "mail", "home"):
         (root / folder).mkdir()
+    if inbox is not None:
+        inbox(root / "mail" / USER)
     for folder in ("mail", "home"):
-        os.chown(root / folder, uid, gid)
+        for path in [root / folder, *(root / folder).rglob("*")]:
+            os.chown(path, uid, gid)
     (root / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::::\n")
     ca_file = _certificate(root)
     port, tls_port = _free_port(), _free_port()
@@ -192,6 +198,12 @@ def dovecot() -> Iterator[Dovecot]:
         process.terminate()
         process.wait(timeout=10)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[Dovecot]:
+    with running_dovecot() as server:
+        yield server
 
 
 def _wait_until_serving(server: Dovecot, process: subprocess.Popen[bytes]) -> None:

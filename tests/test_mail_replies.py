@@ -252,6 +252,19 @@ def test_maildir_reply_found_and_nothing_moved(stored, tmp_path: Path) -> None:
     assert kinds_due(stored.campaign)[1] == DueKind.READ_REPLY
 
 
+def test_a_data_file_held_by_the_app_is_reported_on_and_left_unchanged(stored, tmp_path: Path) -> None:
+    from infoint_tui.store.repository import Repository
+
+    box = mailbox.Maildir(tmp_path / "Mail", create=True)
+    box.add(mailbox.MaildirMessage(raw_mail()))
+    before = stored.path.read_bytes()
+    reader = Repository.open(stored.path, read_only=True)  # as `infoint mail check` beside the app
+    report = check_now(reader, settings(f'[mail.maildir]\npath = "{tmp_path / "Mail"}"'), TODAY)
+    assert [(f.person, f.recorded) for f in report.found] == [("Ada Park", False)]
+    assert "open in another infoint" in report.found[0].changed
+    assert stored.path.read_bytes() == before
+
+
 def test_mail_check_and_mail_test_on_the_command_line(stored, dovecot: Dovecot, tmp_path: Path, capsys) -> None:  # noqa: F811
     folder = dovecot.new_folder()
     dovecot.deliver(folder, raw_mail())
