@@ -25,6 +25,8 @@ from pathlib import Path
 import pytest
 
 USER, PASSWORD = "dana", "imap-s3cret"
+#: A second account, its password beyond ASCII (LOGIN cannot carry it; AUTHENTICATE PLAIN can).
+ACCENTED_USER, ACCENTED_PASSWORD = "renee", "mot-de-passe-é"
 #: How long Dovecot may take to start listening.
 START_SECONDS = 20
 
@@ -174,7 +176,9 @@ def running_dovecot(inbox: Callable[[Path], None] | None = None) -> Iterator[Dov
     for folder in ("mail", "home"):
         for path in [root / folder, *(root / folder).rglob("*")]:
             os.chown(path, uid, gid)
-    (root / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::::\n")
+    (root / "passwd").write_text(
+        f"{USER}:{{PLAIN}}{PASSWORD}::::::\n{ACCENTED_USER}:{{PLAIN}}{ACCENTED_PASSWORD}::::::\n", encoding="utf-8"
+    )
     ca_file = _certificate(root)
     port, tls_port = _free_port(), _free_port()
     config = root / "dovecot.conf"

@@ -184,6 +184,24 @@ def test_the_check_screens_on_the_header_bytes_for_the_awaited() -> None:
     assert not concerns(interest, b"From: Bo <bo@example.com>\nIn-Reply-To: <other@x>\n\n")
 
 
+def test_folder_names_go_to_imap_in_modified_utf7() -> None:
+    from infoint_tui.mail.imap import _quoted
+
+    assert _quoted("[Gmail]/Envoyés") == '"[Gmail]/Envoy&AOk-s"'
+    assert _quoted("~peter/mail/台北/日本語") == '"~peter/mail/&U,BTFw-/&ZeVnLIqe-"'  # RFC 3501's example
+    assert _quoted('Q&A "x"') == '"Q&-A \\"x\\""'
+
+
+def test_check_minutes_is_a_number_of_minutes() -> None:
+    from infoint_tui.mail.settings import MailSettingsError
+    from infoint_tui.usecases.mail_check import check_minutes
+
+    assert check_minutes(Config(Path("c.toml"))) == 5
+    assert check_minutes(Config(Path("c.toml"), document={"mail": {"check_minutes": 15}})) == 15
+    with pytest.raises(MailSettingsError, match=r"mail\.check_minutes must be a number of minutes from 1 to 1440"):
+        check_minutes(Config(Path("c.toml"), document={"mail": {"check_minutes": "often"}}))
+
+
 # --- real mailboxes --------------------------------------------------------------------------
 
 
@@ -239,6 +257,23 @@ def test_an_untrusted_certificate_is_refused(stored, dovecot: Dovecot) -> None: 
     report = check_now(stored, settings(dovecot.settings_toml(folder, trusted=False)), TODAY)
     assert report.found == []
     assert len(report.problems) == 1 and "cannot be trusted" in report.problems[0]
+
+
+def test_a_password_beyond_ascii_logs_in(dovecot: Dovecot) -> None:  # noqa: F811
+    from infoint_tui.mail.imap import examine, logged_in
+    from infoint_tui.mail.settings import PasswordSource, ServerSettings
+    from tests.mail_servers import ACCENTED_PASSWORD, ACCENTED_USER
+
+    server = ServerSettings(
+        "127.0.0.1",
+        dovecot.tls_port,
+        "tls",
+        ACCENTED_USER,
+        PasswordSource(f"printf %s {ACCENTED_PASSWORD}"),
+        dovecot.ca_file,
+    )
+    with logged_in(server) as connection:
+        assert examine(connection, "INBOX")[1] == 0
 
 
 def test_maildir_reply_found_and_nothing_moved(stored, tmp_path: Path) -> None:

@@ -12,8 +12,10 @@ only for the messages that may answer an outreach.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import imaplib
+import itertools
 import re
 import socket
 import ssl
@@ -65,7 +67,7 @@ def logged_in(server: ServerSettings) -> Iterator[imaplib.IMAP4]:
                     " password_keyring to [mail.imap]."
                 )
             try:
-                connection.login(server.user, password)
+                _log_in(connection, server.user, password)
             except imaplib.IMAP4.error:
                 raise ImapProblem(
                     f"{where(server)} refused the login for {server.user}: check the user name and the password."
@@ -74,6 +76,15 @@ def logged_in(server: ServerSettings) -> Iterator[imaplib.IMAP4]:
     finally:
         with contextlib.suppress(OSError, imaplib.IMAP4.error):  # already gone: nothing was left open
             connection.logout()
+
+
+def _log_in(connection: imaplib.IMAP4, user: str, password: str) -> None:
+    """LOGIN, or for a name or password beyond ASCII (which LOGIN cannot carry) AUTHENTICATE
+    PLAIN, which is UTF-8 (RFC 4616)."""
+    if user.isascii() and password.isascii():
+        connection.login(user, password)
+    else:
+        connection.authenticate("PLAIN", lambda _: f"\0{user}\0{password}".encode())
 
 
 def _connect(server: ServerSettings) -> imaplib.IMAP4:
@@ -168,7 +179,22 @@ def _fetch(connection: imaplib.IMAP4, uids: list[int], items: str) -> Iterator[t
 
 
 def _quoted(folder: str) -> str:
-    return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """The folder's name as IMAP takes it: quoted, in modified UTF-7 (RFC 3501, 5.1.3)."""
+    return '"' + _utf7(folder).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _utf7(name: str) -> str:
+    """ "Envoyés" -> "Envoy&AOk-s": printable ASCII as it is ("&" as "&-"), any other run of
+    characters as base64 of UTF-16 with "," for "/", between "&" and "-"."""
+    parts = []
+    for printable, run in itertools.groupby(name, key=lambda char: " " <= char <= "~"):
+        text = "".join(run)
+        if printable:
+            parts.append(text.replace("&", "&-"))
+        else:
+            encoded = base64.b64encode(text.encode("utf-16-be")).decode().rstrip("=")
+            parts.append("&" + encoded.replace("/", ",") + "-")
+    return "".join(parts)
 
 
 def _said(data: list[Any]) -> str:
