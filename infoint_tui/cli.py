@@ -24,7 +24,6 @@ from infoint_tui.store.errors import DataFileError, ReadOnlyFileError
 if TYPE_CHECKING:  # imported where used, to keep `infoint today` quick
     from infoint_tui.domain.models import Campaign
     from infoint_tui.exchange.plan import ImportPlan
-    from infoint_tui.mail.settings import MailSettings
     from infoint_tui.store.repository import Repository
 
 DATA_PROBLEM = 1
@@ -299,6 +298,41 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mail(args: argparse.Namespace) -> int:
+    """`infoint mail check` and `infoint mail test` (see usecases.mail_check and mail.probe)."""
+    from infoint_tui.mail.settings import MailSettingsError, mail_settings
+
+    settings_file = config_path(getattr(args, "config", None))
+    try:
+        settings = mail_settings(load_config(settings_file))
+    except MailSettingsError as error:
+        raise ConfigError(str(error)) from None
+    if args.mail_command == "test":
+        from infoint_tui.mail.probe import probe
+
+        results = list(probe(settings))
+        for works, line in results:
+            say(("ok    " if works else "FAIL  ") + line)
+        return 0 if all(works for works, _ in results) else DATA_PROBLEM
+    from infoint_tui.store.repository import Repository
+    from infoint_tui.usecases.mail_check import check_now, report_json, report_text
+
+    if settings.imap is None and settings.maildir is None:
+        raise ConfigError(f"No mailbox is set up to read: add [mail.imap] or [mail.maildir] to {settings_file}.")
+    path = _db_path(args)
+    if not path.exists():
+        raise DataFileError(f"There is no data file at {path} yet: start `infoint` once, or pass --db.")
+    repo, _ = Repository.open_or_read_only(path)  # read-only when the app holds it: then nothing is recorded
+    try:
+        report = check_now(repo, settings, clock.today())
+    finally:
+        repo.close()
+    say(report_json(report) if args.json else report_text(report))
+    for problem in report.problems:
+        say(f"infoint: {problem}", to=sys.stderr)
+    return DATA_PROBLEM if report.problems else 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from infoint_tui.demo import write_demo
 
@@ -519,73 +553,14 @@ def _export_markdown(campaign: Campaign, out: str | None, data_file: Path) -> in
     return 0
 
 
-def _mail_settings(args: argparse.Namespace) -> MailSettings:
-    from infoint_tui.mail.settings import MailSettingsError, mail_settings
-
-    try:
-        return mail_settings(load_config(config_path(getattr(args, "config", None))))
-    except MailSettingsError as error:
-        raise DataFileError(str(error)) from None
-
-
-def cmd_mail(args: argparse.Namespace) -> int:
-    settings = _mail_settings(args)
-    return _mail_test(settings) if args.mail_command == "test" else _mail_check(args, settings)
-
-
-def _mail_check(args: argparse.Namespace, settings: MailSettings) -> int:
-    from infoint_tui.store.repository import Repository
-    from infoint_tui.usecases.mail_check import check_now
-
-    if settings.imap is None and settings.maildir is None:
-        raise DataFileError(
-            "No mailbox is set up to read: add [mail.imap] or [mail.maildir] to the settings file"
-            f" {config_path(getattr(args, 'config', None))}."
-        )
-    path = _db_path(args)
-    if not path.exists():
-        raise DataFileError(f"There is no data file at {path} yet: start `infoint` once, or pass --db.")
-    repo, _ = Repository.open_or_read_only(path)  # read-only when the app holds it: then nothing is recorded
-    try:
-        report = check_now(repo, settings, clock.today())
-    finally:
-        repo.close()
-    if args.json:
-        import orjson
-
-        document = {"found": [found.to_json() for found in report.found], "problems": report.problems}
-        say(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode())
-    else:
-        for found in report.found:
-            objective = f" · {found.objective}" if found.objective else ""
-            say(f"{found.person}{objective} · from {found.sender} on {found.on:%a %-d %b %Y}")
-            say(f"  “{found.first_line}”")
-            say(f"  {found.changed}")
-        if not report.found:
-            say("No new replies.")
-    for problem in report.problems:
-        say(f"infoint: {problem}", to=sys.stderr)
-    return DATA_PROBLEM if report.problems else 0
-
-
-def _mail_test(settings: MailSettings) -> int:
-    from infoint_tui.mail.probe import probe
-
-    works = True
-    for ok, line in probe(settings):
-        say(("ok    " if ok else "FAIL  ") + line)
-        works = works and ok
-    return 0 if works else DATA_PROBLEM
-
-
 HANDLERS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "today": cmd_today,
     "stats": cmd_stats,
     "demo": cmd_demo,
     "import": cmd_import,
     "export": cmd_export,
-    "interview": run_app,
     "mail": cmd_mail,
+    "interview": run_app,
 }
 
 

@@ -20,7 +20,7 @@ from infoint_tui.domain.due_kinds import DueKind
 from infoint_tui.domain.mail_replies import Interest, MailMessage, match_replies, record
 from infoint_tui.domain.models import AttemptKind, Campaign, Degree, Objective, ObjectiveKind, Outreach, Person, Route
 from infoint_tui.domain.policy import due_items
-from infoint_tui.mail.message import concerns, first_lines, mail_message
+from infoint_tui.mail.incoming import concerns, first_lines, mail_message
 from infoint_tui.mail.settings import mail_settings
 from infoint_tui.usecases.agenda import review
 from infoint_tui.usecases.mail_check import check_now
@@ -182,6 +182,18 @@ def test_the_check_screens_on_the_header_bytes_for_the_awaited() -> None:
     assert concerns(interest, folded)
     assert concerns(interest, b"From: =?utf-8?q?Max_=C3=96de?= <Max@Example.net>\n\n")
     assert not concerns(interest, b"From: Bo <bo@example.com>\nIn-Reply-To: <other@x>\n\n")
+
+
+def test_the_check_s_report_as_text() -> None:
+    from infoint_tui.usecases.mail_check import CheckReport, Found, report_text
+
+    found = Found("Ada Park", "design research", "Ada Park", date(2026, 11, 25), "Happy to talk.", False, True)
+    assert report_text(CheckReport([found], [])).splitlines() == [
+        "Ada Park · design research · from Ada Park on Wed 25 Nov 2026",
+        "  “Happy to talk.”",
+        "  its follow-ups stop; “reply from Ada Park: read and record” heads the queue",
+    ]
+    assert report_text(CheckReport([], [])) == "No new replies."
 
 
 def test_folder_names_go_to_imap_in_modified_utf7() -> None:

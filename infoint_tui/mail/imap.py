@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any
 
 from infoint_tui.domain.mail_replies import Interest, MailMessage
-from infoint_tui.mail.message import BODY_BYTES, HEADERS, concerns, mail_message
+from infoint_tui.mail.incoming import BODY_BYTES, HEADERS, concerns, mail_message
 from infoint_tui.mail.password import read_password, refuse_plain_password
 from infoint_tui.mail.settings import MailSettingsError, ServerSettings
 from infoint_tui.mail.tls import tls_context
@@ -57,6 +57,8 @@ def logged_in(server: ServerSettings) -> Iterator[imaplib.IMAP4]:
         raise ImapProblem(str(error)) from None
     try:
         connection = _connect(server)
+    except MailSettingsError as error:  # a trust_file that cannot be read
+        raise ImapProblem(str(error)) from None
     except (OSError, imaplib.IMAP4.error) as error:
         raise ImapProblem(_unreachable(server, error)) from None
     try:
@@ -106,8 +108,6 @@ def _unreachable(server: ServerSettings, error: Exception) -> str:
         return f"The encrypted connection to {where(server)} failed ({error.reason}): check security and port."
     if isinstance(error, socket.gaierror):
         return f"{server.host} cannot be found: check the host name and the network."
-    if isinstance(error, FileNotFoundError) and server.trust_file is not None:
-        return f"The certificate file {server.trust_file} (trust_file) does not exist."
     if isinstance(error, TimeoutError | socket.timeout):
         return f"{where(server)} did not answer within {TIMEOUT} seconds."
     if isinstance(error, ConnectionRefusedError):

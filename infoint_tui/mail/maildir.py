@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from infoint_tui.domain.mail_replies import Interest, MailMessage
-from infoint_tui.mail.message import BODY_BYTES, concerns, mail_message
+from infoint_tui.mail.incoming import BODY_BYTES, concerns, mail_message
 
 #: Read again at the next check: a message delivered while one ran, or by a clock a little behind.
 OVERLAP_SECONDS = 120

@@ -78,6 +78,26 @@ def check_minutes(config: Config) -> float:
     return float(minutes)
 
 
+def report_text(report: CheckReport) -> str:
+    """Each reply matched: who, for what, from whom and when, its first line, what changed."""
+    lines = []
+    for found in report.found:
+        objective = f" · {found.objective}" if found.objective else ""
+        lines += [
+            f"{found.person}{objective} · from {found.sender} on {found.on:%a %-d %b %Y}",
+            f"  “{found.first_line}”",
+            f"  {found.changed}",
+        ]
+    return "\n".join(lines) or "No new replies."
+
+
+def report_json(report: CheckReport) -> str:
+    import orjson
+
+    document = {"found": [found.to_json() for found in report.found], "problems": report.problems}
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode()
+
+
 def own_addresses(campaign: Campaign, settings: MailSettings) -> set[str]:
     """The user's addresses: their own messages in a folder (a Sent copy) answer nothing."""
     addresses = {campaign.profile.email, parseaddr(settings.sender or "")[1]}

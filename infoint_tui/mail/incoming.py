@@ -1,4 +1,4 @@
-"""One message as read from a mailbox (headers and the start of the body) -> a MailMessage.
+"""One message as found in a mailbox (headers and the start of the body) -> a MailMessage.
 
 Readers hand over the raw bytes of the headers, and of the first few kilobytes of the body
 for the messages worth it: a mailbox of 10,000 is screened on its headers alone.
