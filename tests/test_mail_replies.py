@@ -4,6 +4,7 @@ nothing in the mailbox."""
 
 from __future__ import annotations
 
+import imaplib
 import mailbox
 import tomllib
 from datetime import UTC, date, datetime
@@ -236,7 +237,7 @@ def settings(text: str):
     return mail_settings(Config(Path("config.toml"), document=tomllib.loads(f'[mail]\nfrom = "{ME}"\n{text}')))
 
 
-def test_imap_reply_found_and_the_mailbox_unchanged(stored, dovecot: Dovecot) -> None:  # noqa: F811
+def test_imap_reply_found_and_the_mailbox_unchanged(stored, dovecot: Dovecot, monkeypatch) -> None:  # noqa: F811
     folder = dovecot.new_folder()
     dovecot.deliver(folder, raw_mail("Bo <bo@example.com>", replying_to=None, message_id="<noise@x>"))
     dovecot.deliver(folder, raw_mail())
@@ -249,10 +250,15 @@ def test_imap_reply_found_and_the_mailbox_unchanged(stored, dovecot: Dovecot) ->
     assert dovecot.state(folder) == before  # no flag set (\Seen, \Recent kept), nothing moved or deleted
     assert review(stored.campaign, datetime.combine(TODAY, datetime.min.time()))[0].kind == DueKind.READ_REPLY
     assert kinds_due(stored.campaign)[1] == DueKind.READ_REPLY
-    # A later check asks for newer messages only, and finds the same reply no second time.
+    # A later check asks for newer messages only, fetches none when there are none, and
+    # finds the same reply no second time.
     seen = stored.mail_seen()
     assert [entry["uid"] for entry in seen.values()] == [2]
+    commands = []
+    uid = imaplib.IMAP4.uid
+    monkeypatch.setattr(imaplib.IMAP4, "uid", lambda self, *args: commands.append(args[:3]) or uid(self, *args))
     assert check_now(stored, settings(dovecot.settings_toml(folder)), TODAY).found == []
+    assert commands == [("SEARCH", "UID", "3:*")]
 
 
 def test_imap_out_of_office_over_starttls_does_not_count(stored, dovecot: Dovecot) -> None:  # noqa: F811
@@ -269,6 +275,16 @@ def test_an_untrusted_certificate_is_refused(stored, dovecot: Dovecot) -> None: 
     report = check_now(stored, settings(dovecot.settings_toml(folder, trusted=False)), TODAY)
     assert report.found == []
     assert len(report.problems) == 1 and "cannot be trusted" in report.problems[0]
+
+
+def test_no_encryption_only_to_this_computer(stored, dovecot: Dovecot) -> None:  # noqa: F811
+    folder = dovecot.new_folder()
+    dovecot.deliver(folder, raw_mail())
+    plain = dovecot.settings_toml(folder, security="none", trusted=False)
+    assert [f.person for f in check_now(stored, settings(plain), TODAY).found] == ["Ada Park"]
+    elsewhere = plain.replace('host = "127.0.0.1"', 'host = "imap.example.org"')
+    report = check_now(stored, settings(elsewhere), TODAY)
+    assert len(report.problems) == 1 and "unencrypted" in report.problems[0]
 
 
 def test_a_password_beyond_ascii_logs_in(dovecot: Dovecot) -> None:  # noqa: F811
@@ -288,15 +304,39 @@ def test_a_password_beyond_ascii_logs_in(dovecot: Dovecot) -> None:  # noqa: F81
         assert examine(connection, "INBOX")[1] == 0
 
 
-def test_maildir_reply_found_and_nothing_moved(stored, tmp_path: Path) -> None:
-    box = mailbox.Maildir(tmp_path / "Mail", create=True)  # as mbsync leaves it
-    box.add(mailbox.MaildirMessage(raw_mail()))
-    box.add(mailbox.MaildirMessage(raw_mail("Bo <bo@example.com>", replying_to=None, message_id="<noise@x>")))
-    files = sorted(p.relative_to(tmp_path) for p in (tmp_path / "Mail").rglob("*"))
-    report = check_now(stored, settings(f'[mail.maildir]\npath = "{tmp_path / "Mail"}"'), TODAY)
+def delivered(folder: Path, raw: bytes, sent: datetime, subfolder: str = "new", flags: str = "") -> Path:
+    """A message file as a mail program delivers it: named for the second it came (its Date here)."""
+    for sub in ("tmp", "new", "cur"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    path = folder / subfolder / f"{int(sent.timestamp())}.M{len(raw)}P1.test{flags}"
+    path.write_bytes(raw)
+    return path
+
+
+def test_maildir_reply_found_nothing_moved_and_later_checks_read_only_new_files(
+    stored, tmp_path: Path, monkeypatch
+) -> None:
+    from infoint_tui.mail import maildir
+
+    folder = tmp_path / "Mail"
+    delivered(folder, raw_mail(), datetime(2026, 11, 25, 9, 30, tzinfo=UTC))
+    noise = raw_mail("Bo <bo@example.com>", replying_to=None, message_id="<noise@x>")
+    delivered(folder, noise, datetime(2026, 11, 24, tzinfo=UTC), "cur", ":2,S")  # read in mutt: in cur/
+    delivered(folder, noise, datetime(2026, 11, 1, tzinfo=UTC))  # before the request: never opened
+    files = sorted(p.relative_to(tmp_path) for p in folder.rglob("*"))
+    opened: list[str] = []
+    head = maildir._head
+    monkeypatch.setattr(maildir, "_head", lambda path: opened.append(Path(path).parent.name) or head(path))
+    box = settings(f'[mail.maildir]\npath = "{folder}"')
+    report = check_now(stored, box, TODAY)
     assert [(f.person, f.automatic) for f in report.found] == [("Ada Park", False)]
-    assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "Mail").rglob("*")) == files  # still in new/
+    assert sorted(opened) == ["cur", "new"]
+    assert sorted(p.relative_to(tmp_path) for p in folder.rglob("*")) == files  # nothing renamed or moved
     assert kinds_due(stored.campaign)[1] == DueKind.READ_REPLY
+    opened.clear()
+    assert check_now(stored, box, TODAY).found == [] and opened == []
+    delivered(folder, noise, datetime.now(UTC))
+    assert check_now(stored, box, TODAY).found == [] and opened == ["new"]
 
 
 def test_a_data_file_held_by_the_app_is_reported_on_and_left_unchanged(stored, tmp_path: Path) -> None:
