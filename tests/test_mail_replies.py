@@ -161,6 +161,7 @@ def test_an_automatic_reply_is_shown_but_no_reply(headers: dict[str, str]) -> No
 
 def test_auto_submitted_no_is_a_person_writing() -> None:
     assert not message(raw_mail(Auto_Submitted="no")).automatic
+    assert not message(raw_mail(subject="Re: your question about out of office rules")).automatic
 
 
 def test_our_own_messages_and_replies_already_recorded_are_not_matched_again() -> None:

@@ -16,19 +16,8 @@ from email.utils import parseaddr, parsedate_to_datetime
 from infoint_tui.domain.mail_replies import Interest, MailMessage, bare_id
 from infoint_tui.domain.text import clean_line
 
-#: The headers the screen and the match read (IMAP fetches only these first).
-HEADERS = (
-    "From",
-    "Date",
-    "Subject",
-    "Message-ID",
-    "In-Reply-To",
-    "References",
-    "Auto-Submitted",
-    "X-Autoreply",
-    "X-Autorespond",
-    "Precedence",
-)
+#: The headers the screen reads (IMAP fetches only these of every new message).
+HEADERS = ("From", "In-Reply-To", "References")
 #: How much of the body is read: the first lines are within it.
 BODY_BYTES = 4096
 #: Lines kept of a reply, each cut to this many characters.
@@ -37,18 +26,18 @@ FIRST_LINES, LINE_CHARS = 3, 160
 _IDS = re.compile(r"<([^<>\s]+)>")
 _BRACKETED = re.compile(r"<([^<>\s\"]+@[^<>\s\"]+)>")
 _BARE = re.compile(r"[^<>\s\"(),;:]+@[^<>\s\"(),;:]+")
-#: Subjects mail programs give automatic answers, in the languages met most.
+#: How mail programs begin the subject of an automatic answer, in the languages met most.
 _AUTOMATIC_SUBJECT = re.compile(
-    r"out of (the )?office|automatic reply|auto[- ]?reply|autoreply|away from|on vacation|on leave|"
-    r"abwesenheit|absence|réponse automatique|respuesta automática|fuera de la oficina",
+    r"^\s*(out of (the )?office|automatic reply|auto[- ]?reply|autoreply|on vacation|abwesenheit|absence|"
+    r"réponse automatique|respuesta automática|fuera de la oficina)",
     re.IGNORECASE,
 )
 #: Where the quoted message starts in a reply: "On Tue, Ada wrote:", a forwarded block, a signature.
 _QUOTE_START = re.compile(r"^(on .+ wrote:|le .+ a écrit|am .+ schrieb|-----\s*original message|--\s*$|_{5,})", re.I)
 
 _PARSER = email.parser.BytesParser(policy=email.policy.default)
-#: The headers the screen reads, with their folded lines: a regular expression is ten times
-#: quicker than the email package on a mailbox where almost nothing concerns the campaign.
+#: HEADERS with their folded lines: a regular expression is ten times quicker than the email
+#: package on a mailbox where almost nothing concerns the campaign.
 _SCREENED = re.compile(rb"^(from|in-reply-to|references):[ \t]*((?:.*)(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
 
 
