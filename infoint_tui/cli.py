@@ -155,6 +155,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="csv only: start with a byte order mark, so that Excel reads the file as UTF-8",
     )
+    mail = commands.add_parser("mail", parents=[common], help="check the mailboxes for replies, or test the settings")
+    mail_commands = mail.add_subparsers(dest="mail_command", metavar="MAIL_COMMAND", required=True)
+    check = mail_commands.add_parser(
+        "check", parents=[common], help="read the mailboxes now (read-only) and record the replies found"
+    )
+    check.add_argument("--json", action="store_true", help="print JSON instead of text")
+    mail_commands.add_parser(
+        "test", parents=[common], help="log in to each server in the mail settings and say what works"
+    )
     return parser
 
 
@@ -303,6 +312,41 @@ def cmd_stats(args: argparse.Namespace) -> int:
     else:
         say(stats_text(campaign, clock.today()))
     return 0
+
+
+def cmd_mail(args: argparse.Namespace) -> int:
+    """`infoint mail check` and `infoint mail test` (see usecases.mail_check and mail.probe)."""
+    from infoint_tui.mail.settings import MailSettingsError, mail_settings
+
+    settings_file = config_path(getattr(args, "config", None))
+    try:
+        settings = mail_settings(load_config(settings_file))
+    except MailSettingsError as error:
+        raise ConfigError(str(error)) from None
+    if args.mail_command == "test":
+        from infoint_tui.mail.probe import probe
+
+        results = list(probe(settings))
+        for works, line in results:
+            say(("ok    " if works else "FAIL  ") + line)
+        return 0 if all(works for works, _ in results) else DATA_PROBLEM
+    from infoint_tui.store.repository import Repository
+    from infoint_tui.usecases.mail_check import check_now, report_json, report_text
+
+    if settings.imap is None and settings.maildir is None:
+        raise ConfigError(f"No mailbox is set up to read: add [mail.imap] or [mail.maildir] to {settings_file}.")
+    path = _db_path(args)
+    if not path.exists():
+        raise DataFileError(f"There is no data file at {path} yet: start `infoint` once, or pass --db.")
+    repo, _ = Repository.open_or_read_only(path)  # read-only when the app holds it: then nothing is recorded
+    try:
+        report = check_now(repo, settings, clock.today())
+    finally:
+        repo.close()
+    say(report_json(report) if args.json else report_text(report))
+    for problem in report.problems:
+        say(f"infoint: {problem}", to=sys.stderr)
+    return DATA_PROBLEM if report.problems else 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -609,6 +653,7 @@ HANDLERS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "import": cmd_import,
     "export": cmd_export,
+    "mail": cmd_mail,
     "interview": run_app,
     "send": cmd_send,
 }

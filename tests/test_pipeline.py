@@ -336,6 +336,7 @@ async def test_snooze_puts_off_the_outreach_of_everyone_selected(make_app, repo)
                     "until": until.isoformat(),
                     "outcome": None,
                     "message_id": None,
+                    "sender": "",
                 }
         assert screen.list_of().ids == []  # waiting now, no longer due
         assert people_at(repo, Stage.WAITING) >= due

@@ -129,6 +129,7 @@ async def test_sent_yesterday_is_recorded_yesterday_and_the_follow_up_counts_fro
         "until": None,
         "outcome": None,
         "message_id": None,
+        "sender": "",
     }
     [call] = [item for item in due_items(empty_repo.campaign, TODAY) if item.person == "Ana Silva"]
     assert (call.kind, call.due) == (K.CALL, day("2026-12-02"))  # 7 days after yesterday
@@ -248,6 +249,7 @@ async def test_not_now_ask_me_in_march_snoozes_the_outreach_until_march(make_app
         "until": "2027-03-01",
         "outcome": None,
         "message_id": None,
+        "sender": "",
     }
 
 
@@ -305,6 +307,7 @@ async def test_referred_me_to_someone_adds_them_and_offers_the_request(make_app,
         "until": None,
         "outcome": None,
         "message_id": None,
+        "sender": "",
     }
     new = [o for o in stored(empty_repo, "outreach").values() if o["person_id"] == int(chen_id)]
     assert [(o["objective_id"], o["route"]) for o in new] == [(ids["objective"], "mention")]
@@ -373,6 +376,7 @@ async def test_a_call_records_how_it_went(make_app, empty_repo, key, outcome) ->
         "until": None,
         "outcome": outcome.value,
         "message_id": None,
+        "sender": "",
     }
 
 
@@ -461,6 +465,7 @@ def test_a_data_file_from_before_these_fields_opens_and_keeps_its_steps(tmp_path
         "until": None,
         "outcome": None,
         "message_id": None,
+        "sender": "",
     }
     assert saved[-1]["kind"] == "closed"
 

@@ -25,6 +25,7 @@ class DueKind(StrEnum):
     THANK_INTRODUCER = "thank_introducer"
     ACTION = "action"  # an action item from an interview
     KEEP_POSTED = "keep_posted"  # progress update to a connector
+    READ_REPLY = "read_reply"  # an e-mail reply was found: read it and record their answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,8 @@ class KindInfo:
     awaits_reply: bool = False
     #: Offers the handwritten thank-you card (`n`).
     offers_card: bool = False
+    #: Heads the queue, before anything late: someone is waiting for an answer.
+    first: bool = False
 
 
 KINDS: dict[DueKind, KindInfo] = {
@@ -146,5 +149,12 @@ KINDS: dict[DueKind, KindInfo] = {
         done="you sent {person} an update",
         template="keep_posted",
         title="Update for {person}",
+    ),
+    DueKind.READ_REPLY: KindInfo(
+        "read reply",
+        "d or r records their answer: yes, no, not now, someone else",
+        "outreach",
+        awaits_reply=True,
+        first=True,
     ),
 }

@@ -67,6 +67,11 @@ class AttemptKind(StrEnum):
     REFERRED = "referred"
     SNOOZED = "snoozed"
     CLOSED = "closed"
+    #: An e-mail from them (or the mutual) found in the mailbox, to be read and recorded:
+    #: `note` holds its first lines, `sender` who wrote it, `message_id` its Message-ID.
+    MAIL_REPLY = "mail_reply"
+    #: An automatic answer found in the mailbox (out of office): shown, never an answer.
+    AUTO_REPLY = "auto_reply"
 
 
 class CallOutcome(StrEnum):
@@ -444,7 +449,10 @@ class Attempt(Model):
     #: For CALL: how it went (None for calls recorded before outcomes were kept).
     outcome: CallOutcome | None = None
     #: For an attempt sent as e-mail by infoint: the message's Message-ID, which replies name.
+    #: For MAIL_REPLY and AUTO_REPLY: the Message-ID of the message found.
     message_id: str | None = None
+    #: For MAIL_REPLY and AUTO_REPLY: who wrote it, as its From header names them.
+    sender: str = ""
 
 
 @dataclass(slots=True)
@@ -481,6 +489,14 @@ class Outreach(Model):
         return None
 
     @property
+    def pending_reply(self) -> Attempt | None:
+        """The e-mail reply found since the last step, still to be read and recorded."""
+        for attempt in reversed(self.attempts):
+            if attempt.kind not in (AttemptKind.SNOOZED, AttemptKind.AUTO_REPLY):
+                return attempt if attempt.kind == AttemptKind.MAIL_REPLY else None
+        return None
+
+    @property
     def current_round(self) -> list[Attempt]:
         """The log since the latest "not now, ask me later" reply (all of it without one):
         such a reply starts the attempts again."""
@@ -511,6 +527,8 @@ class Outreach(Model):
             return "referred"
         if self.has(AttemptKind.REPLY_YES):
             return "yes"
+        if self.pending_reply is not None:
+            return "replied"
         if self.has(AttemptKind.REPLY_LATER) and not self.attempts_this_round:
             return "not now"
         if self.attempts_this_round:

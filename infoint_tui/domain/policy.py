@@ -90,10 +90,14 @@ _STATUS_ORDER = {Status.OVERDUE: 0, Status.TODAY: 1, Status.UPCOMING: 2}
 
 
 def agenda(items: Iterable[DueItem], today: date, days: int) -> list[DueItem]:
-    """Overdue, today, and what falls due within `days` days: the morning review's list."""
+    """Replies to read first, then overdue, today, and what falls due within `days` days:
+    the morning review's list."""
     horizon = today + timedelta(days=days)
     kept = [item for item in items if item.due <= horizon]
-    return sorted(kept, key=lambda item: (_STATUS_ORDER[item.status], item.due, item.person.casefold()))
+    return sorted(
+        kept,
+        key=lambda item: (not KINDS[item.kind].first, _STATUS_ORDER[item.status], item.due, item.person.casefold()),
+    )
 
 
 def hours_left(item: DueItem, now: datetime) -> float | None:
@@ -249,7 +253,7 @@ def _outreach_items(review: _Review) -> Iterator[DueItem]:
             f"{step.kind}:outreach:{outreach.id}",
             snoozed_until=_snoozed_until(outreach),
             template=step.template,
-            detail=step.detail,
+            detail=step.detail + _auto_reply_note(outreach),
             outreach_id=outreach.id,
         )
 
@@ -257,6 +261,10 @@ def _outreach_items(review: _Review) -> Iterator[DueItem]:
 def _outreach_step(review: _Review, outreach: Outreach, person: Person, booked: set[int]) -> _Step | None:
     introducer = review.campaign.introducer_of(person)
     mutual = introducer.name if introducer else "your mutual contact"
+    reply = outreach.pending_reply
+    if reply is not None:  # stops the follow-ups (or the nudge) until it is recorded
+        first_line = reply.note.partition("\n")[0]
+        return _Step(DueKind.READ_REPLY, reply.on, f"reply from {reply.sender}: read and record · “{first_line}”")
     said_yes = _last_on(outreach, AttemptKind.REPLY_YES)
     if said_yes is not None:
         # Once the interview is booked, its own items take over.
@@ -340,13 +348,25 @@ def _last_on(outreach: Outreach, *kinds: AttemptKind) -> date | None:
     return max((attempt.on for attempt in outreach.attempts if attempt.kind in kinds), default=None)
 
 
+def _auto_reply_note(outreach: Outreach) -> str:
+    """ " · auto-reply 27 Nov: I am away until…" when one came after the last step, else ""."""
+    for attempt in reversed(outreach.attempts):
+        if attempt.kind == AttemptKind.AUTO_REPLY:
+            return f" · auto-reply {attempt.on:%-d %b}: {attempt.note.partition(chr(10))[0]}"
+        if attempt.kind != AttemptKind.SNOOZED:
+            return ""
+    return ""
+
+
 def _snoozed_until(outreach: Outreach) -> date | None:
     """The most recent snooze, unless a real step was logged after it.
 
     A snooze postpones the step pending when it was made; recording the next attempt
-    starts a new step, which the old snooze must not hold back.
+    starts a new step, which the old snooze must not hold back. An automatic reply is no step.
     """
     for attempt in reversed(outreach.attempts):
+        if attempt.kind == AttemptKind.AUTO_REPLY:
+            continue
         if attempt.kind != AttemptKind.SNOOZED:
             return None
         if attempt.until is not None:

@@ -57,7 +57,7 @@ _RANK = {stage: rank for rank, stage in enumerate(_PRECEDENCE)}
 #: Stage -> its place in a campaign, for sorting.
 ORDER = {stage: place for place, stage in enumerate(Stage)}
 #: The policy's steps that wait on the other person: before their day, the person is waiting.
-_WAITS = frozenset({DueKind.FOLLOW_UP, DueKind.CALL, DueKind.NUDGE_INTRO, DueKind.ASSUMED_NO})
+_WAITS = frozenset({DueKind.FOLLOW_UP, DueKind.CALL, DueKind.NUDGE_INTRO, DueKind.ASSUMED_NO, DueKind.READ_REPLY})
 
 
 @dataclass(frozen=True, slots=True)

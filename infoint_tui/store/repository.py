@@ -75,6 +75,7 @@ M = TypeVar("M", bound=Model)
 SINGLE_DOC = 1  # meta, profile, settings and template overrides are one document each
 DAILY_BACKUPS_KEPT = 7
 CAMPAIGN_ID = "campaign_id"  # its key in the meta document
+MAIL_SEEN = "mail_seen"  # the table of the one document where mail checks keep what they saw
 
 
 def backups_folder(path: Path) -> Path:
@@ -510,6 +511,16 @@ class Repository:
             overrides.pop(key, None)
             self._put_single("templates", overrides)
             self.campaign.templates.pop(key, None)
+
+    def mail_seen(self) -> dict[str, Any]:
+        """What the mail checks saw of each mailbox (see `infoint_tui.mail.reading`)."""
+        return dict(_single(self.storage.read(), MAIL_SEEN))
+
+    def save_mail_seen(self, seen: dict[str, Any]) -> None:
+        """Kept in the data file, not beside it: a file restored from a backup then reads
+        again the mail it had not recorded yet."""
+        with self._change():
+            self._put_single(MAIL_SEEN, seen)
 
     def _put_single(self, table: str, doc: dict[str, Any]) -> None:
         self._written.add(table)

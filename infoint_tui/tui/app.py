@@ -101,6 +101,9 @@ class InfointApp(TypeAheadApp):
                 loop.add_signal_handler(signum, self._on_terminate_signal, signum)
         if self.start is not None:
             self.call_later(self.open_on, *self.start)
+        from infoint_tui.tui.mail_watch import MailWatch
+
+        self.mail_watch = MailWatch.start(self)
 
     # Notifications ---------------------------------------------------------------------
 

@@ -18,12 +18,25 @@ from infoint_tui.domain.wording import count
 from infoint_tui.usecases.due_actions import objective_of, outreach_of
 
 HEADINGS = {Status.OVERDUE: "Overdue", Status.TODAY: "Today", Status.UPCOMING: "Upcoming"}
+#: The group above them all: replies found in the mailbox, to read and record.
+REPLIES_HEADING = "Replies to read"
 #: Every line of the text fits a terminal this wide.
 WIDTH = 80
 #: The columns of an item's line, in cells: what, who, where they work.
 KIND_WIDTH, PERSON_WIDTH, COMPANY_WIDTH = 13, 20, 16
 #: The items that are a contact attempt: their number goes with them.
 ATTEMPTS = (DueKind.REQUEST, DueKind.FOLLOW_UP, DueKind.CALL)
+
+
+def sections(items: list[DueItem]) -> list[tuple[str, Status | None, list[DueItem]]]:
+    """The review's groups, those with items, in order: replies to read (whatever their
+    day), then overdue, today and upcoming. (heading, status or None, items)."""
+    first = [item for item in items if KINDS[item.kind].first]
+    rest = [item for item in items if not KINDS[item.kind].first]
+    groups: list[tuple[str, Status | None, list[DueItem]]] = [(REPLIES_HEADING, None, first)]
+    for status, heading in HEADINGS.items():
+        groups.append((heading, status, [item for item in rest if item.status == status]))
+    return [group for group in groups if group[2]]
 
 
 def review(campaign: Campaign, now: datetime) -> list[DueItem]:
@@ -191,12 +204,12 @@ def agenda_text(campaign: Campaign, now: datetime) -> str:
     due = f"{day.due_now} due now ({overdue} overdue, {today} today)" if day.due_now else "nothing due now"
     ahead = f"Next {count(day.days, 'day')}: {len(day.group(Status.UPCOMING))} more due, "
     lines = [f"{day_text(now)}: {due}", ahead + f"{count(len(day.interviews), 'interview')} booked."]
-    for status, heading in HEADINGS.items():
-        if group := day.group(status):
-            suffix = f", next {count(day.days, 'day')}" if status == Status.UPCOMING else ""
-            lines += ["", f"{heading}{suffix} ({len(group)})"]
-            for entry in group:
-                lines += _entry_lines(entry)
+    entries = {id(entry.item): entry for entry in day.entries}
+    for heading, status, group in sections([entry.item for entry in day.entries]):
+        suffix = f", next {count(day.days, 'day')}" if status == Status.UPCOMING else ""
+        lines += ["", f"{heading}{suffix} ({len(group)})"]
+        for item in group:
+            lines += _entry_lines(entries[id(item)])
     if day.interviews:
         lines += ["", f"Interviews, next {count(day.days, 'day')} ({len(day.interviews)})"]
         for booked in day.interviews:

@@ -128,6 +128,7 @@ STEP_NAMES = {
     AttemptKind.REPLY_LATER: "their reply",
     AttemptKind.REFERRED: "their reply",
     AttemptKind.CLOSED: "closing it",
+    AttemptKind.MAIL_REPLY: "their e-mail",
 }
 
 

@@ -28,7 +28,7 @@ from infoint_tui.tui.access import changes_data
 from infoint_tui.tui.screens.base import UNDO, BaseScreen
 from infoint_tui.tui.screens.queue_card import card
 from infoint_tui.tui.widgets.chrome import TopBar
-from infoint_tui.usecases.agenda import HEADINGS, day_text, review, when_text
+from infoint_tui.usecases.agenda import day_text, review, sections, when_text
 from infoint_tui.usecases.due_actions import snooze_change
 
 STATUS_STYLES = {Status.OVERDUE: "bold ansi_red", Status.TODAY: "bold", Status.UPCOMING: "dim"}
@@ -123,11 +123,9 @@ class QueueScreen(BaseScreen):
         place = options.highlighted
         self.items = review(self.campaign, now)
         options.clear_options()
-        for status, heading in HEADINGS.items():
-            group = [item for item in self.items if item.status == status]
-            if group:
-                options.add_option(Option(Content.styled(f"{heading} ({len(group)})", "bold underline"), disabled=True))
-                options.add_options(Option(self.columns.row(item, now), id=item.key) for item in group)
+        for heading, _, group in sections(self.items):
+            options.add_option(Option(Content.styled(f"{heading} ({len(group)})", "bold underline"), disabled=True))
+            options.add_options(Option(self.columns.row(item, now), id=item.key) for item in group)
         if not self.items:
             self._show(None)
             return
@@ -192,7 +190,9 @@ class QueueScreen(BaseScreen):
         item = self.selected()
         if item is None:
             return
-        if item.kind == DueKind.BOOK and item.outreach_id is not None:
+        if item.kind == DueKind.READ_REPLY:
+            await self._record_answer(item)
+        elif item.kind == DueKind.BOOK and item.outreach_id is not None:
             await book_time(self, item.outreach_id)
         elif item.kind == DueKind.PREPARE:
             await self.infoint.open_on("interviews", f"prepare({item.interview_id})")
@@ -228,11 +228,16 @@ class QueueScreen(BaseScreen):
     @changes_data
     @work(exclusive=True, group="queue")
     async def action_reply(self) -> None:
+        if (item := self.selected()) is not None:
+            await self._record_answer(item)
+
+    async def _record_answer(self, item: DueItem) -> None:
         from infoint_tui.tui.flows.outreach import record_reply
 
-        item = self.selected()
-        if item is not None and item.outreach_id is not None:
-            await record_reply(self, item.outreach_id)
+        if item.outreach_id is not None:
+            # A reply found in the mailbox came on its day: only the answer is asked.
+            heard_on = item.due if item.kind == DueKind.READ_REPLY else None
+            await record_reply(self, item.outreach_id, heard_on)
 
     @work(exclusive=True, group="queue")
     async def action_card(self) -> None:

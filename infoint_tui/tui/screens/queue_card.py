@@ -59,6 +59,15 @@ def _specifics(campaign: Campaign, item: DueItem) -> list[RenderableType]:
         if interview is not None and interview.where:
             return [Text(f"Where: {interview.where}")]
         return [Text(f"Phone: {person.phone}")] if person.phone else []
+    if item.kind == DueKind.READ_REPLY:
+        outreach = outreach_of(campaign, item)
+        reply = outreach.pending_reply if outreach else None
+        if reply is None:
+            return []
+        return [
+            Text(f"{reply.sender} wrote on {reply.on:%a %-d %b}; the whole message is in your mailbox:", style="bold"),
+            *(Text(f"  {line}") for line in reply.note.splitlines()),
+        ]
     if item.kind in (DueKind.ASK_INTRO, DueKind.NUDGE_INTRO):
         mutual = campaign.introducer_of(person)
         return [Text(f"Through {mutual.name} ({mutual.email or 'no e-mail on file'})")] if mutual else []

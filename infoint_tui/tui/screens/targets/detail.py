@@ -25,6 +25,8 @@ ATTEMPT_LABELS = {
     AttemptKind.REFERRED: "referred you to someone else",
     AttemptKind.SNOOZED: "put off",
     AttemptKind.CLOSED: "closed",
+    AttemptKind.MAIL_REPLY: "e-mail reply found",
+    AttemptKind.AUTO_REPLY: "automatic reply found",
 }
 #: How a call went, after "phone call".
 CALL_OUTCOMES = {
