@@ -5,15 +5,18 @@ leaves behind counts in the next. Ours opens the file as the app does, saves a p
 and an interview note, and writes the file after each (the second write keeps the
 people's text as it was); the baseline only `json.load`s the same file. Per person: the
 peak above that of an empty campaign, divided by the people; it must stay level from
-10,000 to 100,000 people (linear growth).
+10,000 to 100,000 people (linear growth). For information: the peak of the app itself,
+started by `startup_probe.py` as a terminal would start it, quitting after its first frame.
 
-    python bench_memory.py probe PATH    # one session on PATH; prints its peak in KB
+    python bench_memory.py probe PATH    # one session on PATH
+    python bench_memory.py app PATH      # the app on PATH to its first frame; prints its peak in KB
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -61,6 +64,14 @@ def ours_kb(size: int) -> int:
     return peak_kb(sys.executable, __file__, "probe", str(scratch_copy(f"memory-{size}", size)))
 
 
+def app_kb(path: Path) -> int:
+    """The app's peak RSS up to its first frame, in KB: its probe is this process's only child."""
+    from bench_startup import start_once
+
+    start_once("ours", "--db", str(path))
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
 def empty_kb() -> int:
     from infoint_tui.store.repository import fresh_data
     from infoint_tui.store.storage import serialise, write_atomically
@@ -77,7 +88,11 @@ def run() -> list[Row]:
     peaks = {size: ours_kb(size) for size in SIZES}
     per_person = {size: (peak - empty) / size for size, peak in peaks.items()}
     first = SIZES[0]
-    rows = [at_most(f"peak RSS, open and save ({PEOPLE:,})", peaks[PEOPLE] / 1024, bare / 1024, times=1.2)]
+    app = peak_kb(sys.executable, __file__, "app", str(scratch_copy("memory-app", PEOPLE)))
+    rows = [
+        at_most(f"peak RSS, open and save ({PEOPLE:,})", peaks[PEOPLE] / 1024, bare / 1024, times=1.2),
+        shown(f"peak RSS, the app to its first frame ({PEOPLE:,})", app / 1024, bare / 1024, "ours/base"),
+    ]
     for size in SIZES:
         measure = f"KB per person at {size:,} (base: at {first:,})"
         against = per_person[first]
@@ -92,6 +107,8 @@ def run() -> list[Row]:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["probe"]:
         session(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["app"]:
+        print(app_kb(Path(sys.argv[2])))
     else:
         from common import table
 
