@@ -161,3 +161,30 @@ def test_what_orjson_reads_is_read_the_same(tmp_path: Path, demo_file: Path) -> 
     repo = Repository.open(path, read_only=True)
     assert repo.storage.read() == data == orjson.loads(text)
     assert repo.campaign.people[1].name == "Zoë 😀 Ng"
+
+
+# Records: the texts many of them repeat are held once ------------------------------------
+
+
+def test_repeated_texts_are_one_copy_in_the_records_and_the_documents(tmp_path: Path) -> None:
+    path = tmp_path / "data.json"
+    person = {"name": "Ana", "title": "Product Manager", "location": "Lisbon", "degree": "2nd", "tags": ["mentor"]}
+    company = {"name": "Umbrella Health", "location": "Lisbon", "industry": "health"}
+    path.write_text(  # written out twice: the parser makes two copies of each text
+        orjson.dumps({"people": {"1": person, "2": dict(person, name="Bo")}, "companies": {"1": company}}).decode()
+    )
+    repo = Repository.open(path, read_only=True)
+    ana, bo = repo.campaign.people[1], repo.campaign.people[2]
+    docs = repo.storage.read()["people"]
+    assert ana.title is bo.title is docs["1"]["title"] is docs["2"]["title"]
+    assert ana.location is repo.campaign.companies[1].location
+    assert ana.tags[0] is bo.tags[0] and ana.tags is docs["1"]["tags"]
+    assert docs["1"]["degree"] is docs["2"]["degree"]
+    assert (ana.title, ana.tags, ana.degree.value) == ("Product Manager", ["mentor"], "2nd")
+
+
+def test_a_repeated_field_of_the_wrong_kind_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "data.json"
+    path.write_bytes(orjson.dumps({"people": {"1": {"name": "Ana", "tags": ["mentor", 5]}}}))
+    with pytest.raises(DataFileError, match=r"whose 'tags' is a list holding a number, not a list of texts"):
+        Repository.open(path)
