@@ -71,7 +71,7 @@ def _table_pieces(table: dict[str, Any]) -> Iterator[bytes]:
 
 class Payload:
     """The file's bytes, written piece by piece by `write_atomically`, byte for byte what
-    `serialise` makes; the tables it was told to `reuse` are copied from the last file.
+    `serialise` makes: each table serialised, or, given as None, copied from `last`.
 
     It keeps the new file open (`kept`) and where each table's text lies in it, for the next.
     """
@@ -128,7 +128,7 @@ class WrittenFile:
         while offset < end:
             piece = os.pread(self.fd, min(1 << 20, end - offset), offset)
             if not piece:
-                raise OSError(errno.EIO, "the file written last ended early", str(self.fd))
+                raise OSError(errno.EIO, "the file written last ended early")
             offset += _write_all(out, piece)
         return length
 
