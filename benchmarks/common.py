@@ -69,12 +69,13 @@ def median_of(action: Callable[[], object], runs: int, setup: Callable[[], objec
 @dataclass(frozen=True)
 class Row:
     measure: str
-    ours: float  # seconds
-    baseline: float  # seconds
+    ours: float  # seconds, or `unit`
+    baseline: float  # seconds, or `unit`
     #: "faster": the ratio is baseline / ours, and must be at least `target`;
     #: "at most": the ratio is ours / baseline, and may be at most `target`.
     goal: str
     target: float | None = None  # None: shown for information
+    unit: str = "s"  # or what the figures count instead of time, "MB" say
 
     @property
     def ratio(self) -> float:
@@ -114,12 +115,24 @@ def shown(measure: str, ours: float, baseline: float, ratio: str = "base/ours") 
 def table(rows: list[Row]) -> str:
     header = ("measure", "ours", "baseline", "ratio", "target", "ok")
     cells = [header] + [
-        (row.measure, _ms(row.ours), _ms(row.baseline), f"{row.ratio:.2f}x", row.target_text, row.ok) for row in rows
+        (
+            row.measure,
+            _amount(row.ours, row.unit),
+            _amount(row.baseline, row.unit),
+            f"{row.ratio:.2f}x",
+            row.target_text,
+            row.ok,
+        )
+        for row in rows
     ]
     widths = [max(len(line[i]) for line in cells) for i in range(len(header))]
     lines = [" | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)) for line in cells]
     lines.insert(1, "-+-".join("-" * width for width in widths))
     return "\n".join(lines)
+
+
+def _amount(value: float, unit: str) -> str:
+    return _ms(value) if unit == "s" else f"{value:.1f} {unit}"
 
 
 def _ms(seconds: float) -> str:

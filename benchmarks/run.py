@@ -21,7 +21,7 @@ from common import Row, table
 
 HERE = Path(__file__).resolve().parent
 #: In the order of DESIGN section 7's list; any other bench_*.py module runs after these.
-ORDER = ["store", "startup", "targets", "import", "typing"]
+ORDER = ["store", "startup", "targets", "import", "typing", "memory"]
 
 
 def main(argv: list[str]) -> int:

@@ -8,6 +8,7 @@ stored twice: an outreach's stage, for instance, is derived from its attempt log
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -128,11 +129,14 @@ class Model:
     `NESTED`. Unknown keys in a document are ignored, missing keys take the field default, or
     its `absent` metadata where records stored before the field existed need another value.
     Text is stored clean of control characters (`domain.text`): one line, or lines for the
-    fields named in `MULTILINE`.
+    fields named in `MULTILINE`. The texts of the fields named in `REPEATED` (a title, a
+    place, a tag: the same few among thousands of records) are read into one shared copy,
+    which the document read holds too.
     """
 
     NESTED: ClassVar[dict[str, type[Model]]] = {}
     MULTILINE: ClassVar[frozenset[str]] = frozenset()
+    REPEATED: ClassVar[frozenset[str]] = frozenset()
     __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]  # every model is a dataclass
     id: int
 
@@ -212,7 +216,15 @@ def _environment(cls: type[Model]) -> dict[str, Any]:
         "clean_block": clean_block,
         "date": date.fromisoformat,
         "datetime": datetime.fromisoformat,
+        "intern": sys.intern,
     }
+
+
+def _shared(f: dataclasses.Field[Any]) -> str:
+    """The statement that puts the one shared copy of a REPEATED field's texts in `v` and in
+    the document (a value of the wrong kind is left as it is, for the read to refuse)."""
+    copy = "list(map(intern, v)) if type(v) is list" if f.type == "list[str]" else "intern(v) if type(v) is str"
+    return f"v = doc[{f.name!r}] = {copy} else v"
 
 
 def _read_code(cls: type[Model], f: dataclasses.Field[Any], env: dict[str, Any]) -> str:
@@ -266,6 +278,7 @@ def _reader(cls: type[Model]) -> Callable[[dict[str, Any], int], Any]:
         lines += [
             f"    if {name!r} in doc:",
             f"        v = doc[{name!r}]",
+            *([f"        {_shared(f)}"] if name in cls.REPEATED else []),
             f"        record.{name} = {_read_code(cls, f, env)}",
             "    else:",
             f"        record.{name} = {otherwise}",
@@ -375,6 +388,7 @@ class Objective(Model):
 @dataclass(slots=True)
 class Company(Model):
     MULTILINE: ClassVar[frozenset[str]] = frozenset({"notes"})
+    REPEATED: ClassVar[frozenset[str]] = frozenset({"industry", "size", "location", "source", "tags"})
     name: str
     industry: str = ""
     size: str = ""
@@ -401,6 +415,7 @@ def new_uid() -> str:
 @dataclass(slots=True)
 class Person(Model):
     MULTILINE: ClassVar[frozenset[str]] = frozenset({"postal_address", "notes"})
+    REPEATED: ClassVar[frozenset[str]] = frozenset({"title", "location", "degree", "source", "tags"})
     name: str
     title: str = ""
     company_id: int | None = None

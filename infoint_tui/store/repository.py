@@ -28,13 +28,12 @@ import copy
 import gc
 import secrets
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-import orjson
 from tinydb.table import Document, Table
 
 from infoint_tui.domain.merge import merge_plan
@@ -54,6 +53,7 @@ from infoint_tui.domain.models import (
     problem_in,
 )
 from infoint_tui.domain.removal import RemovalPlan, people_removal_plan, removal_plan
+from infoint_tui.store import strict_json
 from infoint_tui.store.errors import DataFileError, LockedError, ReadOnlyFileError, SaveError
 from infoint_tui.store.history import History, Key, Step
 from infoint_tui.store.lock import WriterLock
@@ -68,7 +68,7 @@ from infoint_tui.store.storage import (
     serialise,
     write_atomically,
 )
-from infoint_tui.store.table import InPlaceTinyDB
+from infoint_tui.store.table import InPlaceTable, InPlaceTinyDB
 
 M = TypeVar("M", bound=Model)
 
@@ -82,22 +82,28 @@ def backups_folder(path: Path) -> Path:
     return path.parent / "backups"
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_text(path: Path) -> str:
+    """The file's text; its bytes are let go before it is parsed, which is the peak of a session."""
     try:
-        return path.read_bytes()
+        return path.read_bytes().decode()
+    except UnicodeDecodeError as error:
+        raise DataFileError(
+            f"{path} is not valid JSON (it is not UTF-8 text, at byte {error.start}); it was left untouched: "
+            f"restore a copy from {backups_folder(path)} or move it aside to start afresh."
+        ) from None
     except FileNotFoundError:
         raise DataFileError(f"There is no data file at {path}; check the path.") from None
     except OSError as error:
         raise DataFileError(f"{path} cannot be read ({error.strerror}); check the path and its permissions.") from None
 
 
-def parse_data(path: Path, raw: bytes) -> Data:
-    """Parse and shape-check the bytes of a data file, or raise DataFileError."""
+def parse_data(path: Path, text: str) -> Data:
+    """Parse and shape-check the text of a data file, or raise DataFileError."""
     try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
+        data = strict_json.loads(text)
+    except strict_json.NotJSON as error:
         raise DataFileError(
-            f"{path} is not valid JSON ({error.msg} at line {error.lineno}); it was left untouched: "
+            f"{path} is not valid JSON ({error}); it was left untouched: "
             f"restore a copy from {backups_folder(path)} or move it aside to start afresh."
         ) from None
     if not _is_tables(data):
@@ -230,16 +236,15 @@ class Repository:
         try:
             if lock is not None and not path.exists():
                 write_atomically(path, serialise(fresh_data()))
-            raw = _read_bytes(path)
             with _long_lived():
-                data = parse_data(path, raw)
+                data = parse_data(path, _read_text(path))  # the text is let go once parsed
                 version = schema_of(path, data)
                 data = migrate(data, version)
                 campaign = load_campaign(path, data)  # every record checked before any write
             if lock is not None:
                 _remove_stale_temps(path)
                 if version < CURRENT_SCHEMA:
-                    _backup_before_migration(path, raw, version)
+                    _backup_before_migration(path, version)
                     write_atomically(path, serialise(data))
             repo = cls(path, data, campaign, lock=lock, background=background)
             if lock is not None and background:
@@ -590,14 +595,7 @@ class Repository:
 
 
 def _replace(table: Table, doc_id: int, doc: dict[str, Any]) -> None:
-    def overwrite(stored: MutableMapping[str, Any]) -> None:
-        stored.clear()
-        stored.update(doc)
-
-    if table.contains(doc_id=doc_id):
-        table.update(overwrite, doc_ids=[doc_id])
-    else:
-        table.insert(Document(doc, doc_id=doc_id))
+    cast(InPlaceTable, table).put(doc_id, doc)
 
 
 def _parse(path: Path, table: str, model: type[M], doc: dict[str, Any], within: str = "") -> M:
@@ -667,9 +665,10 @@ def _backup(path: Path, payload: bytes, label: str) -> Path:
     return target
 
 
-def _backup_before_migration(path: Path, raw: bytes, version: int) -> None:
+def _backup_before_migration(path: Path, version: int) -> None:
     try:
-        _backup(path, raw, f"schema{version}-{datetime.now():%Y%m%d-%H%M%S}")
+        # Read again rather than kept from the parse: the lock holder alone writes the file.
+        _backup(path, path.read_bytes(), f"schema{version}-{datetime.now():%Y%m%d-%H%M%S}")
     except (OSError, SaveError) as error:
         reason = error.strerror if isinstance(error, OSError) else str(error).removeprefix("not saved: ")
         raise DataFileError(

@@ -4,9 +4,11 @@ Stock `JSONStorage` rewrites the file in place and re-parses it on every query. 
 - keeps the data in memory; while the process holds the writer lock its copy is the truth;
 - writes atomically and durably: temp file in the same folder, fsync, `os.replace`, fsync
   of the folder, so the file on disk is always a whole old or a whole new version;
-- serialises with orjson, keys sorted and indented, so the file diffs well under git; each
-  table's text is kept and redone only when a change touches that table, so typing notes
-  into a 16 MB campaign serialises the interviews, not the 30,000 people;
+- serialises with orjson, keys sorted and indented, so the file diffs well under git; only
+  the tables a change touched are serialised again, a thousand records at a time, and the
+  others' text is copied from the file written last, held open: typing notes into a 16 MB
+  campaign serialises the interviews, not the 30,000 people, and no table's text is kept
+  in memory (it would cost as much again as the records);
 - in background mode, writes on its own thread (never the UI thread): a lone change at
   once, a burst (typing with autosave) begun at most every PACE_SECONDS, so a large file is
   not rewritten many times a second and a crash loses at most about the last second; retries
@@ -50,17 +52,96 @@ def serialise(data: Data) -> bytes:
     return orjson.dumps(data, option=_LAYOUT | orjson.OPT_APPEND_NEWLINE)
 
 
-def _table_text(table: dict[str, Any]) -> bytes:
-    """A table as `serialise` lays it out inside the document: one level deeper."""
-    return orjson.dumps(table, option=_LAYOUT).replace(b"\n", b"\n  ")
+#: Records serialised at a time: a table's text is written as it is made, never held whole.
+CHUNK = 1_000
 
 
-def _document(tables: dict[str, bytes]) -> bytes:
-    """The whole file from its tables' texts, byte for byte what `serialise` makes."""
-    if not tables:
-        return b"{}\n"
-    members = (b"  " + orjson.dumps(name) + b": " + tables[name] for name in sorted(tables))
-    return b"{\n" + b",\n".join(members) + b"\n}\n"
+def _table_pieces(table: dict[str, Any]) -> Iterator[bytes]:
+    """A table as `serialise` lays it out inside the document (one level deeper), in pieces."""
+    if not table:
+        yield b"{}"
+        return
+    keys = sorted(table)  # as OPT_SORT_KEYS orders them: the ids are ASCII digits
+    for start in range(0, len(keys), CHUNK):
+        chunk = {key: table[key] for key in keys[start : start + CHUNK]}
+        members = orjson.dumps(chunk, option=_LAYOUT)[1:-2]  # without its braces: b'\n  "1": {...}'
+        yield (b"," if start else b"{") + members.replace(b"\n", b"\n  ")
+    yield b"\n  }"
+
+
+class Payload:
+    """The file's bytes, written piece by piece by `write_atomically`, byte for byte what
+    `serialise` makes: each table serialised, or, given as None, copied from `last`.
+
+    It keeps the new file open (`kept`) and where each table's text lies in it, for the next.
+    """
+
+    def __init__(self, tables: dict[str, dict[str, Any] | None], last: WrittenFile | None) -> None:
+        self.tables, self.last = tables, last  # None: the table is as `last` holds it
+        self.kept: WrittenFile | None = None
+
+    def write_to(self, fd: int) -> None:
+        spans: dict[str, tuple[int, int]] = {}
+        at = _write_all(fd, b"{\n" if self.tables else b"{}")
+        for n, name in enumerate(sorted(self.tables)):
+            at += _write_all(fd, (b",\n  " if n else b"  ") + orjson.dumps(name) + b": ")
+            start, table = at, self.tables[name]
+            if table is None:
+                assert self.last is not None, "a table is reused only from a file written before"
+                at += self.last.copy(name, fd)
+            else:
+                for piece in _table_pieces(table):
+                    at += _write_all(fd, piece)
+            spans[name] = (start, at - start)
+        _write_all(fd, b"\n}\n" if self.tables else b"\n")
+        self.kept = WrittenFile(os.dup(fd), spans)
+
+    def discard(self) -> None:
+        """Let go of the new file (the write failed after it was made)."""
+        if self.kept is not None:
+            self.kept.close()
+            self.kept = None
+
+
+class WrittenFile:
+    """A file this process wrote, still open: where each table's text lies in it."""
+
+    def __init__(self, fd: int, spans: dict[str, tuple[int, int]]) -> None:
+        self.fd, self.spans = fd, spans
+        self._stamp: tuple[int, int] | None = None
+
+    def seal(self) -> None:
+        """Note its size and time once written: a change by anyone else after that shows."""
+        status = os.fstat(self.fd)
+        self._stamp = (status.st_size, status.st_mtime_ns)
+
+    @property
+    def untouched(self) -> bool:
+        """True unless someone wrote into the file since (an editor saving in place)."""
+        status = os.fstat(self.fd)
+        return self._stamp == (status.st_size, status.st_mtime_ns)
+
+    def copy(self, name: str, out: int) -> int:
+        """Copy table `name`'s text into `out`; the number of bytes copied."""
+        offset, length = self.spans[name]
+        end = offset + length
+        while offset < end:
+            piece = os.pread(self.fd, min(1 << 20, end - offset), offset)
+            if not piece:
+                raise OSError(errno.EIO, "the file written last ended early")
+            offset += _write_all(out, piece)
+        return length
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+
+
+def _write_all(fd: int, data: bytes) -> int:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    return len(data)
 
 
 def read_only_mode(path: Path) -> int | None:
@@ -77,7 +158,7 @@ def read_only_mode(path: Path) -> int | None:
     return None if mode & 0o222 and os.access(path, os.W_OK) else mode
 
 
-def write_atomically(path: Path, payload: bytes) -> None:
+def write_atomically(path: Path, payload: bytes | Payload) -> None:
     """Replace `path` with `payload` so that a crash leaves either version whole.
 
     Raises SaveError ("not saved: ...") when the disk refuses or the user made `path`
@@ -87,12 +168,13 @@ def write_atomically(path: Path, payload: bytes) -> None:
         raise SaveError(f"not saved: {path} is read-only (chmod {mode:o})")
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE)
+        fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_TRUNC, PRIVATE)  # read too: see Payload
         try:
             os.chmod(temp, PRIVATE)  # whatever the umask, or the mode of a stale temp file
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view) :]
+            if isinstance(payload, Payload):
+                payload.write_to(fd)
+            else:
+                _write_all(fd, payload)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -132,7 +214,7 @@ class DurableStorage(Storage):
         #: Held by every reader and writer of `_data`; TinyDB itself is not thread-safe.
         self.mutex = threading.RLock()
         self._data = data
-        self._table_texts: dict[str, bytes] = {}
+        self._last: WrittenFile | None = None  # the file written last, whose tables' texts are reused
         self._stale: set[str] | None = None  # the tables whose text must be redone; None: all
         self._changes = 0  # bumped by every write(); compared with _saved to know if dirty
         self._saved = 0
@@ -186,6 +268,7 @@ class DurableStorage(Storage):
             self.flush()
         finally:
             self.closed = True
+            self._forget_last()
 
     # Ours ------------------------------------------------------------------------------
 
@@ -262,29 +345,39 @@ class DurableStorage(Storage):
         self._report(error=None, saved_at=datetime.now())
 
     def _write_pending(self) -> bool:
-        """Serialise and write if dirty; True when something was written."""
+        """Write the file if dirty; True when something was written.
+
+        The mutex is held only to take the changed tables: a shallow copy of each is theirs
+        as they are now, for a stored record is replaced, never changed (`InPlaceTable.put`).
+        """
         with self.mutex:
             if not self.dirty:
                 return False
-            changes = self._changes
-            try:
-                payload = self._serialised()
-            except TypeError as error:  # a value JSON cannot hold: a bug, but say so
+            changes, stale, self._stale = self._changes, self._stale, set()
+            last = self._last if stale is not None and self._last is not None and self._last.untouched else None
+            reused = set() if last is None or stale is None else last.spans.keys() - stale
+            tables = {name: None if name in reused else dict(table) for name, table in self._data.items()}
+        payload = Payload(tables, last)
+        try:
+            write_atomically(self.path, payload)
+            if payload.kept is not None:
+                payload.kept.seal()
+        except BaseException as error:
+            payload.discard()
+            with self.mutex:  # done again next time, in full: the file written last may be the fault
+                self._stale = None
+            self._forget_last()
+            if isinstance(error, TypeError):  # a value JSON cannot hold: a bug, but say so
                 raise SaveError(f"not saved: {error}") from error
-        write_atomically(self.path, payload)
-        self._saved = changes
+            raise
+        self._forget_last()
+        self._last, self._saved = payload.kept, changes
         return True
 
-    def _serialised(self) -> bytes:
-        """The file's bytes, redoing only the stale tables' texts (call holding the mutex)."""
-        texts = {} if self._stale is None else dict(self._table_texts)
-        for name in set(self._data) if self._stale is None else self._stale:
-            if name in self._data:
-                texts[name] = _table_text(self._data[name])
-            else:
-                texts.pop(name, None)
-        self._table_texts, self._stale = texts, set()  # only once every text is made
-        return _document(texts)
+    def _forget_last(self) -> None:
+        if self._last is not None:
+            self._last.close()
+            self._last = None
 
     def _report(self, error: str | None, saved_at: datetime | None = None) -> None:
         self.error = error

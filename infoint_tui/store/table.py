@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 from tinydb import TinyDB
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from infoint_tui.store.storage import DurableStorage
 
@@ -32,6 +32,17 @@ class InPlaceTable(Table):
             updater(IdKeyed(tables.setdefault(self.name, {})))  # type: ignore[arg-type]
             self._storage.write(tables, touched=self.name)
         self.clear_cache()
+
+    def put(self, doc_id: int, doc: dict[str, Any]) -> None:
+        """Store `doc` under `doc_id`, in place of the one held there if any.
+
+        The stored document is replaced, never changed: the writer thread serialises a
+        shallow copy of the table, which must keep the documents it holds as they were.
+        """
+        if self.contains(doc_id=doc_id):
+            self._update_table(lambda stored: stored.__setitem__(doc_id, doc))
+        else:
+            self.insert(Document(doc, doc_id=doc_id))
 
 
 class IdKeyed(MutableMapping[int, Any]):
