@@ -10,18 +10,25 @@ filtering stays under one frame of work per keystroke).
 - A keystroke: the filter function alone over 30,000 haystacks, worst query of a typing
   session, against one frame (16.7 ms); and the CPU time of a key typed into the filter of
   the running app (handled, filtered, redrawn), against the same screen with no data.
+- Moving about the running app (issue 15: each within 50 ms): F3 from the Queue to Targets
+  drawn and settled, the filter cleared, F2 back to the Queue, and a person saved, each
+  timed from the key to the last frame drawn before the app is idle (the person saved: the
+  CPU time of the UI thread, as the file is written on a thread). The app starts on the
+  Queue and is left until its work ahead is done, as a user reads the Queue first. At
+  30,000 and 100,000 people; the median of RUNS fresh apps.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import shutil
 import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from common import OUT, PEOPLE, TODAY, Row, at_most, demo_file, faster, repeats, shown
+from common import OUT, PEOPLE, TODAY, Row, at_most, demo_file, faster, repeats, scratch_copy, shown
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Static
@@ -72,6 +79,9 @@ SESSION = [
     "ana",
 ]
 TYPED = "zoe berlin"
+#: What moving from screen to screen may take (issue 15).
+BUDGET = 0.050
+LARGE = 100_000
 
 
 class BareTargets(App):
@@ -108,14 +118,84 @@ class FilledTable(App):
         table.add_rows(self.rows)
 
 
-def _targets_app(repo: Repository) -> App:
+def _targets_app(repo: Repository, mode: str = "targets") -> App:
     from infoint_tui.tui.app import InfointApp
 
     class OnTargets(InfointApp):
         CSS_PATH = TUI / "app.tcss"  # a relative path would be read beside this file
-        DEFAULT_MODE = "targets"
+        DEFAULT_MODE = mode
 
     return OnTargets(repo)
+
+
+class Frames(list):
+    """When each frame of an app was drawn."""
+
+    def __init__(self, app: App) -> None:
+        super().__init__()
+        display = app._display
+
+        def drawn(screen, renderable) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                self.append(time.perf_counter())
+
+        app._display = drawn  # type: ignore[method-assign]
+
+
+async def _settled(pilot, frames: Frames, *keys: str) -> float:
+    """Seconds from pressing `keys` to the last frame drawn before the app is idle again."""
+    start, drawn = time.perf_counter(), len(frames)
+    await pilot.press(*keys)
+    await pilot.pause()
+    return (frames[-1] if len(frames) > drawn else time.perf_counter()) - start
+
+
+async def _moving_about(repo: Repository) -> dict[str, float]:
+    from infoint_tui.usecases.people import store_person
+
+    app = _targets_app(repo, "queue")
+    frames = Frames(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        thread = app.ahead._thread  # the user reads the Queue while it works
+        if thread is not None:
+            await asyncio.to_thread(thread.join)
+        await pilot.pause()
+        taken = {"open": await _settled(pilot, frames, "f3")}
+        await pilot.press("slash", *"zoe", "enter")  # filtered, back on the list
+        await pilot.pause()
+        taken["clear"] = await _settled(pilot, frames, "escape")
+        taken["back"] = await _settled(pilot, frames, "f2")
+        await pilot.press("f3")
+        await pilot.pause()
+        person = app.screen.highlighted()
+        changed = dataclasses.replace(person, title=person.title + " (lead)")
+        start = time.thread_time()
+        app.change(store_person, repo, changed, None, undo=f"Changed {person.name}")
+        await pilot.pause()
+        taken["save"] = time.thread_time() - start
+    return taken
+
+
+def moving_about(size: int) -> dict[str, float]:
+    """The median of each, over fresh apps on a private copy of the `size`-person file."""
+    repo = Repository.open(scratch_copy(f"targets-moving-{size}", size), background=True)
+    try:
+        runs = [asyncio.run(_moving_about(repo)) for _ in range(repeats(RUNS))]
+    finally:
+        repo.close()
+    return {name: statistics.median(run[name] for run in runs) for name in runs[0]}
+
+
+def moving_rows(size: int) -> list[Row]:
+    taken = moving_about(size)
+    return [
+        at_most(f"Targets opened (F3 to settled), {size:,} people vs 50 ms", taken["open"], BUDGET, 1.0),
+        at_most("  its filter cleared (escape) vs 50 ms", taken["clear"], BUDGET, 1.0),
+        at_most("  back to the Queue (F2) vs 50 ms", taken["back"], BUDGET, 1.0),
+        at_most("  a person saved, UI thread CPU vs 50 ms", taken["save"], BUDGET, 1.0),
+    ]
 
 
 async def _first_draw(app: App) -> tuple[float, float]:
@@ -169,10 +249,9 @@ def typing(repo: Repository) -> list[float]:
 
 
 def filter_keystrokes(repo: Repository) -> list[float]:
-    from infoint_tui.domain.target_search import Links, people_index
+    from infoint_tui.domain.target_search import TargetLists
 
-    index = people_index(repo.campaign, Links.of(repo.campaign))
-    index.prepare("name")  # as the screen does once it is drawn
+    index = TargetLists.build(repo.campaign, TODAY).people  # as the app does ahead
     # Each query's best of RUNS: what the filter itself costs, without the odd garbage collection.
     return [
         min(_timed(lambda query=query: index.filter(query, "name")) for _ in range(repeats(RUNS))) for query in SESSION
@@ -206,6 +285,8 @@ def run() -> list[Row]:
         repo.close()
         empty.close()
     return [
+        *moving_rows(PEOPLE),
+        *moving_rows(LARGE),
         shown(f"Targets first drawn, {PEOPLE:,} people vs same app, empty file", ours, no_data, "ours/base"),
         shown("  until idle (filter prepared) vs same app, empty file", ours_idle, no_data_idle, "ours/base"),
         shown("  first drawn vs a bare Textual app with the same widgets", ours, bare, "ours/base"),
