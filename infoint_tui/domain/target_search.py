@@ -101,7 +101,8 @@ class RecordIndex(Generic[R]):
             among = None  # everyone: no narrowing to do
         positions: list[int] | range = range(len(ids)) if among is None else self._positions(sort, among)
         if not words:
-            return Matches(ids if among is None else [ids[i] for i in positions])
+            # A copy: the order itself changes when a record is refreshed.
+            return Matches(list(ids) if among is None else [ids[i] for i in positions])
         hays = self._haystacks(sort)
         approximate = False
         for word in words:
