@@ -1,6 +1,7 @@
 """Screens kept fast at any size (issue 15): the Targets lists built ahead on a thread give what
 a list built on the spot gives, a saved person is brought up to date in place (their row and
-nothing else rebuilt), and screens kept alive between visits still show every change."""
+nothing else rebuilt), screens kept alive between visits still show every change, and the
+footer is built again only when the keys it shows change."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import dataclasses
 from datetime import timedelta
 
 import pytest
+from textual.screen import Screen
+from textual.widget import Widget
 
 from infoint_tui.demo import demo_campaign
 from infoint_tui.domain.models import Campaign, Person
@@ -15,6 +18,7 @@ from infoint_tui.domain.stages import standings
 from infoint_tui.domain.target_search import COMPANY_SORTS, PERSON_SORTS, TargetLists
 from infoint_tui.tui.ahead import Ahead
 from infoint_tui.tui.screens.queue import QueueScreen
+from infoint_tui.tui.widgets.chrome import KeptFooter
 from tests.conftest import TODAY
 from tests.test_targets_screen import card, open_targets, save_form, text_of_list, type_into
 
@@ -160,3 +164,25 @@ async def test_the_targets_screen_takes_the_lists_built_ahead(make_app, repo) ->
         assert screen.lists is built[1]
         assert set(screen.lists.standings) == set(repo.campaign.people)
         assert screen.lists.standings == standings(repo.campaign, TODAY)
+
+
+def footer_keys(screen: Screen) -> list[Widget]:
+    return list(screen.query_one(KeptFooter).query("FooterKey"))
+
+
+def descriptions(keys: list[Widget]) -> list[str]:
+    return [getattr(key, "description", "") for key in keys]
+
+
+async def test_the_footer_is_built_again_only_when_its_keys_change(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_targets(pilot)
+        keys = footer_keys(screen)
+        await pilot.press("f2", "f3")
+        await pilot.pause()
+        assert footer_keys(screen) == keys  # the very same widgets
+        assert "Filter" in descriptions(keys) and "Clear filter" not in descriptions(keys)
+        await pilot.press("slash", *"ana", "enter")
+        await pilot.pause()
+        assert "Clear filter" in descriptions(footer_keys(screen))

@@ -9,11 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from infoint_tui.tui.access import DataAccess
 from infoint_tui.tui.messages import EVERY_KIND, DataChanged, RecordKind
-from infoint_tui.tui.widgets.chrome import NavBar, TopBar
+from infoint_tui.tui.widgets.chrome import KeptFooter, NavBar, TopBar
 
 #: For the list screens, where no text is typed: in a text field ctrl+z undoes the typing.
 UNDO = [
@@ -48,7 +47,7 @@ class BaseScreen(DataAccess, Screen):
         yield from self.compose_body()
         with Vertical(id="chrome-bottom"):
             yield NavBar(self.MODE)
-            yield Footer()
+            yield KeptFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from ()
