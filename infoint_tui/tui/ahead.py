@@ -79,5 +79,6 @@ def read_style_sheets(app: App) -> None:
                 stylesheet.read(full)
                 added = True
     if added:
-        stylesheet.parse()  # the sheets read before stay parsed
-        stylesheet.update(app)
+        # Only what is new is parsed. No widget shown now is restyled: each sheet's rules name
+        # its own screen's widgets (by id), which are styled as they are mounted.
+        stylesheet.parse()
