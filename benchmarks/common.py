@@ -135,7 +135,80 @@ def _amount(value: float, unit: str) -> str:
     return _ms(value) if unit == "s" else f"{value:.1f} {unit}"
 
 
+def markdown(rows: list[Row]) -> str:
+    """The table as Markdown, for the README."""
+    header = ("measure", "ours", "baseline", "ratio", "target", "ok")
+    cells = [header, ("---",) * len(header)] + [
+        (
+            row.measure.strip(),
+            _amount(row.ours, row.unit),
+            _amount(row.baseline, row.unit),
+            f"{row.ratio:.2f}x",
+            row.target_text,
+            row.ok,
+        )
+        for row in rows
+    ]
+    return "\n".join("| " + " | ".join(line) + " |" for line in cells)
+
+
 def _ms(seconds: float) -> str:
     if seconds < 0.001:  # a change in memory: microseconds
         return f"{seconds * 1e6:.0f} µs"
     return f"{seconds * 1000:.1f} ms"
+
+
+def first_frame(argv: list[str], env: dict[str, str], size: tuple[int, int] = (80, 24), timeout: float = 60.0) -> float:
+    """Seconds from spawning `argv` in a pseudo-terminal of `size` (columns, lines) to the first
+    line it writes down the file descriptor it is handed as its first argument, as
+    startup_probe.py and peers_probe.py do on their first frame. The process is left a few
+    seconds to quit on its own, then killed: a peer may not quit as asked."""
+    import fcntl
+    import os
+    import pty
+    import select
+    import struct
+    import subprocess
+    import termios
+
+    master, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    ready, ready_end = os.pipe()
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [argv[0], argv[1], str(ready_end), *argv[2:]],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        pass_fds=(ready_end,),
+        env=env,
+        start_new_session=True,
+    )
+    os.close(terminal)
+    os.close(ready_end)
+    taken, screen, quit_by = None, b"", start + timeout
+    try:
+        open_ends = [master, ready]
+        # Drain the terminal as a terminal would, or the app blocks on a full buffer.
+        while open_ends and time.perf_counter() < quit_by:
+            for end in select.select(open_ends, [], [], 0.5)[0]:
+                try:
+                    data = os.read(end, 1 << 16)
+                except OSError:  # EIO: the terminal's other side closed
+                    data = b""
+                if end == ready and data and taken is None:
+                    taken = time.perf_counter() - start
+                    quit_by = min(quit_by, time.perf_counter() + 5.0)
+                elif end == master:
+                    screen = (screen + data)[-4000:]
+                if not data:
+                    open_ends.remove(end)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        os.close(master)
+        os.close(ready)
+    if taken is None:
+        raise RuntimeError(f"{argv[2:]} drew no frame (exit {process.returncode}): {screen[-600:]!r}")
+    return taken

@@ -21,6 +21,7 @@ from infoint_tui.tui.widgets.form import FormScreen
 from infoint_tui.tui.widgets.heading import Heading
 from infoint_tui.tui.widgets.path_prompt import PathPrompt
 from tests.conftest import DATA, TODAY
+from tests.support import until
 from tests.test_targets_index import expected, words_of
 
 # Helpers ---------------------------------------------------------------------------------
@@ -648,8 +649,7 @@ async def test_import_vcard_contacts(make_app, repo) -> None:
         before = len(repo.campaign.people)
         await start_import(pilot, "v", DATA / "contacts.vcf")
         await pilot.press("enter")
-        await pilot.pause()
-        assert len(repo.campaign.people) == before + 3
+        await until(pilot, lambda: len(repo.campaign.people) == before + 3, "three people imported")
 
 
 # Scale ------------------------------------------------------------------------------------

@@ -15,10 +15,15 @@ approximate one costs more and runs only on a miss.
 Among people, `stage:due` keeps those at a stage (see `domain.stages`), and archived people
 are left out unless `is:archived` asks for them (`PeopleScopes`): the index narrows to such a
 set of ids once, then filters within it.
+
+`TargetLists` holds all of it for one version of the campaign: the app builds it off the UI
+thread before the Targets screen is first shown, and a saved person is brought up to date in
+place (`person_saved`) instead of building everything again.
 """
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -29,7 +34,7 @@ from typing import Any, Generic, TypeVar
 from rapidfuzz import fuzz, process
 
 from infoint_tui.domain.models import Campaign, Company, Degree, Interview, Outreach, Person
-from infoint_tui.domain.stages import ORDER, Stage, Standing, stages_named
+from infoint_tui.domain.stages import ORDER, Stage, Standing, stages_named, standings
 from infoint_tui.domain.text import fold
 
 R = TypeVar("R")
@@ -65,6 +70,9 @@ class RecordIndex(Generic[R]):
     haystack: Callable[[R], str]
     #: Sort name -> key of a record id (ties keep the order of ids, so orders are stable).
     sorts: dict[str, Callable[[int], Any]]
+    #: Record id -> its folded name, which the sort keys read: kept up to date by `refresh`.
+    names: dict[int, str] = field(default_factory=dict)
+    name: Callable[[R], str] = str
     _orders: dict[str, list[int]] = field(default_factory=dict, init=False)
     _hays: dict[int, str] = field(default_factory=dict, init=False)
     _sorted_hays: dict[str, list[str]] = field(default_factory=dict, init=False)
@@ -93,7 +101,8 @@ class RecordIndex(Generic[R]):
             among = None  # everyone: no narrowing to do
         positions: list[int] | range = range(len(ids)) if among is None else self._positions(sort, among)
         if not words:
-            return Matches(ids if among is None else [ids[i] for i in positions])
+            # A copy: the order itself changes when a record is refreshed.
+            return Matches(list(ids) if among is None else [ids[i] for i in positions])
         hays = self._haystacks(sort)
         approximate = False
         for word in words:
@@ -107,6 +116,36 @@ class RecordIndex(Generic[R]):
             strong = [i for i in strong if " " + word in hays[i]]
         chosen = set(strong)
         return Matches([ids[i] for i in strong] + [ids[i] for i in positions if i not in chosen], approximate)
+
+    def refresh(self, record_id: int) -> None:
+        """One record was changed (not added or removed): give it its new haystack and its new
+        place in every order made so far, without going over the others."""
+        record = self.records[record_id]
+        if record_id in self.names:
+            self.names[record_id] = fold(self.name(record))
+        if self._hays:
+            hay = self._hays[record_id] = " " + fold(self.haystack(record))
+            for term in hay.split():
+                at = bisect.bisect_left(self._vocabulary, term)
+                if self._vocabulary and (at == len(self._vocabulary) or self._vocabulary[at] != term):
+                    self._vocabulary.insert(at, term)  # old words stay: a close match finds none
+        for sort, order in self._orders.items():
+            at = order.index(record_id)
+            del order[at]
+            key = self.sorts[sort]
+            new_at = bisect.bisect_left(order, (key(record_id), record_id), key=lambda rid: (key(rid), rid))
+            order.insert(new_at, record_id)
+            if sort in self._sorted_hays:
+                hays = self._sorted_hays[sort]
+                del hays[at]
+                hays.insert(new_at, self._hays[record_id])
+        self._within.clear()  # positions moved
+
+    def forget_order(self, sort: str) -> None:
+        """The keys of this sort changed for many records: sort again when next asked."""
+        self._orders.pop(sort, None)
+        self._sorted_hays.pop(sort, None)
+        self._within = {key: value for key, value in self._within.items() if key[0] != sort}
 
     def _positions(self, sort: str, among: frozenset[int]) -> list[int]:
         if (sort, among) not in self._within:
@@ -159,6 +198,17 @@ class Links:
             links.interviews.setdefault(interview.person_id, []).append(interview)
         return links
 
+    def person_moved(self, before: Person, after: Person) -> None:
+        """The person's company or introducer changed: move them in the lists of who is where."""
+        for links, old, new in (
+            (self.staff, before.company_id, after.company_id),
+            (self.introduced, before.introducer_id, after.introducer_id),
+        ):
+            if old:
+                links[old].remove(before.id)
+            if new:
+                bisect.insort(links.setdefault(new, []), after.id)
+
 
 def people_index(
     campaign: Campaign, links: Links, standings: Mapping[int, Standing] | None = None
@@ -187,7 +237,7 @@ def people_index(
 
         sorts["stage"] = lambda pid: (ORDER[standings[pid].stage], next_on(pid), names[pid])
         sorts["next date"] = lambda pid: (next_on(pid), names[pid])
-    return RecordIndex(people, haystack, sorts)
+    return RecordIndex(people, haystack, sorts, names, lambda person: person.name)
 
 
 def companies_index(campaign: Campaign, links: Links) -> RecordIndex[Company]:
@@ -206,6 +256,8 @@ def companies_index(campaign: Campaign, links: Links) -> RecordIndex[Company]:
             "most people": lambda cid: (-len(links.staff.get(cid, ())), names[cid]),
             "newest first": operator.neg,
         },
+        names,
+        lambda company: company.name,
     )
 
 
@@ -271,3 +323,46 @@ class PeopleScopes:
                 if (pid in self.archived) == archived and (not stages or standing.stage in stages)
             )
         return self._made[key]
+
+
+@dataclass
+class TargetLists:
+    """What the Targets lists are filtered, sorted and drawn from, for one version of the data."""
+
+    campaign: Campaign
+    today: date
+    links: Links
+    standings: dict[int, Standing]
+    people: RecordIndex[Person]
+    companies: RecordIndex[Company]
+    scopes: PeopleScopes
+
+    @classmethod
+    def build(cls, campaign: Campaign, today: date, sort: str = PERSON_SORTS[0]) -> TargetLists:
+        """Everything, with the haystacks of `sort` made: a keystroke then only filters."""
+        links = Links.of(campaign)
+        stages = standings(campaign, today)
+        lists = cls(
+            campaign,
+            today,
+            links,
+            stages,
+            people_index(campaign, links, stages),
+            companies_index(campaign, links),
+            PeopleScopes.of(campaign, stages),
+        )
+        lists.people.prepare(sort)
+        lists.companies.prepare(COMPANY_SORTS[0])
+        return lists
+
+    def person_saved(self, before: Person) -> bool:
+        """Bring the lists up to date with the saved person who was `before`; False when the
+        change reaches further than their own row (built again then)."""
+        after = self.campaign.people.get(before.id)
+        if after is None or before.id not in self.standings or after.archived != before.archived:
+            return False  # added, removed, or moved in or out of the archive: stages and scopes change
+        if (after.company_id, after.introducer_id) != (before.company_id, before.introducer_id):
+            self.links.person_moved(before, after)
+            self.companies.forget_order("most people")
+        self.people.refresh(after.id)
+        return True

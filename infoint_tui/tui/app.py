@@ -20,12 +20,14 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
+from infoint_tui import clock
 from infoint_tui.config import Config, config_path, save_config
 from infoint_tui.domain.text import clean_block
 from infoint_tui.store.errors import DataFileError, SaveError
 from infoint_tui.store.history import Step
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui import access, notice, toasts
+from infoint_tui.tui.ahead import Ahead
 from infoint_tui.tui.commands import RecordsProvider
 from infoint_tui.tui.messages import EVERY_KIND, DataChanged, ProblemFound, SaveStatusChanged
 from infoint_tui.tui.screens import PLACES
@@ -74,6 +76,9 @@ class InfointApp(TypeAheadApp):
         if not self._unknown_theme:
             self.theme = self.config.theme
         self.set_keymap(self.config.keymap)
+        #: Counts the changes announced to the screens: what is built from the data names its version.
+        self.data_version = 0
+        self.ahead = Ahead()
 
     def _initial_status(self) -> tuple[str, bool]:
         if self.repo.read_only:
@@ -101,6 +106,7 @@ class InfointApp(TypeAheadApp):
                 loop.add_signal_handler(signum, self._on_terminate_signal, signum)
         if self.start is not None:
             self.call_later(self.open_on, *self.start)
+        self.call_after_refresh(self.ahead.start, self, self.repo.campaign, self.data_version, clock.today())
         from infoint_tui.tui.mail_watch import MailWatch
 
         self.mail_watch = MailWatch.start(self)
@@ -159,6 +165,7 @@ class InfointApp(TypeAheadApp):
         On refusal say why and return False.
         """
         self.repo.take_written()  # writes made aside (the live view's ticks) announce nothing
+        last_step = self.repo.history.last
         try:
             with self.repo.undoable(undo) if undo else contextlib.nullcontext():
                 action(*args)
@@ -167,9 +174,13 @@ class InfointApp(TypeAheadApp):
             return False
         kinds = EVERY_KIND & self.repo.take_written()
         if kinds:
+            self.data_version += 1
+            step = self.repo.history.last
+            # An undoable change names what it touched: a list can redraw only those rows.
+            touched = step.before if undo and step is not last_step and step is not None else None
             # Hidden screens too: one that draws lazily learns it is out of date.
             for screen in self._every_screen():
-                screen.post_message(DataChanged(kinds))
+                screen.post_message(DataChanged(kinds, touched))
         return True
 
     def writable(self) -> bool:

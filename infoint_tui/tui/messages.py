@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, get_args
 
 from textual.message import Message
+
+from infoint_tui.domain.models import Model
 
 #: What a change can touch: the repository's tables, as it names them.
 RecordKind = Literal[
@@ -21,10 +24,17 @@ class DataChanged(Message, bubble=False):
     """A change was stored: records of these kinds are not what they were."""
 
     kinds: frozenset[RecordKind]
+    #: Each record it touched, by model and id, as it was before (None: created), when the
+    #: change knows (an undoable one); None when it does not.
+    touched: Mapping[tuple[type[Model], int], Model | None] | None = None
 
     def can_replace(self, message: Message) -> bool:
-        # Two changes waiting in a screen's queue need one redraw, if the later covers both.
-        return isinstance(message, DataChanged) and self.kinds <= message.kinds
+        # Two changes waiting in a screen's queue need one redraw, if the later covers both;
+        # the records they touched are then no longer known.
+        if isinstance(message, DataChanged) and self.kinds <= message.kinds:
+            message.touched = None
+            return True
+        return False
 
 
 @dataclass

@@ -9,11 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from infoint_tui.tui.access import DataAccess
 from infoint_tui.tui.messages import EVERY_KIND, DataChanged, RecordKind
-from infoint_tui.tui.widgets.chrome import NavBar, TopBar
+from infoint_tui.tui.widgets.chrome import KeptFooter, NavBar, TopBar
 
 #: For the list screens, where no text is typed: in a text field ctrl+z undoes the typing.
 UNDO = [
@@ -35,12 +34,20 @@ class BaseScreen(DataAccess, Screen):
     #: The kinds of records drawn here.
     SHOWS: frozenset[RecordKind] = EVERY_KIND
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Textual restyles the whole app (every screen) on a new screen's first show, and on
+        # each show of a screen it never marked as styled, unless it is told the screen's
+        # styles are current: they are, as its widgets are styled when mounted, and its style
+        # sheet was read ahead (`tui.ahead`) or is read then, with a restyle of its own.
+        self._css_update_count = self.app._css_update_count
+
     def compose(self) -> ComposeResult:
         yield TopBar(self.TITLE)
         yield from self.compose_body()
         with Vertical(id="chrome-bottom"):
             yield NavBar(self.MODE)
-            yield Footer()
+            yield KeptFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from ()
@@ -48,8 +55,13 @@ class BaseScreen(DataAccess, Screen):
     def refresh_data(self) -> None:
         """Redraw from `self.campaign`."""
 
+    def out_of_date(self) -> bool:
+        """Whether a screen shown again redraws (one that keeps what it drew says when)."""
+        return True
+
     def on_screen_resume(self) -> None:
-        self.refresh_data()
+        if self.out_of_date():
+            self.refresh_data()
 
     def on_data_changed(self, message: DataChanged) -> None:
         # A hidden screen redraws when it is shown again.

@@ -25,6 +25,7 @@ from infoint_tui.domain.models import Person
 from infoint_tui.domain.policy import DueItem, Status
 from infoint_tui.tui import notice
 from infoint_tui.tui.access import changes_data
+from infoint_tui.tui.messages import DataChanged
 from infoint_tui.tui.screens.base import UNDO, BaseScreen
 from infoint_tui.tui.screens.queue_card import card
 from infoint_tui.tui.widgets.chrome import TopBar
@@ -90,6 +91,8 @@ class QueueScreen(BaseScreen):
         self.items: list[DueItem] = []
         #: How the rows are laid out, for the list's width.
         self.columns = Columns.fitting(80)
+        #: What the time-dependent text of the list was drawn as (None: the data changed since).
+        self._drawn_as: tuple[str, list[str]] | None = None
 
     def compose_body(self) -> ComposeResult:
         with Container(id="queue"):
@@ -113,6 +116,20 @@ class QueueScreen(BaseScreen):
 
     # Drawing -----------------------------------------------------------------------------
 
+    def out_of_date(self) -> bool:
+        # Kept as it is while the data and the time-dependent text are: at 30,000 people a
+        # rebuild takes more than a frame.
+        return self._drawn_as != self._time_text(clock.now())
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        # Before the base class's handler (Textual calls both), which redraws if on view.
+        if message.kinds & self.SHOWS:
+            self._drawn_as = None
+
+    def _time_text(self, now: datetime) -> tuple[str, list[str]]:
+        """The day, and the hours left before each deadline, as the list says them."""
+        return day_text(now), [when_text(item, now) for item in self.items if item.deadline is not None]
+
     def refresh_data(self) -> None:
         """Rebuild the list, keeping the highlight on the same item (or the same place)."""
         now = clock.now()
@@ -122,6 +139,7 @@ class QueueScreen(BaseScreen):
         kept = self.selected()
         place = options.highlighted
         self.items = review(self.campaign, now)
+        self._drawn_as = self._time_text(now)
         options.clear_options()
         for heading, _, group in sections(self.items):
             options.add_option(Option(Content.styled(f"{heading} ({len(group)})", "bold underline"), disabled=True))

@@ -1,11 +1,15 @@
-"""The frame around every screen: a top bar with the save state, a navigation line."""
+"""The frame around every screen: a top bar with the save state, a navigation line, the keys."""
 
 from __future__ import annotations
+
+from collections.abc import Hashable
 
 from rich.text import Text
 from textual.app import RenderResult
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Footer
 
 from infoint_tui.tui.screens import PLACES
 
@@ -71,3 +75,28 @@ class NavBar(Widget):
             line.append(f" {place.title}" if roomy else place.title, style=style)
             line.append("  " if roomy else " ")
         return line
+
+
+class KeptFooter(Footer):
+    """Textual's footer, built again only when the keys it shows change.
+
+    Textual's builds itself anew whenever the screen's bindings are refreshed: each time the
+    screen is shown, and after each action that may enable or disable one. At twenty keys,
+    each restyled as it is made, that costs more than the rest of a switch of screens.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._built_for: Hashable = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        shown = tuple(
+            (binding.key, binding.action, binding.description, binding.group, enabled, tooltip)
+            for _, binding, enabled, tooltip in screen.active_bindings.values()
+            if binding.show
+        )
+        if shown == self._built_for:
+            return
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._built_for = shown  # Textual builds it now
+        super().bindings_changed(screen)

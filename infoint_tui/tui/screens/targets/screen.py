@@ -1,9 +1,10 @@
 """Targets: the people and companies of the campaign, as filterable lists beside a detail pane.
 
 The lists are line-API widgets over ids, so 30,000 people scroll and filter as quickly as
-60. What is shown is rebuilt from the campaign when a change touches what it shows
-(`DataChanged`), or when the day changes, lazily: a screen that is not on view waits until it
-is shown again. Each person's stage is worked out then, once for everyone (`domain.stages`).
+60. What they are drawn from (`TargetLists`: search index, sort orders, everyone's stage) is
+built ahead on a thread (`tui.ahead`) and kept. A saved person is updated in place, their row
+alone; any other change that touches what is shown (`DataChanged`), or a new day, has it built
+again, lazily: a screen that is not on view waits until it is shown again.
 
 People can be selected (space, or * for everyone shown) to tag, archive, snooze or delete
 them together, each in one write: all of them or, if the file refuses, none.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -26,18 +27,15 @@ from textual.widgets import Input, Static
 from infoint_tui import clock
 from infoint_tui.domain.models import Company, Person
 from infoint_tui.domain.removal import people_removal_plan, removal_plan
-from infoint_tui.domain.stages import NAMES, Stage, Standing, standings
+from infoint_tui.domain.stages import NAMES, Stage
 from infoint_tui.domain.target_search import (
     ARCHIVED_TERM,
     COMPANY_SORTS,
     PERSON_SORTS,
     STAGE_TERM,
-    Links,
-    PeopleScopes,
     RecordIndex,
     Scope,
-    companies_index,
-    people_index,
+    TargetLists,
     tag_words,
 )
 from infoint_tui.domain.wording import count, listed
@@ -68,6 +66,8 @@ FILTER_HINT = "/ to filter: name, company, #tag, stage:due…"
 LIST_ACTIONS: dict[str, Kind] = {"request_interview": "people", "merge": "companies"}
 #: A bulk delete names this many people, then counts the rest.
 NAMES_LISTED = 5
+#: A change to more people than this is drawn anew rather than row by row.
+ROWS_UPDATED_IN_PLACE = 20
 #: How long a bulk snooze puts outreach off.
 SNOOZES = [("w", "1 week", 7), ("2", "2 weeks", 14), ("4", "4 weeks", 28)]
 
@@ -203,9 +203,7 @@ class TargetsScreen(BaseScreen):
         self._stale = True  # the lists do not follow the campaign yet
         self._nothing_highlighted = False
         self._card_shows: tuple[Kind, int | None] | None = None
-        self._links = Links()
-        self._standings: dict[int, Standing] = {}
-        self._built_on: date | None = None  # stages change with the day
+        self._lists: TargetLists | None = None
         self._views: dict[Kind, ListView] = {}
 
     # Layout ----------------------------------------------------------------------------
@@ -236,28 +234,43 @@ class TargetsScreen(BaseScreen):
 
     def _rebuild(self) -> None:
         campaign, today = self.campaign, clock.today()
-        links = self._links = Links.of(campaign)
-        stages = self._standings = standings(campaign, today)
+        lists = self.infoint.ahead.target_lists(self.infoint.data_version, today) or TargetLists.build(campaign, today)
+        self._lists = lists
         self._views = {
             "people": ListView(
-                people_index(campaign, links, stages),
-                person_row(campaign, stages, today),
-                PERSON_SORTS,
-                PeopleScopes.of(campaign, stages).scope,
+                lists.people, person_row(campaign, lists.standings, today), PERSON_SORTS, lists.scopes.scope
             ),
-            "companies": ListView(companies_index(campaign, links), company_row(campaign, links), COMPANY_SORTS),
+            "companies": ListView(lists.companies, company_row(campaign, lists.links), COMPANY_SORTS),
         }
         self._stale = False
-        self._built_on = today
         self._card_shows = None
 
+    @property
+    def lists(self) -> TargetLists:
+        assert self._lists is not None, "composed with its lists"
+        return self._lists
+
     def on_data_changed(self, message: DataChanged) -> None:
-        if message.kinds & self.SHOWS:
+        # Before the base class's handler (Textual calls both), which redraws if on view.
+        if message.kinds & self.SHOWS and not (self._stale or self._people_saved(message)):
             self._stale = True
-            super().on_data_changed(message)
+
+    def _people_saved(self, message: DataChanged) -> bool:
+        """Bring the lists up to date with people saved, row by row; False when the change is
+        another, or reaches further (the lists are built again then)."""
+        touched = message.touched
+        if message.kinds - {"people"} or touched is None or len(touched) > ROWS_UPDATED_IN_PLACE:
+            return False
+        before = [record for record in touched.values() if isinstance(record, Person)]
+        if len(before) != len(touched) or not all(self.lists.person_saved(person) for person in before):
+            return False
+        self._fill()
+        self._card_shows = None  # the highlighted one may be among them
+        self._show_card()
+        return True
 
     def refresh_data(self) -> None:
-        if self._stale or self._built_on != clock.today():
+        if self._stale or self.lists.today != clock.today():
             self._rebuild()
             self._fill()
 
@@ -328,9 +341,9 @@ class TargetsScreen(BaseScreen):
         self._card_shows = shown
         card = self.query_one("#targets-card", Static)
         if isinstance(record, Person):
-            card.update(person_detail(self.campaign, self._links, record, self._standings[record.id]))
+            card.update(person_detail(self.campaign, self.lists.links, record, self.lists.standings[record.id]))
         elif isinstance(record, Company):
-            card.update(company_detail(self.campaign, self._links, record))
+            card.update(company_detail(self.campaign, self.lists.links, record))
         elif self._views[self.kind].scope(self.queries[self.kind]).unknown_stage:
             card.update(f"The stages are {listed([stage.value for stage in Stage])}.")
         elif self._views[self.kind].index.records:
@@ -505,7 +518,7 @@ class TargetsScreen(BaseScreen):
             return
         also = removal_plan(self.campaign, record).describe()
         detail = f"Also affected: {also}." if also else "Nothing else goes with it."
-        if isinstance(record, Company) and self._links.staff.get(record.id):
+        if isinstance(record, Company) and self.lists.links.staff.get(record.id):
             detail += " Its people stay in your targets, without a company."
 
         def answered(yes: bool | None) -> None:

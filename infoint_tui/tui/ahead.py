@@ -1,0 +1,84 @@
+"""Work done ahead, once the first screen is drawn, so that every other screen opens within a frame.
+
+- Each screen's style sheet is read and parsed. Textual otherwise reads it on the screen's
+  first show and then parses every style sheet of the app again, and restyles every widget.
+- The screens' modules are imported, and the Targets lists (search index, sort orders and
+  stages of 30,000 people) built, on a thread: the user is reading the Queue meanwhile.
+  The lists are kept for the version of the data they were built from; a change made while
+  they are built makes them useless, and the screen builds its own.
+"""
+
+from __future__ import annotations
+
+import inspect
+import threading
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import events
+
+from infoint_tui.tui.screens import PLACES
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from infoint_tui.domain.models import Campaign
+    from infoint_tui.domain.target_search import TargetLists
+
+
+class Ahead:
+    def __init__(self) -> None:
+        self._lists: tuple[int, TargetLists] | None = None
+        self._version: int | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self, app: App, campaign: Campaign, version: int, today: date) -> None:
+        self._version = version
+        self._thread = threading.Thread(
+            target=self._build, args=(app, campaign, version, today), name="infoint-ahead", daemon=True
+        )
+        self._thread.start()
+
+    def _build(self, app: App, campaign: Campaign, version: int, today: date) -> None:
+        for place in PLACES:
+            place.load()
+        # The style sheet is the UI thread's; a message, as waiting on it could hold up F3's wait here.
+        app.post_message(events.Callback(partial(read_style_sheets, app)))
+        from infoint_tui.domain.target_search import TargetLists
+
+        try:
+            lists = TargetLists.build(campaign, today)
+        except (RuntimeError, KeyError):  # the campaign changed under it: the screen builds its own
+            return
+        self._lists = (version, lists)
+
+    def target_lists(self, version: int, today: date) -> TargetLists | None:
+        """The Targets lists built ahead for this version of the data and day, once; None if
+        there are none. Waits for them when they are under way: that is sooner than anew."""
+        if self._thread is not None and self._version == version:
+            self._thread.join()
+        made, self._lists = self._lists, None
+        if made is None or made[0] != version or made[1].today != today:
+            return None
+        return made[1]
+
+
+def read_style_sheets(app: App) -> None:
+    """Add every screen's style sheet to the app's, parsing only what is new."""
+    stylesheet = app.stylesheet
+    added = False
+    for place in PLACES:
+        screen = place.load()
+        paths = screen.CSS_PATH if isinstance(screen.CSS_PATH, list) else [screen.CSS_PATH] if screen.CSS_PATH else []
+        for path in paths:
+            # Resolved as Textual does: beside the module that names it.
+            full = (Path(inspect.getfile(screen)).parent / path).resolve()
+            if not stylesheet.has_source(str(full)):
+                stylesheet.read(full)
+                added = True
+    if added:
+        # Only what is new is parsed. No widget shown now is restyled: each sheet's rules name
+        # its own screen's widgets (by id), which are styled as they are mounted.
+        stylesheet.parse()

@@ -1,0 +1,191 @@
+"""Screens kept fast at any size (issue 15): the Targets lists built ahead on a thread give what
+a list built on the spot gives, a saved person is brought up to date in place (their row and
+nothing else rebuilt), screens kept alive between visits still show every change, and the
+footer is built again only when the keys it shows change."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import timedelta
+
+import pytest
+from textual.screen import Screen
+from textual.widget import Widget
+
+from infoint_tui.demo import demo_campaign
+from infoint_tui.domain.models import Campaign, Person
+from infoint_tui.domain.stages import standings
+from infoint_tui.domain.target_search import COMPANY_SORTS, PERSON_SORTS, TargetLists
+from infoint_tui.tui.ahead import Ahead
+from infoint_tui.tui.screens.queue import QueueScreen
+from infoint_tui.tui.widgets.chrome import KeptFooter
+from tests.conftest import TODAY
+from tests.support import until
+from tests.test_targets_screen import card, open_targets, save_form, text_of_list, type_into
+
+QUERIES = ["", "ana", "#ment", "berlin staff", "lindqvst", "zzz"]
+
+
+@pytest.fixture
+def campaign() -> Campaign:
+    return demo_campaign(300, TODAY)
+
+
+def same_results(kept: TargetLists, fresh: TargetLists) -> None:
+    for sort in PERSON_SORTS:
+        for query in QUERIES:
+            assert kept.people.filter(query, sort) == fresh.people.filter(query, sort), (sort, query)
+    for sort in COMPANY_SORTS:
+        assert kept.companies.filter("", sort) == fresh.companies.filter("", sort), sort
+    assert kept.links == fresh.links
+
+
+class PostBox:
+    """Stands in for the app: what the thread hands the UI thread is kept, not run."""
+
+    def __init__(self) -> None:
+        self.posted: list[object] = []
+
+    def post_message(self, message: object) -> bool:
+        self.posted.append(message)
+        return True
+
+
+def test_the_lists_built_ahead_on_a_thread_filter_and_sort_as_lists_built_on_the_spot(campaign: Campaign) -> None:
+    ahead, app = Ahead(), PostBox()
+    ahead.start(app, campaign, 3, TODAY)  # type: ignore[arg-type]
+    kept = ahead.target_lists(3, TODAY)
+    assert kept is not None and app.posted  # the style sheets are left to the UI thread
+    same_results(kept, TargetLists.build(campaign, TODAY))
+    assert ahead.target_lists(3, TODAY) is None  # handed over once
+
+
+def test_lists_built_ahead_for_other_data_or_another_day_are_not_used(campaign: Campaign) -> None:
+    for version, day in [(4, TODAY), (3, TODAY + timedelta(days=1))]:
+        ahead = Ahead()
+        ahead.start(PostBox(), campaign, 3, TODAY)  # type: ignore[arg-type]
+        assert ahead.target_lists(version, day) is None
+
+
+def saved(campaign: Campaign, person: Person, **changes: object) -> Person:
+    """As the repository saves: a changed copy in place of the held record."""
+    campaign.people[person.id] = dataclasses.replace(person, **changes)
+    return person
+
+
+def test_a_saved_person_is_updated_in_place_as_if_everything_were_built_again(campaign: Campaign) -> None:
+    kept = TargetLists.build(campaign, TODAY)
+    for sort in PERSON_SORTS:
+        kept.people.filter("ana", sort)  # every order made before the change
+    people = list(campaign.people.values())
+    someone_at_a_company = next(p for p in people[2:] if p.company_id)
+    other_company = next(p.company_id for p in people if p.company_id not in (None, someone_at_a_company.company_id))
+    changes: list[tuple[Person, dict[str, object]]] = [
+        (people[0], {"name": "Aaron Zzyzx", "title": "Head of Listening", "tags": ["quietly"]}),
+        (people[1], {"name": "Ömer Aaberg"}),  # sorts first, accent and all
+        (someone_at_a_company, {"company_id": other_company}),  # moves: head counts change
+    ]
+    for person, change in changes:
+        assert kept.person_saved(saved(campaign, person, **change))
+    same_results(kept, TargetLists.build(campaign, TODAY))
+    assert kept.people.filter("zzyzx", "name").ids == [people[0].id]
+    assert kept.people.filter("listning", "name").approximate  # a new word is found misspelt too
+    assert kept.people.filter("#quietly", "name").ids == [people[0].id]
+
+
+def test_a_change_beyond_the_persons_row_is_left_to_a_rebuild(campaign: Campaign) -> None:
+    kept = TargetLists.build(campaign, TODAY)
+    person = next(iter(campaign.people.values()))
+    assert not kept.person_saved(saved(campaign, person, archived=True))  # the archive filter changes
+    del campaign.people[person.id]
+    assert not kept.person_saved(person)
+
+
+# In the app ------------------------------------------------------------------------------
+
+
+async def test_a_person_saved_on_targets_changes_their_row_and_no_other_work(make_app, repo) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_targets(pilot)
+        lists = screen.lists
+        person = repo.campaign.people[screen.list_of().highlighted_id]
+        await pilot.press("e")
+        await type_into(pilot, "name", "Zyta Zwick")
+        await save_form(pilot)
+        assert screen.lists is lists  # not built again
+        assert screen.list_of().highlighted_id == person.id
+        assert screen.list_of().ids[-1] == person.id  # sorted by name: last now
+        assert "Zyta Zwick" in text_of_list(screen) and card(screen).startswith("Zyta Zwick")
+        assert lists.people.filter("zwick", "name").ids == [person.id]
+        assert screen.list_of().cursor == len(screen.list_of().ids) - 1
+
+
+async def test_screens_kept_between_visits_show_changes_made_elsewhere(make_app, repo) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        queue = app.screen
+        assert isinstance(queue, QueueScreen)
+        item = queue.selected()
+        assert item is not None
+        screen = await open_targets(pilot)
+        lists = screen.lists
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen is queue
+        # Changed from the Queue (not undoable: what it touched is not named): Targets redraws.
+        person = repo.campaign.people[item.person_id]
+        app.change(repo.save, dataclasses.replace(person, title="Keeper of Lists"))
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.screen is screen and screen.lists is not lists
+        assert screen.list_of().move_to(person.id)
+        await pilot.pause()
+        assert "Keeper of Lists" in card(screen)
+        # Renamed on Targets: the Queue, kept since, names them anew.
+        await pilot.press("e")
+        await type_into(pilot, "name", "Quentin Renamed")
+        await save_form(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen is queue and queue.selected() is not None
+        assert any(queued.person == "Quentin Renamed" for queued in queue.items)
+
+
+async def test_the_targets_screen_takes_the_lists_built_ahead(make_app, repo) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.ahead._thread is not None, "the work ahead, after the first frame")
+        thread = app.ahead._thread
+        assert thread is not None
+        thread.join()
+        built = app.ahead._lists
+        assert built is not None
+        screen = await open_targets(pilot)
+        assert screen.lists is built[1]
+        assert set(screen.lists.standings) == set(repo.campaign.people)
+        assert screen.lists.standings == standings(repo.campaign, TODAY)
+
+
+def footer_keys(screen: Screen) -> list[Widget]:
+    return list(screen.query_one(KeptFooter).query("FooterKey"))
+
+
+def descriptions(keys: list[Widget]) -> list[str]:
+    return [getattr(key, "description", "") for key in keys]
+
+
+async def test_the_footer_is_built_again_only_when_its_keys_change(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_targets(pilot)
+        await pilot.press("f2", "f3")  # once there and back: the list has filled, its keys are settled
+        await pilot.pause()
+        keys = footer_keys(screen)
+        await pilot.press("f2", "f3")
+        await pilot.pause()
+        assert footer_keys(screen) == keys  # the very same widgets
+        assert "Filter" in descriptions(keys) and "Clear filter" not in descriptions(keys)
+        await pilot.press("slash", *"ana", "enter")
+        await pilot.pause()
+        assert "Clear filter" in descriptions(footer_keys(screen))
