@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from infoint_tui.domain.models import Campaign
-
 if TYPE_CHECKING:
+    from infoint_tui.domain.models import Campaign
     from infoint_tui.store.repository import Repository
     from infoint_tui.tui.app import InfointApp
 

@@ -1,14 +1,16 @@
 """The morning review: what is due, overdue first, each item one or two keys from done.
 
 The queue is the first screen, so the flows and dialogs that only its actions need are
-imported in those actions, after start-up (DESIGN section 7).
+imported in those actions, after start-up (DESIGN section 7). Until the data file is read
+it shows the app's snapshot of its rows (see queue_rows), and the records are not imported.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
+from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,27 +21,18 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from infoint_tui import clock
-from infoint_tui.cells import fit
-from infoint_tui.domain.due_kinds import KINDS, DueKind
-from infoint_tui.domain.models import Person
-from infoint_tui.domain.policy import DueItem, Status
+from infoint_tui.domain.due_words import HEADINGS, day_text
 from infoint_tui.tui import notice
 from infoint_tui.tui.screens.base import UNDO, BaseScreen
-from infoint_tui.tui.screens.queue_card import card
+from infoint_tui.tui.screens.queue_rows import Columns, QueueRow, card_top
 from infoint_tui.tui.widgets.chrome import TopBar
-from infoint_tui.usecases.agenda import HEADINGS, day_text, review, when_text
-from infoint_tui.usecases.due_actions import snooze_change
 
-STATUS_STYLES = {Status.OVERDUE: "bold ansi_red", Status.TODAY: "bold", Status.UPCOMING: "dim"}
+if TYPE_CHECKING:
+    from infoint_tui.domain.models import Person
+    from infoint_tui.domain.policy import DueItem
+
 #: Wide enough for the card beside the list rather than under it.
 WIDE = 110
-#: The columns of a row that never change, in cells: the kind, the due day, the time left.
-KIND_WIDTH, DUE_WIDTH, WHEN_WIDTH = 13, 10, 11
-#: A list at least this wide (100 columns less the scrollbar) has room for wider names and
-#: the item's detail ("attempt 2 of 3").
-ROOMY = 96
-#: Narrower than this (80 columns less the scrollbar), the names give up cells.
-SNUG = 78
 SNOOZES = [("1", "1 day", 1), ("3", "3 days", 3), ("w", "1 week", 7)]
 
 
@@ -86,6 +79,8 @@ class QueueScreen(BaseScreen):
     def __init__(self) -> None:
         super().__init__()
         #: What the list shows, in the order of `review`.
+        self.rows: list[QueueRow] = []
+        #: The due items behind the rows: none until the data file is read.
         self.items: list[DueItem] = []
         #: How the rows are laid out, for the list's width.
         self.columns = Columns.fitting(80)
@@ -118,16 +113,16 @@ class QueueScreen(BaseScreen):
         self.query_one(TopBar).detail = day_text(now)
         self.columns = Columns.fitting(self._list_width())
         options = self.query_one("#queue-items", OptionList)
-        kept = self.selected()
+        kept = self.selected_row()
         place = options.highlighted
-        self.items = review(self.campaign, now)
+        self._read_rows()
         options.clear_options()
         for status, heading in HEADINGS.items():
-            group = [item for item in self.items if item.status == status]
+            group = [row for row in self.rows if row.status == status]
             if group:
                 options.add_option(Option(Content.styled(f"{heading} ({len(group)})", "bold underline"), disabled=True))
-                options.add_options(Option(self.columns.row(item, now), id=item.key) for item in group)
-        if not self.items:
+                options.add_options(Option(self.columns.row(row, now), id=row.key) for row in group)
+        if not self.rows:
             self._show(None)
             return
         keys = [option.id for option in options.options]
@@ -136,41 +131,59 @@ class QueueScreen(BaseScreen):
         else:
             later = [i for i, key in enumerate(keys) if key is not None and i >= (place or 0)]
             options.highlighted = later[0] if later else max(i for i, key in enumerate(keys) if key)
-        self._show(self.selected())
+        self._show(self.selected_row())
 
-    def selected(self) -> DueItem | None:
+    def _read_rows(self) -> None:
+        """The rows from the data, or from the snapshot until the data file is read."""
+        if not self.infoint.loaded:
+            self.rows = self.infoint.snapshot.rows if self.infoint.snapshot else []
+            return
+        from infoint_tui.usecases.agenda import review
+
+        self.items = review(self.campaign, clock.now())
+        self.rows = [QueueRow.of(item) for item in self.items]
+
+    def selected_row(self) -> QueueRow | None:
         options = self.query_one("#queue-items", OptionList)
         if options.highlighted is None or options.highlighted >= options.option_count:
             return None
         key = options.get_option_at_index(options.highlighted).id
-        return next((item for item in self.items if item.key == key), None)
+        return next((row for row in self.rows if row.key == key), None)
+
+    def selected(self) -> DueItem | None:
+        """The highlighted due item (None until the data file is read)."""
+        row = self.selected_row()
+        return next((item for item in self.items if item.key == row.key), None) if row else None
 
     @on(OptionList.OptionHighlighted, "#queue-items")
     def _highlighted(self) -> None:
-        self._show(self.selected())
+        self._show(self.selected_row())
 
-    def _show(self, item: DueItem | None) -> None:
+    def _show(self, row: QueueRow | None) -> None:
         shown = (
-            card(self.campaign, item, clock.now())
-            if item
+            Group(*card_top(row, clock.now()), *self._card_body(row))
+            if row
             else Text("Nothing is due. Add people on the Targets screen (F3) and request interviews.")
         )
         self.query_one("#queue-card", Static).update(shown)
         self.refresh_bindings()
 
+    def _card_body(self, row: QueueRow) -> list[Text]:
+        snapshot = self.infoint.snapshot
+        if self.infoint.loaded:
+            from infoint_tui.tui.screens.queue_card import card_body
+
+            item = self.selected()
+            return card_body(self.campaign, item) if item else []
+        if snapshot and snapshot.rows and snapshot.rows[0].key == row.key:
+            return [Text.from_markup(line) for line in snapshot.card]
+        return []
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action not in ("copy_message", "done", "snooze", "reply", "card", "open_person"):
             return True
-        item = self.selected() if self.is_mounted else None
-        if item is None:
-            return False
-        if action == "copy_message":
-            return bool(item.template)
-        if action == "reply":
-            return KINDS[item.kind].awaits_reply
-        if action == "card":
-            return KINDS[item.kind].offers_card
-        return True
+        row = self.selected_row() if self.is_mounted else None
+        return row is not None and action in row.actions
 
     # Acting ------------------------------------------------------------------------------
 
@@ -183,6 +196,7 @@ class QueueScreen(BaseScreen):
 
     @work(exclusive=True, group="queue")
     async def action_done(self) -> None:
+        from infoint_tui.domain.due_kinds import DueKind
         from infoint_tui.tui.flows.outreach import book_time, offer_next_target
         from infoint_tui.tui.flows.sending import record_done
         from infoint_tui.tui.screens.interview_forms import end_dialog
@@ -203,8 +217,10 @@ class QueueScreen(BaseScreen):
 
     @work(exclusive=True, group="queue")
     async def action_snooze(self) -> None:
+        from infoint_tui.domain.due_kinds import KINDS
         from infoint_tui.tui.flows.sending import save
         from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
+        from infoint_tui.usecases.due_actions import snooze_change
 
         item = self.selected()
         if item is None:
@@ -232,6 +248,7 @@ class QueueScreen(BaseScreen):
 
     @work(exclusive=True, group="queue")
     async def action_card(self) -> None:
+        from infoint_tui.domain.due_kinds import KINDS
         from infoint_tui.tui.flows.sending import send_card
 
         item = self.selected()
@@ -239,6 +256,8 @@ class QueueScreen(BaseScreen):
             await send_card(self, item)
 
     async def action_open_person(self) -> None:
+        from infoint_tui.domain.due_kinds import DueKind
+
         item = self.selected()
         if item is None:
             return
@@ -266,36 +285,3 @@ class QueueScreen(BaseScreen):
                     self.notify(f"The call is ready: {person.name}, {number}. d records it.", timeout=notice.SHORT)
 
         self.app.push_screen(dialog, saved)
-
-
-@dataclass(frozen=True, slots=True)
-class Columns:
-    """The widths of the person and company columns, and whether the detail has room."""
-
-    person: int
-    company: int
-    detail: bool = False
-
-    @classmethod
-    def fitting(cls, width: int) -> Columns:
-        """Columns for a list `width` cells wide: the kind, due day and time left always
-        whole; names wider when there is room, narrower (never gone) when there is not."""
-        if width >= ROOMY:
-            return cls(22, 18, detail=True)
-        if width >= SNUG:
-            return cls(20, 15)
-        names = max(width - (KIND_WIDTH + DUE_WIDTH + WHEN_WIDTH + 5), 10)
-        return cls(names * 3 // 5, names - names * 3 // 5)
-
-    def row(self, item: DueItem, now: datetime) -> Content:
-        # Content, the list's own form: from rich Text, each of hundreds of rows is converted.
-        when = when_text(item, now)
-        detail = self.detail and item.detail
-        return Content.assemble(
-            (fit(KINDS[item.kind].label, KIND_WIDTH) + " ", STATUS_STYLES[item.status]),
-            fit(item.person, self.person) + " ",
-            (fit(item.company, self.company) + " ", "dim"),
-            f"{item.due:%a %d %b}  ",
-            (fit(when, WHEN_WIDTH) + "  " if detail else when, "italic"),
-            (item.detail if detail else "", "dim"),
-        )
