@@ -25,7 +25,6 @@ import orjson
 
 from infoint_tui import clock
 from infoint_tui.store.errors import SaveError
-from infoint_tui.store.storage import write_atomically
 
 if TYPE_CHECKING:
     from infoint_tui.domain.models import Campaign
@@ -75,6 +74,8 @@ def write_snapshot(data_path: Path, content: Content, today: date) -> None:
 
     Raises SaveError when the snapshot cannot be written.
     """
+    from infoint_tui.store.storage import write_atomically  # not for reading: the first frame reads
+
     document = {"format": FORMAT, "day": today.isoformat(), "file": file_identity(data_path), "content": content}
     write_atomically(snapshot_path(data_path), orjson.dumps(document))
 

@@ -23,7 +23,6 @@ from textual.theme import Theme
 from infoint_tui.config import Config, config_path, save_config
 from infoint_tui.store.errors import DataFileError, SaveError
 from infoint_tui.tui import notice
-from infoint_tui.tui.commands import RecordsProvider
 from infoint_tui.tui.messages import EVERY_KIND, DataChanged, ProblemFound, SaveStatusChanged
 from infoint_tui.tui.opening import Opening
 from infoint_tui.tui.screens import PLACES
@@ -31,11 +30,20 @@ from infoint_tui.tui.screens.queue_rows import QueueSnapshot
 from infoint_tui.tui.typeahead import TypeAheadApp
 
 if TYPE_CHECKING:  # the records load on a thread after the first frame, when it comes from a snapshot
+    from textual.command import Provider
+
     from infoint_tui.store.history import Step
     from infoint_tui.store.repository import Repository
 
 #: After a hang-up there is no terminal to restore; leave even if shutting down stalls.
 HANGUP_EXIT_SECONDS = 3.0
+
+
+def records_provider() -> type[Provider]:
+    """The palette's people and companies, imported when the palette first opens."""
+    from infoint_tui.tui.commands import RecordsProvider
+
+    return RecordsProvider
 
 
 class DataFileOpened(Message):
@@ -45,7 +53,7 @@ class DataFileOpened(Message):
 class InfointApp(TypeAheadApp):
     CSS_PATH = "app.tcss"
     TITLE = "infoint"
-    COMMANDS = App.COMMANDS | {RecordsProvider}
+    COMMANDS = App.COMMANDS | {records_provider}
     MODES = {place.mode: place.screen for place in PLACES}
     DEFAULT_MODE = "queue"
     BINDINGS = [

@@ -7,7 +7,9 @@ it shows the app's snapshot of its rows (see queue_rows), and the records are no
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from rich.console import Group
@@ -84,6 +86,8 @@ class QueueScreen(BaseScreen):
         self.items: list[DueItem] = []
         #: How the rows are laid out, for the list's width.
         self.columns = Columns.fitting(80)
+        #: The options still to add to the list drawn from the snapshot.
+        self._filling: Iterator[Option] | None = None
 
     def compose_body(self) -> ComposeResult:
         with Container(id="queue"):
@@ -117,11 +121,15 @@ class QueueScreen(BaseScreen):
         place = options.highlighted
         self._read_rows()
         options.clear_options()
-        for status, heading in HEADINGS.items():
-            group = [row for row in self.rows if row.status == status]
-            if group:
-                options.add_option(Option(Content.styled(f"{heading} ({len(group)})", "bold underline"), disabled=True))
-                options.add_options(Option(self.columns.row(row, now), id=row.key) for row in group)
+        entries = self._options(now)
+        if self.infoint.loaded:
+            options.add_options(entries)
+            self._filling = None
+        else:
+            # From the snapshot, a screenful first: the rest once the first frame is out.
+            options.add_options(islice(entries, self.app.size.height))
+            self._filling = entries
+            self.call_after_refresh(self._fill, entries)
         if not self.rows:
             self._show(None)
             return
@@ -132,6 +140,18 @@ class QueueScreen(BaseScreen):
             later = [i for i, key in enumerate(keys) if key is not None and i >= (place or 0)]
             options.highlighted = later[0] if later else max(i for i, key in enumerate(keys) if key)
         self._show(self.selected_row())
+
+    def _options(self, now: datetime) -> Iterator[Option]:
+        for status, heading in HEADINGS.items():
+            group = [row for row in self.rows if row.status == status]
+            if group:
+                yield Option(Content.styled(f"{heading} ({len(group)})", "bold underline"), disabled=True)
+                yield from (Option(self.columns.row(row, now), id=row.key) for row in group)
+
+    def _fill(self, entries: Iterator[Option]) -> None:
+        if self._filling is entries:  # not redrawn since
+            self.query_one("#queue-items", OptionList).add_options(entries)
+            self._filling = None
 
     def _read_rows(self) -> None:
         """The rows from the data, or from the snapshot until the data file is read."""
