@@ -111,4 +111,11 @@ def infoint_today(size: int, times: float) -> Row:
 
 
 def run() -> list[Row]:
-    return [save_one_note(), save_one_person(PEOPLE), save_one_person(100_000), find_people(), infoint_today(PEOPLE, 2.0), infoint_today(1_000, 1.5)]
+    return [
+        save_one_note(),
+        save_one_person(PEOPLE),
+        save_one_person(100_000),
+        find_people(),
+        infoint_today(PEOPLE, 2.0),
+        infoint_today(1_000, 1.5),
+    ]

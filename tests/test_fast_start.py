@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -152,3 +153,23 @@ def test_a_snapshot_with_another_layout_is_not_used(demo_file: Path) -> None:
     snapshots.write_snapshot(demo_file, {"rows": [{"key": "x"}], "card": []}, TODAY)
     assert _opening(demo_file) is None
     assert isinstance(Opening(demo_file, QueueSnapshot.from_json(content)).snapshot, QueueSnapshot)
+
+
+def test_keys_typed_at_once_on_a_large_file_act_in_order_once_it_is_read(tmp_path: Path) -> None:
+    from infoint_tui.demo import write_demo
+    from tests.terminal import Terminal
+
+    path = tmp_path / "large.json"
+    write_demo(path, 20_000, TODAY)
+    rows = written(path).rows
+    env = {"INFOINT_TODAY": TODAY.isoformat(), "HOME": str(tmp_path), "TERM": "xterm-256color"}
+    terminal = Terminal("infoint-fast-start", [str(Path(sys.executable).with_name("infoint")), "--db", str(path)], env)
+    try:
+        terminal.press("Down", "s")  # before the first frame, and long before the file is read
+        shown = terminal.wait_for_text("Snooze:")
+        assert rows[1].person in shown and rows[0].person not in shown.partition("Snooze:")[2].splitlines()[0]
+        terminal.press("Escape", "C-q")
+        wait_for(lambda: terminal.exit_status() is not None, "infoint to quit")
+        assert terminal.exit_status() == 0
+    finally:
+        terminal.close()
