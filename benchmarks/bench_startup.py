@@ -9,8 +9,9 @@ the 60-person demo, for information); the baseline is a bare Textual app with th
 screen's widgets and style sheets, its list holding as many rows as are visible. The
 start-ups alternate, after one untimed start of each (bytecode compiled, file in the page
 cache, the day's backup written, and the snapshot of what is due that infoint keeps beside
-the file written at its close: the first frame is drawn from it while the file loads). The CPU time of the process up to that frame is shown
-too: it is steadier than the wall time on a busy machine.
+the file written at its close: the first frame is drawn from it while the file loads).
+The CPU time of the process up to that frame is shown too: it is steadier than the wall
+time on a busy machine.
 """
 
 from __future__ import annotations
