@@ -196,7 +196,7 @@ class QueueScreen(BaseScreen):
             item = self.selected()
             return card_body(self.campaign, item) if item else []
         if snapshot and snapshot.rows and snapshot.rows[0].key == row.key:
-            return [Text.from_markup(line) for line in snapshot.card]
+            return [Text(text, style=style) for text, style in snapshot.card]
         return []
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

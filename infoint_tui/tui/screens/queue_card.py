@@ -30,7 +30,7 @@ def card_body(campaign: Campaign, item: DueItem) -> list[Text]:
 def queue_snapshot(campaign: Campaign, now: datetime) -> dict[str, Any]:
     """What the Queue's first frame shows before the data file is read (see QueueSnapshot)."""
     items = review(campaign, now)
-    card = [line.markup for line in card_body(campaign, items[0])] if items else []
+    card = [(line.plain, str(line.style)) for line in card_body(campaign, items[0])] if items else []
     return QueueSnapshot([QueueRow.of(item) for item in items], card).to_json()
 
 

@@ -123,15 +123,15 @@ class QueueSnapshot:
     """The Queue as the snapshot keeps it: its rows, and the card of the first one."""
 
     rows: list[QueueRow]
-    #: The first row's card under its top lines (`card_top`), as rich markup.
-    card: list[str]
+    #: The first row's card under its top lines (`card_top`): each line's text and style.
+    card: list[tuple[str, str]]
 
     def to_json(self) -> dict[str, Any]:
         return {"rows": [row.to_json() for row in self.rows], "card": self.card}
 
     @classmethod
     def from_json(cls, doc: dict[str, Any]) -> QueueSnapshot:
-        return cls([QueueRow.from_json(row) for row in doc["rows"]], list(doc["card"]))
+        return cls([QueueRow.from_json(row) for row in doc["rows"]], [(text, style) for text, style in doc["card"]])
 
 
 def card_top(row: QueueRow, now: datetime) -> list[Text]:
