@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, TextIO
 
 from infoint_tui import clock
 from infoint_tui.config import Config, ConfigError, config_path, load_config
-from infoint_tui.domain.text import clean_block, clean_line
 from infoint_tui.store.errors import DataFileError, ReadOnlyFileError
 
 if TYPE_CHECKING:  # imported where used, to keep `infoint today` quick
@@ -164,6 +163,9 @@ class _Version(argparse.Action):
 
 def say(text: str, *, to: TextIO | None = None) -> None:
     """Print a line (or lines) for a person, cleaned of control characters."""
+    # Here: its patterns would cost the app's start ~5 ms before a word is said.
+    from infoint_tui.domain.text import clean_block
+
     print(clean_block(text), file=to or sys.stdout)
 
 
@@ -467,6 +469,7 @@ def _progress_on_stderr(name: str) -> Iterator[None]:
     if not sys.stderr.isatty():
         yield
         return
+    from infoint_tui.domain.text import clean_line
     from infoint_tui.exchange.builder import reporting_progress
 
     name, shown = clean_line(name), False

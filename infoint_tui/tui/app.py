@@ -147,6 +147,7 @@ class InfointApp(TypeAheadApp):
             return
         assert opened is not None
         self._repo, self.read_only_reason = opened.repo, opened.read_only_reason
+        self.snapshot = None  # the Queue draws from the data from now on
         self.save_status = self._initial_status()
         self._listen_to_data_file()
         for screen in self._every_screen():
