@@ -94,9 +94,9 @@ def find_people() -> Row:
     return shown(f"find people by name ({PEOPLE:,})", ours_time, stock_time)
 
 
-def infoint_today() -> Row:
+def infoint_today(size: int, times: float) -> Row:
     """`infoint today` as a shell runs it, against a bare parse of the same file."""
-    path = demo_file()
+    path = demo_file(size)
     script = Path(sys.executable).with_name("infoint")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "infoint_tui"]
     env = {**os.environ, "INFOINT_DB": str(path), "INFOINT_TODAY": TODAY.isoformat()}
@@ -107,8 +107,15 @@ def infoint_today() -> Row:
     ours_time = best_of(lambda: run(*command, "today", "--db", str(path)), 7)
     bare = "import json,sys; json.load(open(sys.argv[1]))"
     bare_time = best_of(lambda: run(sys.executable, "-c", bare, str(path)), 7)
-    return at_most(f"infoint today ({PEOPLE:,})", ours_time, bare_time, times=2.0)
+    return at_most(f"infoint today ({size:,})", ours_time, bare_time, times=times)
 
 
 def run() -> list[Row]:
-    return [save_one_note(), save_one_person(PEOPLE), save_one_person(100_000), find_people(), infoint_today()]
+    return [
+        save_one_note(),
+        save_one_person(PEOPLE),
+        save_one_person(100_000),
+        find_people(),
+        infoint_today(PEOPLE, 2.0),
+        infoint_today(1_000, 1.5),
+    ]

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from infoint_tui import clock
-from infoint_tui.config import ConfigError, config_path, load_config
-from infoint_tui.domain.text import clean_block, clean_line
+from infoint_tui.config import Config, ConfigError, config_path, load_config
 from infoint_tui.store.errors import DataFileError, ReadOnlyFileError
 
 if TYPE_CHECKING:  # imported where used, to keep `infoint today` quick
@@ -30,6 +29,7 @@ if TYPE_CHECKING:  # imported where used, to keep `infoint today` quick
     from infoint_tui.exchange.plan import ImportPlan
     from infoint_tui.mail.settings import MailSettings
     from infoint_tui.store.repository import Repository
+    from infoint_tui.tui.opening import Opened, Opening
     from infoint_tui.usecases.mailing import Outgoing
 
 DATA_PROBLEM = 1
@@ -185,6 +185,9 @@ class _Version(argparse.Action):
 
 def say(text: str, *, to: TextIO | None = None) -> None:
     """Print a line (or lines) for a person, cleaned of control characters."""
+    # Here: its patterns would cost the app's start ~5 ms before a word is said.
+    from infoint_tui.domain.text import clean_block
+
     print(clean_block(text), file=to or sys.stdout)
 
 
@@ -218,8 +221,6 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from infoint_tui.store.repository import Repository
-
     if args.demo:
         import tempfile
 
@@ -230,29 +231,65 @@ def run_app(args: argparse.Namespace) -> int:
     else:
         path = _db_path(args)
     config = load_config(config_path(getattr(args, "config", None)))  # before the data file is locked
-    repo, read_only_reason = Repository.open_or_read_only(path, background=True)
+    if args.command is None and (opening := _opening(path)) is not None:
+        return _run_opening(opening, config)
+    from infoint_tui.tui.opening import open_data_file
+
+    opened = open_data_file(path)
     try:
-        start = _start_on(args, repo)
+        start = _start_on(args, opened.repo)
         from infoint_tui.tui.app import InfointApp  # Textual loads only here
 
-        app = InfointApp(repo, config=config, read_only_reason=read_only_reason, start=start)
+        app = InfointApp(opened.repo, config=config, read_only_reason=opened.read_only_reason, start=start)
         app.run()
     finally:
-        _close(repo)
+        _close(opened)
     return app.return_code or 0  # 128 + the signal that ended it, if one did
 
 
-def _close(repo: Repository) -> None:
+def _opening(path: Path) -> Opening | None:
+    """The data file to read after the first frame, drawn from its snapshot: None when the
+    snapshot is missing or does not describe the file as it is today."""
+    from infoint_tui.store.snapshot import read_snapshot
+
+    content = read_snapshot(path.expanduser().resolve(), clock.today())
+    if content is None:
+        return None
+    from infoint_tui.tui.opening import Opening
+    from infoint_tui.tui.screens.queue_rows import QueueSnapshot
+
+    try:
+        return Opening(path, QueueSnapshot.from_json(content))
+    except (KeyError, TypeError, ValueError):  # written by a version that laid it out otherwise
+        return None
+
+
+def _run_opening(opening: Opening, config: Config) -> int:
+    from infoint_tui.tui.app import InfointApp
+
+    app = InfointApp(opening=opening, config=config)
+    try:
+        app.run()
+    finally:
+        opened = opening.result()  # waits for a file still being read when the app ended
+        if opened is not None:
+            _close(opened)
+    if app.open_error is not None:
+        raise app.open_error
+    return app.return_code or 0
+
+
+def _close(opened: Opened) -> None:
     """Write what is pending and let the file go. When that fails (a signal ended the app
     with the disk full), the terminal is back by now: say what the file lacks, and log it."""
     from infoint_tui.store.errors import SaveError
 
     try:
-        repo.close()
+        opened.close()
     except SaveError as error:
         from infoint_tui.usecases.not_saved import tell
 
-        raise SaveError(tell(repo, error)) from None
+        raise SaveError(tell(opened.repo, error)) from None
 
 
 def _start_on(args: argparse.Namespace, repo: Repository) -> tuple[str, str] | None:
@@ -492,6 +529,7 @@ def _progress_on_stderr(name: str) -> Iterator[None]:
     if not sys.stderr.isatty():
         yield
         return
+    from infoint_tui.domain.text import clean_line
     from infoint_tui.exchange.builder import reporting_progress
 
     name, shown = clean_line(name), False

@@ -46,15 +46,17 @@ def config_path(explicit: str | None = None) -> Path:
 
 def load_config(path: Path) -> Config:
     """The settings in `path` (defaults when there is no file), or ConfigError."""
-    import tomllib  # here: `infoint today` never reads the settings, and need not load a parser
-
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Config(path)
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
         raise ConfigError(f"The settings file {path} cannot be read ({reason}).") from None
+    import tomllib  # only for a file: most starts have none, and need not load a parser
+
+    try:
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"The settings file {path} is not valid TOML ({error}); fix it or move it aside.") from None
     ui = document.get("ui", {})

@@ -19,15 +19,26 @@ import pytest
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
 import textual._wait
+from textual.pilot import Pilot
 
 from infoint_tui import clock
 from infoint_tui.store.log import forget_log
 
-# Pilot sleeps in slices of SLEEP_GRANULARITY after every key until the process looks idle; the
-# real wait is Pilot's own (every message queue emptied), so a finer slice only stops each key
-# costing 40 ms of sleep. The idle test keeps its proportion: under 5% busy over a slice.
+# Pilot sleeps in slices of SLEEP_GRANULARITY after every key until the process looks idle:
+# 40 ms a key at least. A finer slice stops that, and each press then waits instead for what
+# the keys set off to be handled (every message queue of the screen emptied, as `pause` does).
+# The idle test keeps its proportion: under 5% busy over a slice.
 textual._wait.SLEEP_GRANULARITY = 1 / 500
 textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
+_press = Pilot.press
+
+
+async def _press_and_settle(self: Pilot, *keys: str) -> None:
+    await _press(self, *keys)
+    await self._wait_for_screen()
+
+
+Pilot.press = _press_and_settle  # type: ignore[method-assign]
 
 TODAY = date(2026, 11, 26)
 #: The wall clock of every test (see `clock.wall_clock`).

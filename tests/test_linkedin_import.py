@@ -31,6 +31,7 @@ from infoint_tui.tui.widgets.message import MessageScreen
 from infoint_tui.usecases.due_actions import message_for
 from tests.conftest import DATA, TODAY
 from tests.outreach_support import expect, text_of
+from tests.support import until
 from tests.test_outreach_flow import start_request
 from tests.test_targets_screen import import_text, open_targets, start_import
 from tests.test_templates import FULL_CONTEXT
@@ -342,8 +343,7 @@ async def test_the_import_dialog_shows_skipped_rows_and_the_encoding(make_app, e
             "read as Windows-1252"
         ) in shown
         await pilot.press("enter")  # on the Import button
-        await pilot.pause()
-        assert "Seán O’Brien" in stored(empty_repo)
+        await until(pilot, lambda: "Seán O’Brien" in stored(empty_repo), "the import")
         await start_import(pilot, "i", EXCEL_1252)
         assert (
             "Nobody new in linkedin-Connections-excel-windows-1252.csv: 0 people and 0 companies to add; "

@@ -22,8 +22,8 @@ from textual.geometry import Region
 
 from infoint_tui import clock
 from infoint_tui.cli import main
-from infoint_tui.domain.due_words import due_from_words
 from infoint_tui.domain.models import Interview, Mode, PreparedQuestion
+from infoint_tui.domain.todo_days import due_from_words
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui.screens.live import LiveInterviewScreen
 from infoint_tui.tui.widgets.choice import ChoiceScreen

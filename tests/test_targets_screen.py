@@ -572,9 +572,8 @@ async def test_import_linkedin_connections_then_again_adds_nobody(make_app, repo
         assert "24 people" in import_text(pilot) and "to add" in import_text(pilot)
         assert len(repo.campaign.people) == before  # nothing until confirmed
         await pilot.press("enter")  # on the Import button
-        await pilot.pause()
+        await until(pilot, lambda: len(repo.campaign.people) == before + 24, "the import")
         assert app.screen is screen
-        assert len(repo.campaign.people) == before + 24
         assert any("Added 24 people" in n.message for n in notices)
         assert len(screen.list_of().ids) == before + 24
         ravi = next(p for p in repo.campaign.people.values() if p.profile_url.endswith("ravi-nunez-00001"))

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from infoint_tui.domain.due_kinds import KINDS
 from infoint_tui.domain.due_kinds import DueKind as DueKind  # DueItem.kind: part of the policy's answer
+from infoint_tui.domain.due_text import hours_left as hours_left  # part of the policy's answer
 from infoint_tui.domain.models import (
     CONTACT_ATTEMPTS,
     REFERRED_BY,
@@ -98,11 +99,6 @@ def agenda(items: Iterable[DueItem], today: date, days: int) -> list[DueItem]:
         kept,
         key=lambda item: (not KINDS[item.kind].first, _STATUS_ORDER[item.status], item.due, item.person.casefold()),
     )
-
-
-def hours_left(item: DueItem, now: datetime) -> float | None:
-    """Hours until the item's deadline (negative once it has passed); None without one."""
-    return None if item.deadline is None else (item.deadline - now).total_seconds() / 3600
 
 
 def open_outreach(campaign: Campaign, person_id: int) -> Outreach | None:

@@ -6,11 +6,10 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from infoint_tui.domain.models import Campaign
-
 if TYPE_CHECKING:
     from textual.app import App
 
+    from infoint_tui.domain.models import Campaign
     from infoint_tui.store.repository import Repository
     from infoint_tui.tui.app import InfointApp
 

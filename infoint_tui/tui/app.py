@@ -10,11 +10,12 @@ import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -22,26 +23,40 @@ from textual.theme import Theme
 
 from infoint_tui import clock
 from infoint_tui.config import Config, config_path, save_config
-from infoint_tui.domain.text import clean_block
 from infoint_tui.store.errors import DataFileError, SaveError
-from infoint_tui.store.history import Step
-from infoint_tui.store.repository import Repository
 from infoint_tui.tui import access, notice, toasts
 from infoint_tui.tui.ahead import Ahead
-from infoint_tui.tui.commands import RecordsProvider
 from infoint_tui.tui.messages import EVERY_KIND, DataChanged, ProblemFound, SaveStatusChanged
+from infoint_tui.tui.opening import Opening
 from infoint_tui.tui.screens import PLACES
+from infoint_tui.tui.screens.queue_rows import QueueSnapshot
 from infoint_tui.tui.typeahead import TypeAheadApp
-from infoint_tui.usecases.not_saved import tell
+
+if TYPE_CHECKING:  # the records load on a thread after the first frame, when it comes from a snapshot
+    from textual.command import Provider
+
+    from infoint_tui.store.history import Step
+    from infoint_tui.store.repository import Repository
 
 #: After a hang-up there is no terminal to restore; leave even if shutting down stalls.
 HANGUP_EXIT_SECONDS = 3.0
 
 
+def records_provider() -> type[Provider]:
+    """The palette's people and companies, imported when the palette first opens."""
+    from infoint_tui.tui.commands import RecordsProvider
+
+    return RecordsProvider
+
+
+class DataFileOpened(Message):
+    """Posted from the opening thread: the data file is read (or could not be)."""
+
+
 class InfointApp(TypeAheadApp):
     CSS_PATH = "app.tcss"
     TITLE = "infoint"
-    COMMANDS = App.COMMANDS | {RecordsProvider}
+    COMMANDS = App.COMMANDS | {records_provider}
     MODES = {place.mode: place.screen for place in PLACES}
     DEFAULT_MODE = "queue"
     BINDINGS = [
@@ -58,20 +73,29 @@ class InfointApp(TypeAheadApp):
 
     def __init__(
         self,
-        repo: Repository,
+        repo: Repository | None = None,
         *,
+        opening: Opening | None = None,
         config: Config | None = None,
         read_only_reason: str | None = None,
         start: tuple[str, str] | None = None,
     ) -> None:
+        """Open on `repo`, or on the Queue of `opening`'s snapshot while its file is read."""
         super().__init__()
-        self.repo = repo
+        self._repo = repo
+        self.opening = opening
+        #: What the Queue shows until the data file is read.
+        self.snapshot: QueueSnapshot | None = opening.snapshot if opening else None
+        #: Why the data file could not be opened, when it is read after the first frame.
+        self.open_error: DataFileError | None = None
         #: The user's settings file: the theme and remapped keys are kept there.
         self.config = config or Config(config_path())
         self.read_only_reason = read_only_reason
         #: (mode, action) to open on once the first screen is up (`infoint interview`).
         self.start = start
         self.save_status = self._initial_status()
+        if repo is None:
+            self.hold_keys()  # until the file is read, and the Queue shows it
         self._unknown_theme = self.config.theme not in self.available_themes
         if not self._unknown_theme:
             self.theme = self.config.theme
@@ -80,17 +104,26 @@ class InfointApp(TypeAheadApp):
         self.data_version = 0
         self.ahead = Ahead()
 
+    @property
+    def repo(self) -> Repository:
+        if self._repo is None:
+            raise RuntimeError("The data file is still being read.")
+        return self._repo
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the data file is read (until then the Queue shows the snapshot)."""
+        return self._repo is not None
+
     def _initial_status(self) -> tuple[str, bool]:
-        if self.repo.read_only:
+        if self._repo is None:
+            return (self.opening.path.name, False) if self.opening else ("", False)
+        if self._repo.read_only:
             return ("read-only", True)
-        return (self.repo.path.name, False)
+        return (self._repo.path.name, False)
 
     def on_mount(self) -> None:
-        self.repo.add_listener(self._saved_elsewhere)
-        self.repo.add_problem_listener(lambda problem: self.post_message(ProblemFound(problem)))
         self.theme_changed_signal.subscribe(self, self._keep_theme)
-        if self.read_only_reason:
-            self.notify(self.read_only_reason, title="Read-only", severity="warning", timeout=notice.ALARM)
         if self._unknown_theme:
             self.notify(
                 f"The settings file {self.config.path} names a theme infoint does not know, "
@@ -104,6 +137,35 @@ class InfointApp(TypeAheadApp):
             # Not on the main thread (tests) or not on this platform: no handler.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self._on_terminate_signal, signum)
+        if self._repo is not None:
+            self._listen_to_data_file()
+        elif self.opening is not None:
+            # Once the first frame is out: reading the file on a thread would slow it down.
+            self.screen.call_after_refresh(self.opening.start, lambda: self.post_message(DataFileOpened()))
+
+    def on_data_file_opened(self) -> None:
+        assert self.opening is not None
+        try:
+            opened = self.opening.result()
+        except DataFileError as error:
+            self.open_error = error  # the command says it once the terminal is back
+            self.exit(return_code=1)
+            return
+        assert opened is not None
+        self._repo, self.read_only_reason = opened.repo, opened.read_only_reason
+        self.snapshot = None  # the Queue draws from the data from now on
+        self.save_status = self._initial_status()
+        self._listen_to_data_file()
+        for screen in self._every_screen():
+            screen.post_message(DataChanged(EVERY_KIND))  # the Queue swaps its snapshot for the data
+        self.release_keys()
+
+    def _listen_to_data_file(self) -> None:
+        """Hear of the data file's saves and problems; say why it is read-only."""
+        self.repo.add_listener(self._saved_elsewhere)
+        self.repo.add_problem_listener(lambda problem: self.post_message(ProblemFound(problem)))
+        if self.read_only_reason:
+            self.notify(self.read_only_reason, title="Read-only", severity="warning", timeout=notice.ALARM)
         if self.start is not None:
             self.call_later(self.open_on, *self.start)
         self.call_after_refresh(self.ahead.start, self, self.repo.campaign, self.data_version, clock.today())
@@ -136,7 +198,11 @@ class InfointApp(TypeAheadApp):
             toasts.place(self.screen)
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.MouseEvent) and not self.loaded:
+            return  # a click would act on records not read yet (keys wait instead: typeahead)
         if isinstance(event, events.Paste):
+            from infoint_tui.domain.text import clean_block
+
             # Every paste passes here on its way to the focused widget: it is data, and would
             # be drawn as it is, so an ESC in it would reach the terminal.
             event.text = clean_block(event.text)
@@ -222,6 +288,8 @@ class InfointApp(TypeAheadApp):
 
     def save_everything(self) -> None:
         """Put every unsaved text into the data, then write it, synchronously."""
+        if not self.loaded:
+            return  # nothing typed yet has reached a screen
         for screen in self._every_screen():
             flush = getattr(screen, "flush_unsaved", None)
             if flush is not None:
@@ -238,6 +306,8 @@ class InfointApp(TypeAheadApp):
             self.save_everything()
         except DataFileError as error:
             if signum == signal.SIGHUP:
+                from infoint_tui.usecases.not_saved import tell
+
                 # No terminal will come back to say it on, and none to restore: the log holds
                 # what the file lacks, words and all, and there is nothing left to wait for.
                 tell(self.repo, error)

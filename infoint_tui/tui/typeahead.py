@@ -13,6 +13,9 @@ Here the app holds the keys (and pastes) it receives and hands on the next one o
 app and its screen have worked through every message, the key's own journey and what it set
 off included (a binding's action, a dialog composing and taking focus, Enter moving to the
 next field). Textual then routes it as usual, to whatever has focus by then.
+
+While the app `hold_keys()` (its data still loading) every key waits, in order, until it
+`release_keys()`.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ from textual import events
 from textual.app import App, ScreenStackError
 from textual.message_pump import MessagePump
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
 
 #: A handler that never finishes must not hold the keyboard: past this, the key goes on anyway.
 SETTLE_SECONDS = 5.0
@@ -39,6 +41,16 @@ class TypeAheadApp(App):
         super().__init__(*args, **kwargs)
         self._typed: deque[events.Key | events.Paste] = deque()
         self._delivery: asyncio.Task[None] | None = None
+        self._keys_free = asyncio.Event()
+        self._keys_free.set()
+
+    def hold_keys(self) -> None:
+        """Keep every key typed from now on until `release_keys`."""
+        self._keys_free.clear()
+
+    def release_keys(self) -> None:
+        """Hand on the keys held, in order, and those typed after them."""
+        self._keys_free.set()
 
     async def on_event(self, event: events.Event) -> None:
         # Forwarded events are keys already on their way (bubbling back to the app).
@@ -52,6 +64,7 @@ class TypeAheadApp(App):
     async def _deliver_typed(self) -> None:
         try:
             while self._typed:
+                await self._keys_free.wait()
                 with suppress(TimeoutError):
                     await asyncio.wait_for(self._settled(), SETTLE_SECONDS)
                 if not self.call_later(self._route, self._take_next()):
@@ -95,6 +108,8 @@ class TypeAheadApp(App):
 
 
 def _takes_text(widget: Widget | None) -> bool:
+    from textual.widgets import Input, TextArea  # not before the first key: TextArea is slow to import
+
     return isinstance(widget, Input) or (isinstance(widget, TextArea) and not widget.read_only)
 
 

@@ -12,14 +12,15 @@ import orjson
 
 from infoint_tui.cells import fit
 from infoint_tui.domain.due_kinds import KINDS, DueKind
+from infoint_tui.domain.due_text import HEADINGS as HEADINGS
+from infoint_tui.domain.due_text import REPLIES_HEADING as REPLIES_HEADING
+from infoint_tui.domain.due_text import day_text as day_text
+from infoint_tui.domain.due_text import when_text as when_text
 from infoint_tui.domain.models import Campaign, Person
-from infoint_tui.domain.policy import DueItem, Status, agenda, due_items, hours_left
+from infoint_tui.domain.policy import DueItem, Status, agenda, due_items
 from infoint_tui.domain.wording import count
 from infoint_tui.usecases.due_actions import objective_of, outreach_of
 
-HEADINGS = {Status.OVERDUE: "Overdue", Status.TODAY: "Today", Status.UPCOMING: "Upcoming"}
-#: The group above them all: replies found in the mailbox, to read and record.
-REPLIES_HEADING = "Replies to read"
 #: Every line of the text fits a terminal this wide.
 WIDTH = 80
 #: The columns of an item's line, in cells: what, who, where they work.
@@ -35,7 +36,7 @@ def sections(items: list[DueItem]) -> list[tuple[str, Status | None, list[DueIte
     rest = [item for item in items if not KINDS[item.kind].first]
     groups: list[tuple[str, Status | None, list[DueItem]]] = [(REPLIES_HEADING, None, first)]
     for status, heading in HEADINGS.items():
-        groups.append((heading, status, [item for item in rest if item.status == status]))
+        groups.append((heading, Status(status), [item for item in rest if item.status == status]))
     return [group for group in groups if group[2]]
 
 
@@ -43,24 +44,6 @@ def review(campaign: Campaign, now: datetime) -> list[DueItem]:
     """The items of the morning review: overdue, today, and the next few days."""
     today = now.date()
     return agenda(due_items(campaign, today, now), today, campaign.settings.agenda_days)
-
-
-def day_text(now: datetime) -> str:
-    """The day the review is for, as its headline and the Queue's header say it."""
-    return f"{now:%A %-d %B %Y}"
-
-
-def when_text(item: DueItem, now: datetime) -> str:
-    """'3 days late', 'today', 'in 2 days', or hours left before a thank-you deadline."""
-    hours = hours_left(item, now)
-    if hours is not None:
-        return f"{hours:.0f} h left" if hours >= 0 else f"{-hours:.0f} h late"
-    days = (item.due - now.date()).days
-    if days < 0:
-        return f"{count(-days, 'day')} late"
-    if days == 0:
-        return "today"
-    return f"in {count(days, 'day')}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +133,7 @@ class Morning:
     entries: list[Entry]
     interviews: list[Booked]
 
-    def group(self, status: Status) -> list[Entry]:
+    def group(self, status: str) -> list[Entry]:
         return [entry for entry in self.entries if entry.item.status == status]
 
     @property

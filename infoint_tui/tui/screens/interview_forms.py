@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, TypedDict
 
 from infoint_tui import clock
 from infoint_tui.domain import validation
-from infoint_tui.domain.due_words import due_from_words
 from infoint_tui.domain.models import CALL_MINUTES, ActionItem, Campaign, Interview, Mode, Person, Verdict
 from infoint_tui.domain.policy import DueKind, due_items, hours_left
+from infoint_tui.domain.todo_days import due_from_words
 from infoint_tui.tui import notice
 from infoint_tui.tui.widgets.form import Field, FormScreen
 from infoint_tui.usecases.interviewing import check_time, end_interview, parse_time

@@ -1,14 +1,18 @@
 """The morning review: what is due, overdue first, each item one or two keys from done.
 
 The queue is the first screen, so the flows and dialogs that only its actions need are
-imported in those actions, after start-up (DESIGN section 7).
+imported in those actions, after start-up (DESIGN section 7). Until the data file is read
+it shows the app's snapshot of its rows (see queue_rows), and the records are not imported.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import datetime, timedelta
+from itertools import islice
+from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,29 +23,20 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from infoint_tui import clock
-from infoint_tui.cells import fit
-from infoint_tui.domain.due_kinds import KINDS, DueKind
-from infoint_tui.domain.models import Person
-from infoint_tui.domain.policy import DueItem, Status
+from infoint_tui.domain.due_text import HEADINGS, REPLIES_HEADING, day_text, when_text
 from infoint_tui.tui import notice
 from infoint_tui.tui.access import changes_data
 from infoint_tui.tui.messages import DataChanged
 from infoint_tui.tui.screens.base import UNDO, BaseScreen
-from infoint_tui.tui.screens.queue_card import card
+from infoint_tui.tui.screens.queue_rows import Columns, QueueRow, card_top
 from infoint_tui.tui.widgets.chrome import TopBar
-from infoint_tui.usecases.agenda import day_text, review, sections, when_text
-from infoint_tui.usecases.due_actions import snooze_change
 
-STATUS_STYLES = {Status.OVERDUE: "bold ansi_red", Status.TODAY: "bold", Status.UPCOMING: "dim"}
+if TYPE_CHECKING:
+    from infoint_tui.domain.models import Person
+    from infoint_tui.domain.policy import DueItem
+
 #: Wide enough for the card beside the list rather than under it.
 WIDE = 110
-#: The columns of a row that never change, in cells: the kind, the due day, the time left.
-KIND_WIDTH, DUE_WIDTH, WHEN_WIDTH = 13, 10, 11
-#: A list at least this wide (100 columns less the scrollbar) has room for wider names and
-#: the item's detail ("attempt 2 of 3").
-ROOMY = 96
-#: Narrower than this (80 columns less the scrollbar), the names give up cells.
-SNUG = 78
 SNOOZES = [("1", "1 day", 1), ("3", "3 days", 3), ("w", "1 week", 7)]
 
 
@@ -88,11 +83,15 @@ class QueueScreen(BaseScreen):
     def __init__(self) -> None:
         super().__init__()
         #: What the list shows, in the order of `review`.
+        self.rows: list[QueueRow] = []
+        #: The due items behind the rows: none until the data file is read.
         self.items: list[DueItem] = []
         #: How the rows are laid out, for the list's width.
         self.columns = Columns.fitting(80)
         #: What the time-dependent text of the list was drawn as (None: the data changed since).
         self._drawn_as: tuple[str, list[str]] | None = None
+        #: The options still to add to the list drawn from the snapshot.
+        self._filling: Iterator[Option] | None = None
 
     def compose_body(self) -> ComposeResult:
         with Container(id="queue"):
@@ -128,7 +127,7 @@ class QueueScreen(BaseScreen):
 
     def _time_text(self, now: datetime) -> tuple[str, list[str]]:
         """The day, and the hours left before each deadline, as the list says them."""
-        return day_text(now), [when_text(item, now) for item in self.items if item.deadline is not None]
+        return day_text(now), [when_text(row, now) for row in self.rows if row.deadline is not None]
 
     def refresh_data(self) -> None:
         """Rebuild the list, keeping the highlight on the same item (or the same place)."""
@@ -136,15 +135,21 @@ class QueueScreen(BaseScreen):
         self.query_one(TopBar).detail = day_text(now)
         self.columns = Columns.fitting(self._list_width())
         options = self.query_one("#queue-items", OptionList)
-        kept = self.selected()
+        kept = self.selected_row()
         place = options.highlighted
-        self.items = review(self.campaign, now)
+        self._read_rows()
         self._drawn_as = self._time_text(now)
         options.clear_options()
-        for heading, _, group in sections(self.items):
-            options.add_option(Option(Content.styled(f"{heading} ({len(group)})", "bold underline"), disabled=True))
-            options.add_options(Option(self.columns.row(item, now), id=item.key) for item in group)
-        if not self.items:
+        entries = self._options(now)
+        if self.infoint.loaded:
+            options.add_options(entries)
+            self._filling = None
+        else:
+            # From the snapshot, a screenful first: the rest once the first frame is out.
+            options.add_options(islice(entries, self.app.size.height))
+            self._filling = entries
+            self.call_after_refresh(self._fill, entries)
+        if not self.rows:
             self._show(None)
             return
         keys = [option.id for option in options.options]
@@ -153,41 +158,71 @@ class QueueScreen(BaseScreen):
         else:
             later = [i for i, key in enumerate(keys) if key is not None and i >= (place or 0)]
             options.highlighted = later[0] if later else max(i for i, key in enumerate(keys) if key)
-        self._show(self.selected())
+        self._show(self.selected_row())
 
-    def selected(self) -> DueItem | None:
+    def _options(self, now: datetime) -> Iterator[Option]:
+        for heading in (REPLIES_HEADING, *HEADINGS.values()):
+            group = [row for row in self.rows if row.group == heading]
+            if group:
+                yield Option(Content.styled(f"{heading} ({len(group)})", "bold underline"), disabled=True)
+                yield from (Option(self.columns.row(row, now), id=row.key) for row in group)
+
+    def _fill(self, entries: Iterator[Option]) -> None:
+        if self._filling is entries:  # not redrawn since
+            self.query_one("#queue-items", OptionList).add_options(entries)
+            self._filling = None
+
+    def _read_rows(self) -> None:
+        """The rows from the data, or from the snapshot until the data file is read."""
+        if not self.infoint.loaded:
+            self.rows = self.infoint.snapshot.rows if self.infoint.snapshot else []
+            return
+        from infoint_tui.usecases.agenda import review
+
+        self.items = review(self.campaign, clock.now())
+        self.rows = [QueueRow.of(item) for item in self.items]
+
+    def selected_row(self) -> QueueRow | None:
         options = self.query_one("#queue-items", OptionList)
         if options.highlighted is None or options.highlighted >= options.option_count:
             return None
         key = options.get_option_at_index(options.highlighted).id
-        return next((item for item in self.items if item.key == key), None)
+        return next((row for row in self.rows if row.key == key), None)
+
+    def selected(self) -> DueItem | None:
+        """The highlighted due item (None until the data file is read)."""
+        row = self.selected_row()
+        return next((item for item in self.items if item.key == row.key), None) if row else None
 
     @on(OptionList.OptionHighlighted, "#queue-items")
     def _highlighted(self) -> None:
-        self._show(self.selected())
+        self._show(self.selected_row())
 
-    def _show(self, item: DueItem | None) -> None:
+    def _show(self, row: QueueRow | None) -> None:
         shown = (
-            card(self.campaign, item, clock.now())
-            if item
+            Group(*card_top(row, clock.now()), *self._card_body(row))
+            if row
             else Text("Nothing is due. Add people on the Targets screen (F3) and request interviews.")
         )
         self.query_one("#queue-card", Static).update(shown)
         self.refresh_bindings()
 
+    def _card_body(self, row: QueueRow) -> list[Text]:
+        snapshot = self.infoint.snapshot
+        if self.infoint.loaded:
+            from infoint_tui.tui.screens.queue_card import card_body
+
+            item = self.selected()
+            return card_body(self.campaign, item) if item else []
+        if snapshot and snapshot.rows and snapshot.rows[0].key == row.key:
+            return [Text(text, style=style) for text, style in snapshot.card]
+        return []
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action not in ("copy_message", "done", "snooze", "reply", "card", "open_person"):
             return True
-        item = self.selected() if self.is_mounted else None
-        if item is None:
-            return False
-        if action == "copy_message":
-            return bool(item.template)
-        if action == "reply":
-            return KINDS[item.kind].awaits_reply
-        if action == "card":
-            return KINDS[item.kind].offers_card
-        return True
+        row = self.selected_row() if self.is_mounted else None
+        return row is not None and action in row.actions
 
     # Acting ------------------------------------------------------------------------------
 
@@ -201,6 +236,7 @@ class QueueScreen(BaseScreen):
     @changes_data
     @work(exclusive=True, group="queue")
     async def action_done(self) -> None:
+        from infoint_tui.domain.due_kinds import DueKind
         from infoint_tui.tui.flows.outreach import book_time, offer_next_target
         from infoint_tui.tui.flows.sending import record_done
         from infoint_tui.tui.screens.interview_forms import end_dialog
@@ -224,8 +260,10 @@ class QueueScreen(BaseScreen):
     @changes_data
     @work(exclusive=True, group="queue")
     async def action_snooze(self) -> None:
+        from infoint_tui.domain.due_kinds import KINDS
         from infoint_tui.tui.flows.sending import save
         from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
+        from infoint_tui.usecases.due_actions import snooze_change
 
         item = self.selected()
         if item is None:
@@ -250,6 +288,7 @@ class QueueScreen(BaseScreen):
             await self._record_answer(item)
 
     async def _record_answer(self, item: DueItem) -> None:
+        from infoint_tui.domain.due_kinds import DueKind
         from infoint_tui.tui.flows.outreach import record_reply
 
         if item.outreach_id is not None:
@@ -259,6 +298,7 @@ class QueueScreen(BaseScreen):
 
     @work(exclusive=True, group="queue")
     async def action_card(self) -> None:
+        from infoint_tui.domain.due_kinds import KINDS
         from infoint_tui.tui.flows.sending import send_card
 
         item = self.selected()
@@ -266,6 +306,8 @@ class QueueScreen(BaseScreen):
             await send_card(self, item)
 
     async def action_open_person(self) -> None:
+        from infoint_tui.domain.due_kinds import DueKind
+
         item = self.selected()
         if item is None:
             return
@@ -293,36 +335,3 @@ class QueueScreen(BaseScreen):
                     self.notify(f"The call is ready: {person.name}, {number}. d records it.", timeout=notice.SHORT)
 
         self.app.push_screen(dialog, saved)
-
-
-@dataclass(frozen=True, slots=True)
-class Columns:
-    """The widths of the person and company columns, and whether the detail has room."""
-
-    person: int
-    company: int
-    detail: bool = False
-
-    @classmethod
-    def fitting(cls, width: int) -> Columns:
-        """Columns for a list `width` cells wide: the kind, due day and time left always
-        whole; names wider when there is room, narrower (never gone) when there is not."""
-        if width >= ROOMY:
-            return cls(22, 18, detail=True)
-        if width >= SNUG:
-            return cls(20, 15)
-        names = max(width - (KIND_WIDTH + DUE_WIDTH + WHEN_WIDTH + 5), 10)
-        return cls(names * 3 // 5, names - names * 3 // 5)
-
-    def row(self, item: DueItem, now: datetime) -> Content:
-        # Content, the list's own form: from rich Text, each of hundreds of rows is converted.
-        when = when_text(item, now)
-        detail = self.detail and item.detail
-        return Content.assemble(
-            (fit(KINDS[item.kind].label, KIND_WIDTH) + " ", STATUS_STYLES[item.status]),
-            fit(item.person, self.person) + " ",
-            (fit(item.company, self.company) + " ", "dim"),
-            f"{item.due:%a %d %b}  ",
-            (fit(when, WHEN_WIDTH) + "  " if detail else when, "italic"),
-            (item.detail if detail else "", "dim"),
-        )

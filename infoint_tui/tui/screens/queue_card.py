@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from rich.console import Group, RenderableType
 from rich.text import Text
 
 from infoint_tui.domain.due_kinds import KINDS, DueKind
@@ -12,30 +12,29 @@ from infoint_tui.domain.models import Campaign
 from infoint_tui.domain.policy import DueItem, next_target
 from infoint_tui.domain.templates import render_template
 from infoint_tui.domain.wording import count
-from infoint_tui.usecases.agenda import when_text
+from infoint_tui.tui.screens.queue_rows import QueueRow, QueueSnapshot
+from infoint_tui.usecases.agenda import review
 from infoint_tui.usecases.due_actions import interview_of, message_for, objective_of, outreach_of
 
 
-def card(campaign: Campaign, item: DueItem, now: datetime) -> RenderableType:
-    head = Text.assemble((f"{KINDS[item.kind].label.capitalize()}: ", "bold"), (item.person, "bold"))
-    if item.company:
-        head.append(f" · {item.company}")
-    # The list shows the day; a deadline on that day has its hour too.
-    due = f"{item.due:%a %-d %b}"
-    if item.deadline is not None and item.deadline.date() == item.due:
-        due += f" {item.deadline:%H:%M}"
-    lines: list[RenderableType] = [
-        head,
-        Text(f"Due {due} ({when_text(item, now)})" + (f" · {item.detail}" if item.detail else "")),
-    ]
+def card_body(campaign: Campaign, item: DueItem) -> list[Text]:
+    """The card under its top lines (`card_top`): what acting on the item needs."""
+    lines: list[Text] = []
     if (objective := objective_of(campaign, item)) is not None:
         lines.append(Text(f"To learn about {objective.text}", style="italic"))
     lines += _specifics(campaign, item)
     lines.append(Text(KINDS[item.kind].done_hint, style="dim"))
-    return Group(*lines)
+    return lines
 
 
-def _specifics(campaign: Campaign, item: DueItem) -> list[RenderableType]:
+def queue_snapshot(campaign: Campaign, now: datetime) -> dict[str, Any]:
+    """What the Queue's first frame shows before the data file is read (see QueueSnapshot)."""
+    items = review(campaign, now)
+    card = [(line.plain, str(line.style)) for line in card_body(campaign, items[0])] if items else []
+    return QueueSnapshot([QueueRow.of(item) for item in items], card).to_json()
+
+
+def _specifics(campaign: Campaign, item: DueItem) -> list[Text]:
     person = campaign.people[item.person_id]
     if item.kind == DueKind.CALL:
         return [
@@ -46,7 +45,7 @@ def _specifics(campaign: Campaign, item: DueItem) -> list[RenderableType]:
         outreach = outreach_of(campaign, item)
         following = next_target(campaign, person.company_id, person.id)
         attempts = outreach.attempts_this_round if outreach else campaign.settings.max_attempts
-        lines: list[RenderableType] = [Text(f"No reply after {count(attempts, 'attempt')}.")]
+        lines: list[Text] = [Text(f"No reply after {count(attempts, 'attempt')}.")]
         if following is not None:
             lines.append(Text(f"Next at {item.company}: {following.name} ({following.degree} degree)"))
         return lines
@@ -74,7 +73,7 @@ def _specifics(campaign: Campaign, item: DueItem) -> list[RenderableType]:
     return [Text(f"E-mail: {person.email}")] if person.email else []
 
 
-def _voicemail(campaign: Campaign, item: DueItem) -> list[RenderableType]:
+def _voicemail(campaign: Campaign, item: DueItem) -> list[Text]:
     """The script to read if the call goes to voicemail: name and number said twice, slowly."""
     message = message_for(campaign, item)
     if message is None:
