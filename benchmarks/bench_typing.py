@@ -110,11 +110,14 @@ async def _bare_ready(pilot: Pilot) -> None:
 
 async def _live_ready(pilot: Pilot) -> None:
     from infoint_tui.tui.screens.live import LiveInterviewScreen
+    from infoint_tui.tui.widgets.choice import ChoiceScreen
 
     deadline = time.monotonic() + 30
     while not isinstance(pilot.app.screen, LiveInterviewScreen):
         if time.monotonic() > deadline:
             raise RuntimeError("the live view did not open")
+        if isinstance(pilot.app.screen, ChoiceScreen):  # two calls booked at one time: the first
+            await pilot.press("1")
         await pilot.pause(0.05)
     await pilot.pause()
 

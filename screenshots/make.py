@@ -37,6 +37,9 @@ SHOTS: dict[str, list[str]] = {
     "settings": ["f8"],
     "help": ["f1"],
     "palette": ["ctrl+p", *"new"],
+    "text-check": ["c"],
+    "prepare": ["f6", "p"],
+    "mail-settings": ["ctrl+p", *"Mail settings", "enter"],
 }
 
 

@@ -97,7 +97,13 @@ def agenda(items: Iterable[DueItem], today: date, days: int) -> list[DueItem]:
     kept = [item for item in items if item.due <= horizon]
     return sorted(
         kept,
-        key=lambda item: (not KINDS[item.kind].first, _STATUS_ORDER[item.status], item.due, item.person.casefold()),
+        key=lambda item: (
+            not KINDS[item.kind].first,
+            _STATUS_ORDER[item.status],
+            item.due,
+            item.deadline or datetime.combine(item.due, time.max),  # the nearest deadline first
+            item.person.casefold(),
+        ),
     )
 
 

@@ -11,9 +11,16 @@ class LockedError(DataFileError):
     """Another infoint is writing to this file."""
 
     def __init__(self, path: str, holder: str) -> None:
-        self.holder = holder
+        self.path, self.holder = path, holder
         super().__init__(
             f"{path} is open in another infoint ({holder}); close that one first, or open this one read-only."
+        )
+
+    def read_only_here(self) -> str:
+        """What an instance that opened the file read-only instead says about it."""
+        return (
+            f"{self.path} is open in another infoint ({self.holder}), so this one only reads it: "
+            "what you see here is not updated, and nothing can be changed."
         )
 
 

@@ -268,7 +268,7 @@ class Repository:
         try:
             return cls.open(path, background=background), None
         except LockedError as error:
-            return cls.open(path, read_only=True), str(error)
+            return cls.open(path, read_only=True), error.read_only_here()
         except ReadOnlyFileError as error:
             reason = error.saying("changes made now cannot be saved", "and start infoint again")
             return cls.open(path, read_only=True), str(reason)
