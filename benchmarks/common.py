@@ -7,6 +7,7 @@ machine, so they mean something on any machine (DESIGN section 7).
 
 from __future__ import annotations
 
+import math
 import shutil
 import statistics
 import time
@@ -79,7 +80,8 @@ class Row:
 
     @property
     def ratio(self) -> float:
-        return self.baseline / self.ours if self.goal == "faster" else self.ours / self.baseline
+        top, bottom = (self.baseline, self.ours) if self.goal == "faster" else (self.ours, self.baseline)
+        return top / bottom if bottom else math.inf  # a figure of zero (nothing measured) still prints
 
     @property
     def target_text(self) -> str:

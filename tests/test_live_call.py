@@ -418,3 +418,20 @@ def test_deleting_a_referral_takes_them_off_the_call_that_suggested_them() -> No
     call = Interview(1, CALL_AT, referrals=[2, 3], id=1)
     campaign = Campaign(people={1: Person("Ana Silva", id=1), 2: bo, 3: Person("Cy Do", id=3)}, interviews={1: call})
     assert [i.referrals for i in removal_plan(campaign, bo).changed if isinstance(i, Interview)] == [[3]]
+
+
+def test_words_naming_a_day_beyond_the_calendar_name_none() -> None:
+    assert due_from_words("send it in 9999999 days", date(2026, 11, 26)) is None
+
+
+async def test_undoing_the_booking_closes_its_open_live_view(make_app, repo) -> None:
+    person = next(p for p in repo.campaign.people.values() if not p.archived)
+    booked = Interview(person.id, datetime(2026, 11, 26, 16, 0), mode=Mode.PHONE)
+    with repo.undoable("Booked an interview"):
+        repo.add(booked)
+    app = make_app(repo, start=("interviews", f"live({booked.id})"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LiveInterviewScreen), "the live view")
+        app.action_undo()
+        await until(pilot, lambda: not isinstance(app.screen, LiveInterviewScreen), "the live view closed")
+        assert booked.id not in repo.campaign.interviews and app.is_running

@@ -411,3 +411,11 @@ async def test_the_app_checks_after_start_and_the_reply_is_recorded_as_today(sto
         (AttemptKind.REPLY_YES, date(2026, 11, 25)),
     ]
     assert kinds_due(stored.campaign)[1] == DueKind.BOOK
+
+
+def test_a_message_the_email_package_cannot_parse_hides_no_other_reply(tmp_path: Path) -> None:
+    broken = b"From: Ana <ana@example.org>\nMessage-ID: <\nSubject: Re: chat\n\nYes happy to talk\n"
+    good = b"From: Bo <bo@example.org>\nMessage-ID: <ok@example.org>\nSubject: Re: chat\n\nSure\n"
+    assert mail_message(broken, TODAY) is None
+    message = mail_message(good, TODAY)
+    assert message is not None and message.first_lines == ("Sure",)

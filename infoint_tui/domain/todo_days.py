@@ -59,7 +59,10 @@ def due_from_words(text: str, on: date) -> date | None:
         return _next_date(on, _MONTHS[match[1]], int(match[2]), match[3])
     if match := _IN.search(words):
         amount = _NUMBERS.get(match[1]) or int(match[1])
-        return on + timedelta(days=amount * (7 if match[2] == "week" else 1))
+        try:
+            return on + timedelta(days=amount * (7 if match[2] == "week" else 1))
+        except OverflowError:  # "in 9999999 days" names no day a calendar has
+            return None
     if match := _NEXT_WEEKDAY.search(words):
         # "next Tuesday": the Tuesday of next week.
         return _next_weekday(_next_weekday(on, 6), _WEEKDAYS[match[1]])

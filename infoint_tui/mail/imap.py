@@ -146,10 +146,11 @@ def read_folder(
         for uid, head in _fetch(connection, uids, f"BODY.PEEK[HEADER.FIELDS ({' '.join(HEADERS)})]")
         if concerns(interest, head)
     ]
-    found = [
+    messages = (
         mail_message(head, today)
         for _, head in _fetch(connection, wanted, f"BODY.PEEK[HEADER] BODY.PEEK[TEXT]<0.{BODY_BYTES}>")
-    ]
+    )
+    found = [message for message in messages if message is not None]
     return found, {"uidvalidity": validity, "uid": max([last, *uids])}
 
 

@@ -70,9 +70,16 @@ def answered_ids(headers: Message) -> frozenset[str]:
     return frozenset(_IDS.findall(named))
 
 
-def mail_message(raw: bytes, found_on: date) -> MailMessage:
+def mail_message(raw: bytes, found_on: date) -> MailMessage | None:
     """The message from its headers and the start of its body (`found_on` when it has no
-    readable Date)."""
+    readable Date); None for one the email package cannot make sense of."""
+    try:
+        return _mail_message(raw, found_on)
+    except Exception:  # noqa: BLE001 - its header parsers raise many kinds on malformed mail
+        return None  # one broken message must not hide every reply after it
+
+
+def _mail_message(raw: bytes, found_on: date) -> MailMessage:
     message = _PARSER.parsebytes(raw)
     assert isinstance(message, EmailMessage)  # the default policy makes them
     name, address = _sender(message)

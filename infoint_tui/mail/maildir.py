@@ -58,8 +58,8 @@ def read_maildir(
             continue
         header_end = raw.find(b"\n\n")
         headers = raw if header_end < 0 else raw[: header_end + 2]
-        if concerns(interest, headers):
-            found.append(mail_message(raw[: len(headers) + BODY_BYTES], today))
+        if concerns(interest, headers) and (message := mail_message(raw[: len(headers) + BODY_BYTES], today)):
+            found.append(message)
     return found, {"time": started}
 
 

@@ -50,8 +50,14 @@ def _loopback(host: str) -> bool:
 def _from_command(command: str, host: str) -> str:
     """The first line the command prints (as mbsync's PassCmd, so `pass show` entries work)."""
     try:
+        # Never the terminal's input: the app is drawing on it (a GUI pinentry or the keyring still work).
         done = subprocess.run(
-            shlex.split(command), capture_output=True, text=True, timeout=COMMAND_TIMEOUT, check=False
+            shlex.split(command),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=COMMAND_TIMEOUT,
+            check=False,
         )
     except (OSError, ValueError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else "it cannot be run"

@@ -33,7 +33,7 @@ def _optional_action_items(data: Data) -> Data:
     paragraph of their own, which showed a bare `{action_items}` when there were none: that
     paragraph becomes optional, as in the defaults."""
     for template in data.get("templates", {}).get("1", {}).values():
-        body = template.get("body")
+        body = template.get("body") if isinstance(template, dict) else None  # an odd one is judged later
         if isinstance(body, str) and "[[" not in body:
             template["body"] = _ACTION_ITEMS_PARAGRAPH.sub(r"[[\1]]", body)
     return data

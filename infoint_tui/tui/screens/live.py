@@ -244,7 +244,15 @@ class LiveInterviewScreen(DataAccess, Screen):
         )
 
     def _clock_reading(self) -> tuple[str, str]:
+        if self.interview_id not in self.repo.campaign.interviews:  # undone: the screen is closing
+            return ("", "idle")
         return call_clock(self.interview, clock.now())
+
+    def on_data_changed(self) -> None:
+        # An undo (or a deletion elsewhere) can take the booking away under the open call.
+        if self.interview_id not in self.repo.campaign.interviews and self.is_current:
+            self.notify("That interview is no longer booked (it was undone), so its live view has closed.")
+            self.dismiss()
 
     def _objective(self) -> Text:
         objective = self.repo.campaign.objectives.get(self.interview.objective_id or 0)
