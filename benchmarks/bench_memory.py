@@ -1,7 +1,8 @@
 """Memory: the peak resident size of a session's data work, against a bare `json.load`.
 
-Each figure is the peak RSS (`ru_maxrss`) of a fresh process, so nothing one measure
-leaves behind counts in the next. Ours opens the file as the app does, saves a person
+Each figure is the peak RSS of a fresh process as it reports it itself (`VmHWM`: the
+`ru_maxrss` a parent reads counts the parent's own size at the fork, and run.py is large by
+then), so nothing one measure leaves behind counts in the next. Ours opens the file as the app does, saves a person
 and an interview note, and writes the file after each (the second write keeps the
 people's text as it was); the baseline only `json.load`s the same file. Per person: the
 peak above that of an empty campaign, divided by the people; it must stay level from
@@ -15,7 +16,6 @@ started by `startup_probe.py` as a terminal would start it, quitting after its f
 from __future__ import annotations
 
 import dataclasses
-import os
 import resource
 import subprocess
 import sys
@@ -25,7 +25,9 @@ from common import OUT, PEOPLE, Row, at_most, demo_file, scratch_copy, shown
 
 SIZES = (10_000, PEOPLE, 100_000)
 RUNS = 3  # the smallest of a few: another process's load changes the peak a little
-BARE = "import json, sys; json.load(open(sys.argv[1]))"
+#: The line each probe ends with: its own peak resident size, in KB.
+REPORT_PEAK = "print(next(int(line.split()[1]) for line in open('/proc/self/status') if line.startswith('VmHWM:')))"
+BARE = "import json, sys; json.load(open(sys.argv[1])); " + REPORT_PEAK
 
 
 def session(path: Path) -> None:
@@ -51,12 +53,10 @@ def peak_kb(*args: str) -> int:
     """The peak RSS of a fresh process running `args`, in KB (the least of RUNS)."""
     peaks = []
     for _ in range(RUNS):
-        child = subprocess.Popen(args, stdout=subprocess.DEVNULL)
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode:
-            raise SystemExit(f"{args} failed ({child.returncode})")
-        peaks.append(usage.ru_maxrss)  # KB on Linux
+        done = subprocess.run(args, capture_output=True, text=True, check=False)
+        if done.returncode:
+            raise SystemExit(f"{args} failed ({done.returncode}): {done.stderr.strip()}")
+        peaks.append(int(done.stdout.split()[-1]))
     return min(peaks)
 
 
@@ -107,6 +107,7 @@ def run() -> list[Row]:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["probe"]:
         session(Path(sys.argv[2]))
+        exec(REPORT_PEAK)  # the very line the baseline ends with: both read their peak alike
     elif sys.argv[1:2] == ["app"]:
         print(app_kb(Path(sys.argv[2])))
     else:
