@@ -229,3 +229,11 @@ def test_an_introduction_asked_without_a_call_has_no_thanks_for_one() -> None:
     text = render(DEFAULT_TEMPLATES["intro_ask"].body, values).text
     assert text.startswith("Hi Liam,\n\nI'm trying to learn more about research, and I'd be grateful to hear")
     assert "experience of Bo Li.\n\n" in text and "[[" not in text
+
+
+def test_a_thank_you_put_off_is_due_on_the_day_chosen_without_hours() -> None:
+    campaign = call_today(held=True)
+    campaign.interviews[3].snoozed[DueKind.THANK.value] = date(2026, 12, 5)
+    now = datetime(2026, 11, 27, 9, 0)
+    (thank,) = due_items(campaign, now.date(), now)
+    assert (thank.due, thank.deadline, thank.status) == (date(2026, 12, 5), None, Status.UPCOMING)

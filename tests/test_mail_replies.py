@@ -419,3 +419,16 @@ def test_a_message_the_email_package_cannot_parse_hides_no_other_reply(tmp_path:
     assert mail_message(broken, TODAY) is None
     message = mail_message(good, TODAY)
     assert message is not None and message.first_lines == ("Sure",)
+
+
+def test_a_reply_put_off_waits_with_the_upcoming_items() -> None:
+    from infoint_tui.domain.policy import DueItem, Status, agenda
+
+    def item(kind: DueKind, status: Status, key: str) -> DueItem:
+        return DueItem(kind, 1, "Ana", "Acme", TODAY, status, "", key)
+
+    snoozed = item(DueKind.READ_REPLY, Status.UPCOMING, "snoozed")
+    fresh = item(DueKind.READ_REPLY, Status.TODAY, "fresh")
+    today = item(DueKind.FOLLOW_UP, Status.TODAY, "today")
+    ordered = [entry.key for entry in agenda([snoozed, today, fresh], TODAY, 7)]
+    assert ordered == ["fresh", "today", "snoozed"]

@@ -97,6 +97,9 @@ def test_a_change_beyond_the_persons_row_is_left_to_a_rebuild(campaign: Campaign
     kept = TargetLists.build(campaign, TODAY)
     person = next(iter(campaign.people.values()))
     assert not kept.person_saved(saved(campaign, person, archived=True))  # the archive filter changes
+    # A "keep posted" update or a snooze moves their next date: their stage is made again.
+    assert not kept.person_saved(saved(campaign, person, updates=[TODAY]))
+    assert not kept.person_saved(saved(campaign, person, snoozed={"keep_posted": TODAY}))
     del campaign.people[person.id]
     assert not kept.person_saved(person)
 

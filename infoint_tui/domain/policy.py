@@ -90,6 +90,11 @@ def due_items(campaign: Campaign, today: date, now: datetime | None = None) -> l
 _STATUS_ORDER = {Status.OVERDUE: 0, Status.TODAY: 1, Status.UPCOMING: 2}
 
 
+def heads_queue(item: DueItem) -> bool:
+    """A reply to read goes above everything, unless the user put it off."""
+    return KINDS[item.kind].first and item.status != Status.UPCOMING
+
+
 def agenda(items: Iterable[DueItem], today: date, days: int) -> list[DueItem]:
     """Replies to read first, then overdue, today, and what falls due within `days` days:
     the morning review's list."""
@@ -98,7 +103,7 @@ def agenda(items: Iterable[DueItem], today: date, days: int) -> list[DueItem]:
     return sorted(
         kept,
         key=lambda item: (
-            not KINDS[item.kind].first,
+            not heads_queue(item),
             _STATUS_ORDER[item.status],
             item.due,
             item.deadline or datetime.combine(item.due, time.max),  # the nearest deadline first
@@ -170,7 +175,9 @@ class _Review:
         """`opens` and `deadline` bound an item due by the hour: before `opens` it is to come,
         after `deadline` late, and due at once in between (unless snoozed)."""
         status = None
-        if deadline is not None and (snoozed_until is None or snoozed_until <= self.today):
+        if snoozed_until is not None and snoozed_until > self.today:
+            deadline = None  # put off by the user: the day they chose is what counts now, not the hours
+        if deadline is not None:
             status = _hourly_status(self.now, opens or self.now, deadline)
         # A snooze only ever postpones: a step that is already later keeps its own date.
         if snoozed_until is not None:

@@ -325,6 +325,10 @@ class PeopleScopes:
         return self._made[key]
 
 
+#: A person's fields the follow-up policy reads: a change to one can change a stage.
+_DUE_FIELDS = ("degree", "introducer_id", "source", "updates", "snoozed")
+
+
 @dataclass
 class TargetLists:
     """What the Targets lists are filtered, sorted and drawn from, for one version of the data."""
@@ -361,6 +365,8 @@ class TargetLists:
         after = self.campaign.people.get(before.id)
         if after is None or before.id not in self.standings or after.archived != before.archived:
             return False  # added, removed, or moved in or out of the archive: stages and scopes change
+        if any(getattr(before, name) != getattr(after, name) for name in _DUE_FIELDS):
+            return False  # their due items (or their introducer's) change: so do the stages
         if (after.company_id, after.introducer_id) != (before.company_id, before.introducer_id):
             self.links.person_moved(before, after)
             self.companies.forget_order("most people")

@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # the records load on a thread after the first frame, when it
 
     from infoint_tui.store.history import Step
     from infoint_tui.store.repository import Repository
+    from infoint_tui.tui.mail_watch import MailWatch
 
 #: After a hang-up there is no terminal to restore; leave even if shutting down stalls.
 HANGUP_EXIT_SECONDS = 3.0
@@ -103,6 +104,7 @@ class InfointApp(TypeAheadApp):
         #: Counts the changes announced to the screens: what is built from the data names its version.
         self.data_version = 0
         self.ahead = Ahead()
+        self.mail_watch: MailWatch | None = None
 
     @property
     def repo(self) -> Repository:
@@ -169,8 +171,14 @@ class InfointApp(TypeAheadApp):
         if self.start is not None:
             self.call_later(self.open_on, *self.start)
         self.call_after_refresh(self.ahead.start, self, self.repo.campaign, self.data_version, clock.today())
+        self.watch_mail()
+
+    def watch_mail(self) -> None:
+        """Check the mailboxes the settings name, from now on (again, after they change)."""
         from infoint_tui.tui.mail_watch import MailWatch
 
+        if self.mail_watch is not None:
+            self.mail_watch.stop()
         self.mail_watch = MailWatch.start(self)
 
     # Notifications ---------------------------------------------------------------------

@@ -16,6 +16,8 @@ from infoint_tui.tui import notice
 from infoint_tui.usecases.mail_check import CheckReport, check_minutes, interest_in, record_found
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from infoint_tui.tui.app import InfointApp
 
 
@@ -25,6 +27,7 @@ class MailWatch:
         self.settings = settings
         #: The problems last told, so that a server that stays down is not told every few minutes.
         self._told: list[str] = []
+        self._timer: Timer | None = None
 
     @classmethod
     def start(cls, app: InfointApp) -> MailWatch | None:
@@ -39,8 +42,13 @@ class MailWatch:
             return None
         watch = cls(app, settings)
         app.call_after_refresh(watch.check)
-        app.set_interval(minutes * 60, watch.check, name="mail-check")
+        watch._timer = app.set_interval(minutes * 60, watch.check, name="mail-check")
         return watch
+
+    def stop(self) -> None:
+        """No more checks from these settings (a check under way still records what it found)."""
+        if self._timer is not None:
+            self._timer.stop()
 
     def check(self) -> None:
         """Read the mailboxes on a worker; a check still running lets this one go."""

@@ -17,7 +17,7 @@ from infoint_tui.domain.due_text import REPLIES_HEADING as REPLIES_HEADING
 from infoint_tui.domain.due_text import day_text as day_text
 from infoint_tui.domain.due_text import when_text as when_text
 from infoint_tui.domain.models import Campaign, Person
-from infoint_tui.domain.policy import DueItem, Status, agenda, due_items
+from infoint_tui.domain.policy import DueItem, Status, agenda, due_items, heads_queue
 from infoint_tui.domain.wording import count
 from infoint_tui.usecases.due_actions import objective_of, outreach_of
 
@@ -32,8 +32,8 @@ ATTEMPTS = (DueKind.REQUEST, DueKind.FOLLOW_UP, DueKind.CALL)
 def sections(items: list[DueItem]) -> list[tuple[str, Status | None, list[DueItem]]]:
     """The review's groups, those with items, in order: replies to read (whatever their
     day), then overdue, today and upcoming. (heading, status or None, items)."""
-    first = [item for item in items if KINDS[item.kind].first]
-    rest = [item for item in items if not KINDS[item.kind].first]
+    first = [item for item in items if heads_queue(item)]
+    rest = [item for item in items if not heads_queue(item)]
     groups: list[tuple[str, Status | None, list[DueItem]]] = [(REPLIES_HEADING, None, first)]
     for status, heading in HEADINGS.items():
         groups.append((heading, Status(status), [item for item in rest if item.status == status]))

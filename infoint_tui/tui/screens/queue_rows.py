@@ -50,11 +50,12 @@ class QueueRow:
     @classmethod
     def of(cls, item: DueItem) -> QueueRow:
         from infoint_tui.domain.due_kinds import KINDS
+        from infoint_tui.domain.policy import heads_queue
 
         kind = KINDS[item.kind]
         optional = {"copy_message": bool(item.template), "reply": kind.awaits_reply, "card": kind.offers_card}
         actions = ALWAYS + tuple(action for action, allowed in optional.items() if allowed)
-        group = REPLIES_HEADING if kind.first else HEADINGS[item.status]
+        group = REPLIES_HEADING if heads_queue(item) else HEADINGS[item.status]
         return cls(
             item.key,
             item.status,

@@ -247,6 +247,7 @@ class SettingsScreen(BaseScreen):
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             self.notify(f"The mail settings could not be written to {config.path} ({reason}).", severity="error")
             return False
+        self.infoint.watch_mail()  # the mailboxes as they are set now
         return True
 
     def _store(self, profile: Profile, settings: Settings) -> None:
