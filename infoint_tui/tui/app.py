@@ -327,6 +327,10 @@ class InfointApp(TypeAheadApp):
         self.exit(return_code=128 + signum)
 
     async def action_quit(self) -> None:
+        if any(worker.group == "message-send" and worker.is_running for worker in self.workers):
+            # Leaving now could send the message without recording it, and it would be offered again.
+            self.notify("A message is being sent: quit once the server has answered.", timeout=notice.SHORT)
+            return
         try:
             self.save_everything()
         except DataFileError as error:
