@@ -102,7 +102,6 @@ def test_no_mail_table_means_copy_only() -> None:
     [
         ('[mail]\nsend = "pigeon"', 'mail.send must be "smtp" or "command" or "none"'),
         ('[mail]\nsend = "smtp"\nfrom = "a@b.org"', '[mail.smtp] must be present when mail.send is "smtp"'),
-        ('[mail]\nsend = "command"\n[mail.command]\nrun = "msmtp -t"', "mail.from must be text"),
         ('[mail]\nfrom = "Dana"', "mail.from must be an address"),
         ('[mail.smtp]\nhost = "h"\nport = "587"', "mail.smtp.port must be a whole number"),
         ('[mail.smtp]\nhost = "h"\nsecurity = "ssl"', 'mail.smtp.security must be "starttls" or "tls" or "none"'),
@@ -672,3 +671,18 @@ def test_a_read_only_data_file_sends_nothing_it_could_not_record(smtp: Server, d
         app = SimpleNamespace(config=config)
         screen = SimpleNamespace(infoint=app, repo=SimpleNamespace(read_only=read_only), campaign=campaign)
         assert isinstance(outgoing_of(screen, item, message), expected)
+
+
+def test_without_mail_from_the_profile_says_who_it_is_from(empty_repo: Repository) -> None:
+    ids = small_campaign(empty_repo, degree=Degree.COLD)
+    empty_repo.add(Outreach(ids["target"], ids["objective"], Route.COLD, created=TODAY))
+    [item] = [i for i in due_items(empty_repo.campaign, TODAY) if i.kind == DueKind.REQUEST]
+    message = message_for(empty_repo.campaign, item)
+    assert message is not None
+    no_from = dataclasses.replace(SMTP_SETTINGS, sender=None)
+    empty_repo.save_profile(dataclasses.replace(empty_repo.campaign.profile, name="Alex Morgan", email=""))
+    with pytest.raises(NotSendable, match="add your e-mail to your profile"):
+        outgoing_for(empty_repo.campaign, item, message, no_from)
+    empty_repo.save_profile(dataclasses.replace(empty_repo.campaign.profile, email="alex@example.com"))
+    outgoing = outgoing_for(empty_repo.campaign, item, message, no_from)
+    assert outgoing.envelope.sender == "Alex Morgan <alex@example.com>"

@@ -105,7 +105,7 @@ class _Reader:
         if not isinstance(mail, dict):
             raise self.fail("[mail]", "a table")
         send = cast(SendMethod, self.choice(mail, "send", "mail.send", get_args(SendMethod), "none"))
-        sender = self.text(mail, "from", "mail.from", required=send != "none")
+        sender = self.text(mail, "from", "mail.from", required=False)  # else the profile's name and e-mail
         if sender is not None and "@" not in parseaddr(sender)[1]:
             raise self.fail("mail.from", 'an address, such as "Dana Reyes <dana@example.org>"')
         smtp = self.table(mail, "smtp", "[mail.smtp]")

@@ -16,7 +16,7 @@ from email.message import EmailMessage
 
 from infoint_tui.domain.due_kinds import DueKind
 from infoint_tui.domain.message_check import Made, Part, check_part, names_in
-from infoint_tui.domain.models import Campaign, Model, Person
+from infoint_tui.domain.models import Campaign, Model, Person, Profile
 from infoint_tui.domain.policy import DueItem
 from infoint_tui.mail.message import Envelope, build_message, new_message_id
 from infoint_tui.mail.settings import MailSettings
@@ -55,8 +55,9 @@ class Delivery:
 
 def outgoing_for(campaign: Campaign, item: DueItem, message: Message, settings: MailSettings) -> Outgoing:
     """How the item's `message` would go out; raises NotSendable."""
-    if settings.send == "none" or settings.sender is None:
+    if settings.send == "none":
         raise NotSendable('Sending is turned off (mail.send is "none" in the settings): copy the text instead.')
+    sender = settings.sender or _own_address(campaign.profile)
     channel = message.template.channel
     if channel != "email":
         raise NotSendable(f"This text is {CHANNELS.get(channel, channel)}, not an e-mail: copy it instead.")
@@ -69,7 +70,17 @@ def outgoing_for(campaign: Campaign, item: DueItem, message: Message, settings: 
     cc = (_address(mutual),) if mutual and message.template.key in CC_MUTUAL and mutual.email else ()
     outreach = outreach_of(campaign, item)
     sent_before = tuple(a.message_id for a in outreach.attempts if a.message_id) if outreach else ()
-    return Outgoing(settings, Envelope(settings.sender, (to,), cc, sent_before))
+    return Outgoing(settings, Envelope(sender, (to,), cc, sent_before))
+
+
+def _own_address(profile: Profile) -> str:
+    """Who the mail is from when the settings do not say: the profile's name and e-mail."""
+    if not profile.email.strip():
+        raise NotSendable("Say who the mail is from: add your e-mail to your profile (Settings), or set mail.from.")
+    try:
+        return str(Address(display_name=profile.name, addr_spec=profile.email.strip()))
+    except (ValueError, HeaderParseError):
+        raise NotSendable(f"Your profile's e-mail ({profile.email}) is not an address mail can be sent from.") from None
 
 
 def _address(person: Person) -> str:

@@ -95,7 +95,7 @@ def _server_keys(table: str, host: str, security: str) -> list[Key]:
 
 KEYS = [
     Key("", "send", "Send mail", default="none", choices=SEND_METHODS),
-    Key("", "from", "From", placeholder="Dana Reyes <dana@example.org>", help="Your name and address, as sent"),
+    Key("", "from", "From", placeholder="Dana Reyes <dana@example.org>", help="Blank: your profile's name and e-mail"),
     *_server_keys("smtp", "smtp.fastmail.com", "starttls"),
     Key(
         "command",
