@@ -97,10 +97,11 @@ def _read_text(path: Path) -> str:
         raise DataFileError(f"{path} cannot be read ({error.strerror}); check the path and its permissions.") from None
 
 
-def parse_data(path: Path, text: str) -> Data:
-    """Parse and shape-check the text of a data file, or raise DataFileError."""
+def parse_data(path: Path, text: str, *, lean: bool = True) -> Data:
+    """Parse and shape-check the text of a data file, or raise DataFileError; `lean` in memory
+    (a session's peak) or, for a read that writes nothing, as fast as can be."""
     try:
-        data = strict_json.loads(text)
+        data = strict_json.loads(text, lean=lean)
     except strict_json.NotJSON as error:
         raise DataFileError(
             f"{path} is not valid JSON ({error}); it was left untouched: "
@@ -237,7 +238,8 @@ class Repository:
             if lock is not None and not path.exists():
                 write_atomically(path, serialise(fresh_data()))
             with _long_lived():
-                data = parse_data(path, _read_text(path))  # the text is let go once parsed
+                # The text is let go once parsed; read-only, nothing lives long enough for the peak to matter.
+                data = parse_data(path, _read_text(path), lean=not read_only)
                 version = schema_of(path, data)
                 data = migrate(data, version)
                 campaign = load_campaign(path, data)  # every record checked before any write
