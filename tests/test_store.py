@@ -257,7 +257,8 @@ def test_a_second_writer_is_told_who_holds_the_file(opened: Repository) -> None:
     assert str(opened.path) in str(raised.value)
 
     second, reason = Repository.open_or_read_only(opened.path)
-    assert second.read_only and reason == str(raised.value)
+    assert second.read_only and reason == raised.value.read_only_here()
+    assert "so this one only reads it" in reason
     opened.close()
     Repository.open(opened.path).close()  # released at close
 
