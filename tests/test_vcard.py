@@ -19,6 +19,7 @@ from infoint_tui.exchange.plan import ImportPlan, ImportProblem
 from infoint_tui.exchange.vcard import read_vcard, to_vcard
 from infoint_tui.tui.screens.targets.person_form import PersonForm
 from tests.conftest import DATA
+from tests.support import until
 from tests.test_exchange import FakeRepo, company_of, names, vcf
 from tests.test_targets_screen import import_text, open_targets, start_import
 
@@ -393,5 +394,4 @@ async def test_the_import_screen_lists_what_it_skipped_and_imports_the_rest(make
         button = app.screen.query_one("#import-yes", Button)
         assert not button.disabled and app.focused is button
         await pilot.press("enter")
-        await pilot.pause()
-        assert len(repo.campaign.people) == before + 2
+        await until(pilot, lambda: len(repo.campaign.people) == before + 2, "the two people imported")
