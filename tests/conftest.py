@@ -20,6 +20,7 @@ os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
 import textual._wait
 from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
 
 from infoint_tui import clock
 from infoint_tui.store.log import forget_log
@@ -39,6 +40,11 @@ async def _press_and_settle(self: Pilot, *keys: str) -> None:
 
 
 Pilot.press = _press_and_settle  # type: ignore[method-assign]
+
+# A blinking cursor makes a screenshot depend on how long the machine took to get there:
+# the cursor stays drawn, as it is in every screenshot taken within half a second.
+Input._toggle_cursor = lambda self: None  # type: ignore[method-assign]
+TextArea._toggle_cursor_blink_visible = lambda self: None  # type: ignore[method-assign]
 
 TODAY = date(2026, 11, 26)
 #: The wall clock of every test (see `clock.wall_clock`).
