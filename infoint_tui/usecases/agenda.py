@@ -106,7 +106,7 @@ def review_document(campaign: Campaign, now: datetime) -> Document:
     entries = [_entry(campaign, item) for item in review(campaign, now, asked=asked)]
     return {
         "date": now.date().isoformat(),
-        "asked": [[moment.isoformat(), reached] for moment, reached in asked],
+        "asked": [[moment.isoformat(), reached] for moment, reached in sorted(set(asked))],
         "days": campaign.settings.agenda_days,
         "items": [entry.to_document() for entry in entries],
         "interviews": [booked.to_json() for booked in _booked(campaign, now.date())],
