@@ -202,3 +202,17 @@ def test_from_the_snapshot_neither_textual_nor_the_records_are_imported(tmp_path
         assert "infoint_tui.usecases.agenda_form" in imported  # the report really lists our imports
         assert not {name for name in imported if name.partition(".")[0] == "textual"}
         assert not imported & {"infoint_tui.domain.models", "infoint_tui.store.repository", "argparse"}
+
+
+@pytest.mark.parametrize(
+    "content", [b"\xff\xfe not text", b'{"people": [1, 2]}', b"{nope"], ids=["bytes", "shape", "json"]
+)
+def test_a_file_that_cannot_be_read_is_reported_in_the_words_of_a_full_open(
+    tmp_path: Path, content: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "data.json"
+    path.write_bytes(content)
+    with pytest.raises(DataFileError) as full:
+        Repository.open(path, read_only=True)
+    assert cli.main(["today", "--db", str(path)]) == cli.DATA_PROBLEM
+    assert capsys.readouterr().err == f"infoint: {full.value}\n"

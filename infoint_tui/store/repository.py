@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import gc
-import secrets
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
@@ -97,7 +96,7 @@ def _read_text(path: Path) -> str:
         raise DataFileError(f"{path} cannot be read ({error.strerror}); check the path and its permissions.") from None
 
 
-def parse_data(path: Path, text: str, *, lean: bool = True) -> Data:
+def parse_data(path: Path, text: str | bytes, *, lean: bool = True) -> Data:
     """Parse and shape-check the text of a data file, or raise DataFileError; `lean` in memory
     (a session's peak) or, for a read that writes nothing, as fast as can be."""
     try:
@@ -187,10 +186,16 @@ def load_campaign(path: Path, data: Data, *, on_demand: Collection[str] = ()) ->
 def read_for_review(path: Path) -> Campaign:
     """The campaign of a data file, read only, for a look at what is due (`infoint today`):
     people and companies are built as the policy asks for them, a few hundred of 30,000,
-    instead of all before it starts. A file of an older schema is opened in full."""
+    instead of all before it starts. A file of an older schema, or one that cannot be read,
+    is opened in full."""
     with _long_lived():
-        data = parse_data(path, _read_text(path), lean=False)
-        if schema_of(path, data) < CURRENT_SCHEMA:
+        try:
+            # The bytes as they are: orjson checks their UTF-8 as it reads, faster than decoding first.
+            data = parse_data(path, path.read_bytes())
+            current = schema_of(path, data) == CURRENT_SCHEMA
+        except (OSError, DataFileError):
+            current = False
+        if not current:  # the full open says what is wrong, in the same words as ever
             return Repository.open(path, read_only=True).campaign
         return load_campaign(path, data, on_demand=("people", "companies"))
 
@@ -605,6 +610,8 @@ class Repository:
     def _give_campaign_id(self) -> None:
         """Store a new random campaign id unless there is one (call within a change)."""
         if not self.campaign.id:
+            import secrets  # here: it costs every read of the file ~5 ms, for an id made once
+
             self.campaign.id = secrets.token_hex(8)
             self._put_single("meta", {**_single(self.storage.read(), "meta"), CAMPAIGN_ID: self.campaign.id})
 
