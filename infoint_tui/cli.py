@@ -8,28 +8,30 @@ controls the terminal (DESIGN section 8).
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, TextIO, cast
 
 from infoint_tui import clock
-from infoint_tui.config import Config, ConfigError, config_path, load_config
 from infoint_tui.store.errors import DataFileError, ReadOnlyFileError
 
 if TYPE_CHECKING:  # imported where used, to keep `infoint today` quick
+    import argparse
     from datetime import datetime
     from email.message import EmailMessage
 
+    from infoint_tui.config import Config
     from infoint_tui.domain.models import Campaign
     from infoint_tui.domain.policy import DueItem
     from infoint_tui.exchange.plan import ImportPlan
     from infoint_tui.mail.settings import MailSettings
     from infoint_tui.store.repository import Repository
     from infoint_tui.tui.opening import Opened, Opening
+    from infoint_tui.usecases.agenda_form import Document
     from infoint_tui.usecases.mailing import Outgoing
 
 DATA_PROBLEM = 1
@@ -37,150 +39,8 @@ USAGE = 2
 ERASE_LINE = "\x1b[K"  # ours, for the progress line: never text from a file
 
 
-RESTORE_HELP = """\
-import json FILE restores a file made by `infoint export json` (a backup):
-  - into a new or empty data file, everything comes back, with the same ids;
-  - a data file that already holds a campaign is left as it is, unless --replace:
-    then a copy of it goes into the backups folder beside it, and the export
-    replaces it whole (never a mix of the two);
-  - the whole file is checked first: if any record cannot be read, or points at
-    one that is not there, one sentence says which and nothing is written.
-Use --db to restore into another data file; --dry-run only checks the file."""
-
-
 class UsageError(Exception):
     """A command line that cannot be carried out as written."""
-
-
-def _common() -> argparse.ArgumentParser:
-    # SUPPRESS lets --db/--today stand before or after the subcommand without the
-    # subcommand's default overwriting a value given before it.
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="data file (default: $INFOINT_DB or the user data folder)",
-    )
-    common.add_argument(
-        "--today",
-        metavar="YYYY-MM-DD",
-        default=argparse.SUPPRESS,
-        help="pretend today is this day (also $INFOINT_TODAY)",
-    )
-    common.add_argument(
-        "--config",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="settings file (default: $INFOINT_CONFIG or the user config folder)",
-    )
-    return common
-
-
-def build_parser() -> argparse.ArgumentParser:
-    common = _common()
-    parser = argparse.ArgumentParser(
-        prog="infoint",
-        parents=[common],
-        description="Run a campaign of informational interviews from the terminal.",
-    )
-    parser.add_argument("--demo", action="store_true", help="start on a fresh copy of demo data")
-    parser.add_argument("--version", action=_Version)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    today = commands.add_parser("today", parents=[common], help="what is due: overdue, today, next days")
-    today.add_argument("--json", action="store_true", help="print JSON instead of text")
-
-    stats = commands.add_parser("stats", parents=[common], help="what the campaign is teaching: routes, lessons")
-    stats.add_argument("--json", action="store_true", help="print JSON instead of text")
-
-    demo = commands.add_parser("demo", parents=[common], help="write a demo data file")
-    demo.add_argument("--size", type=int, default=60, help="number of people (default 60)")
-    demo.add_argument("--out", required=True, metavar="PATH", help="file to write")
-
-    imports = commands.add_parser(
-        "import",
-        parents=[common],
-        help="import people from a file, or restore a JSON export",
-        epilog=RESTORE_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    imports.add_argument("format", choices=["linkedin", "vcard", "json"])
-    imports.add_argument("file", metavar="FILE")
-    imports.add_argument("--dry-run", action="store_true", help="report what would be added; change nothing")
-    imports.add_argument(
-        "--replace", action="store_true", help="json only: replace the campaign the data file holds (after a backup)"
-    )
-    imports.add_argument(
-        "--strict",
-        action="store_true",
-        help="vcard: import nothing if any card has a problem (by default such a card, "
-        "or its bad value, is skipped and reported)",
-    )
-    imports.add_argument(
-        "--merge-likely",
-        action="store_true",
-        help="add the people of a new company that looks like another (Acme Inc. and "
-        "ACME) to that other company instead",
-    )
-
-    send = commands.add_parser(
-        "send", parents=[common], help="send the text of a due item as e-mail (ids: infoint today --json)"
-    )
-    send.add_argument("id", metavar="ID", help="the item's id, such as follow_up:outreach:12")
-    send.add_argument("--dry-run", action="store_true", help="print the message as it would go out; send nothing")
-    send.add_argument("--force", action="store_true", help="send although the text check found problems")
-
-    interview = commands.add_parser(
-        "interview", parents=[common], help="open the live view of today's interview, or of NAME's next one"
-    )
-    interview.add_argument("name", nargs="?", metavar="NAME", help="part of the person's name")
-
-    export = commands.add_parser("export", parents=[common], help="export the campaign")
-    export.add_argument("format", choices=["json", "csv", "vcard", "ics", "markdown"])
-    export.add_argument(
-        "--out",
-        metavar="PATH",
-        help="file to write (default: standard output); for markdown a folder, by default "
-        "'interviews' beside the data file",
-    )
-    export.add_argument(
-        "--force",
-        action="store_true",
-        help="replace the --out file if it exists (interview files are never replaced: "
-        "a name already taken gets -2, -3)",
-    )
-    export.add_argument(
-        "--bom",
-        action="store_true",
-        help="csv only: start with a byte order mark, so that Excel reads the file as UTF-8",
-    )
-    mail = commands.add_parser("mail", parents=[common], help="check the mailboxes for replies, or test the settings")
-    mail_commands = mail.add_subparsers(dest="mail_command", metavar="MAIL_COMMAND", required=True)
-    check = mail_commands.add_parser(
-        "check", parents=[common], help="read the mailboxes now (read-only) and record the replies found"
-    )
-    check.add_argument("--json", action="store_true", help="print JSON instead of text")
-    mail_commands.add_parser(
-        "test", parents=[common], help="log in to each server in the mail settings and say what works"
-    )
-    return parser
-
-
-class _Version(argparse.Action):
-    """argparse's "version" action, but the version is looked up only when asked for:
-    importlib.metadata would cost every command ~20 ms."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str) -> None:
-        super().__init__(
-            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show program's version number and exit"
-        )
-
-    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        from infoint_tui import __version__
-
-        print(f"{parser.prog} {__version__}")
-        parser.exit()
 
 
 def say(text: str, *, to: TextIO | None = None) -> None:
@@ -191,8 +51,41 @@ def say(text: str, *, to: TextIO | None = None) -> None:
     print(clean_block(text), file=to or sys.stdout)
 
 
+#: The options `infoint today` is run with from a shell's start-up file (see _plain_today).
+TODAY_VALUES = {"--db": "db", "--today": "today", "--config": "config"}
+
+
+def _plain_today(argv: Sequence[str]) -> argparse.Namespace | None:
+    """`infoint today`, with any of --json and TODAY_VALUES each written in full at most once,
+    read as argparse reads it (cli_args); None for anything else, which argparse reads.
+    Importing argparse and building the parser would cost this, the command run most, a
+    third of its time (a formatter per argument, and shutil with it). The handlers ask the
+    arguments for their attributes only, which a SimpleNamespace has as a Namespace does."""
+    args = SimpleNamespace(demo=False, command=None, json=False)
+    tokens = iter(argv)
+    for token in tokens:
+        name, equals, value = token.partition("=")
+        if token == "today" and args.command is None:
+            args.command = token
+        elif token == "--json" and args.command is not None and not args.json:
+            args.json = True
+        elif name in TODAY_VALUES and not hasattr(args, TODAY_VALUES[name]):
+            if not equals:
+                value = next(tokens, "-")
+                if value.startswith("-"):  # argparse tells a value from an option its own way
+                    return None
+            setattr(args, TODAY_VALUES[name], value)
+        else:
+            return None
+    return cast("argparse.Namespace", args) if args.command is not None else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = _plain_today(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        from infoint_tui.cli_args import build_parser
+
+        args = build_parser().parse_args(argv)
     try:
         clock.fix(getattr(args, "today", None))
         clock.now()  # a bad INFOINT_TODAY is a usage error, reported before anything runs
@@ -204,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:  # bad --today / INFOINT_TODAY
         say(f"infoint: {error}", to=sys.stderr)
         return USAGE
-    except (DataFileError, ConfigError) as error:
+    except _data_problems() as error:
         say(f"infoint: {error}", to=sys.stderr)
         return DATA_PROBLEM
     except KeyboardInterrupt:
@@ -212,6 +105,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `infoint today | head`: the reader left, nothing to report
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 0
+
+
+def _data_problems() -> tuple[type[Exception], ...]:
+    """DataFileError, and ConfigError once the settings module is loaded (before, none can be
+    raised): it is not imported up front, its dataclass would cost `infoint today` ~5 ms."""
+    config = sys.modules.get("infoint_tui.config")
+    return (DataFileError,) if config is None else (DataFileError, config.ConfigError)
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -230,6 +130,8 @@ def run_app(args: argparse.Namespace) -> int:
         write_demo(path, 60, clock.today())
     else:
         path = _db_path(args)
+    from infoint_tui.config import config_path, load_config
+
     config = load_config(config_path(getattr(args, "config", None)))  # before the data file is locked
     if args.command is None and (opening := _opening(path)) is not None:
         return _run_opening(opening, config)
@@ -321,20 +223,45 @@ def _start_on(args: argparse.Namespace, repo: Repository) -> tuple[str, str] | N
 
 
 def cmd_today(args: argparse.Namespace) -> int:
-    from infoint_tui.usecases.agenda import agenda_json, agenda_text
+    """The morning review: from the snapshot beside the file when it holds the review at this
+    moment (no records loaded), else worked out from the records it needs."""
+    from infoint_tui.usecases import agenda_form
 
-    render = agenda_json if args.json else agenda_text
-    say(render(_open_for_reading(args).campaign, clock.now()))
+    path, now = _existing_data_file(args).resolve(), clock.now()
+    document = _kept_review(path, now)
+    if document is None:
+        from infoint_tui.store.repository import read_for_review
+        from infoint_tui.usecases.agenda import review_document
+
+        document = review_document(read_for_review(path), now)
+    say((agenda_form.agenda_json if args.json else agenda_form.agenda_text)(document, now))
     return 0
+
+
+def _kept_review(path: Path, now: datetime) -> Document | None:
+    """The review the snapshot keeps, if it describes the file as it is and holds at `now`."""
+    from infoint_tui.store.snapshot import read_snapshot
+    from infoint_tui.usecases.agenda_form import holds_at
+
+    content = read_snapshot(path, now.date())
+    document = content.get("review") if content is not None else None
+    try:
+        return document if isinstance(document, dict) and holds_at(document, now) else None
+    except (KeyError, TypeError, ValueError):  # laid out by another version
+        return None
+
+
+def _existing_data_file(args: argparse.Namespace) -> Path:
+    path = _db_path(args)
+    if not path.exists():
+        raise DataFileError(f"There is no data file at {path} yet: start `infoint` once, or pass --db.")
+    return path
 
 
 def _open_for_reading(args: argparse.Namespace) -> Repository:
     from infoint_tui.store.repository import Repository
 
-    path = _db_path(args)
-    if not path.exists():
-        raise DataFileError(f"There is no data file at {path} yet: start `infoint` once, or pass --db.")
-    return Repository.open(path, read_only=True)
+    return Repository.open(_existing_data_file(args), read_only=True)
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -353,6 +280,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_mail(args: argparse.Namespace) -> int:
     """`infoint mail check` and `infoint mail test` (see usecases.mail_check and mail.probe)."""
+    from infoint_tui.config import ConfigError, config_path, load_config
     from infoint_tui.mail.settings import MailSettingsError, mail_settings
 
     settings_file = config_path(getattr(args, "config", None))
@@ -458,7 +386,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace, source: Path) -> int:
-    """`infoint import json FILE`: see RESTORE_HELP."""
+    """`infoint import json FILE`: see cli_args.RESTORE_HELP."""
     from datetime import datetime
 
     from infoint_tui.exchange.plan import ImportProblem
@@ -609,6 +537,7 @@ def _export_markdown(campaign: Campaign, out: str | None, data_file: Path) -> in
 
 def cmd_send(args: argparse.Namespace) -> int:
     """`infoint send ID`: the item's text, checked, as e-mail; recorded once the server took it."""
+    from infoint_tui.config import ConfigError, config_path, load_config
     from infoint_tui.mail.message import readable
     from infoint_tui.mail.send import SendError
     from infoint_tui.mail.settings import MailSettingsError, mail_settings

@@ -8,7 +8,7 @@ next step of an outreach is worked out from its attempt log on every call.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import partial
@@ -71,14 +71,22 @@ class DueItem:
 # --- public entry points -----------------------------------------------------------------
 
 
-def due_items(campaign: Campaign, today: date, now: datetime | None = None) -> list[DueItem]:
+#: A moment the rules compared `now` with, and whether `now` had reached it.
+Asked = tuple[datetime, bool]
+
+
+def due_items(
+    campaign: Campaign, today: date, now: datetime | None = None, *, asked: list[Asked] | None = None
+) -> list[DueItem]:
     """Everything the user owes someone, sorted by due date then person.
 
     `now` (by default the start of `today`) says whether a call is over yet, and whether a
     thank-you's deadline has passed. Hours left on a deadline go stale within the hour, so
     screens ask `hours_left(item, now)` when they draw instead of reading them from the item.
+    `asked`, if given, receives every comparison of `now` made: the answer is the same at
+    any other moment of `today` that compares the same way with each.
     """
-    review = _Review(campaign, today, now or datetime.combine(today, time.min))
+    review = _Review(campaign, today, now or datetime.combine(today, time.min), [] if asked is None else asked)
     items = [
         *_outreach_items(review),
         *(item for interview in campaign.interviews.values() for item in _interview_items(review, interview)),
@@ -152,6 +160,13 @@ class _Review:
     campaign: Campaign
     today: date
     now: datetime
+    asked: list[Asked] = field(default_factory=list)
+
+    def reached(self, moment: datetime) -> bool:
+        """Whether `now` is `moment` or later; every such question is noted in `asked`."""
+        answer = self.now >= moment
+        self.asked.append((moment, answer))
+        return answer
 
     @property
     def settings(self) -> Settings:
@@ -178,7 +193,7 @@ class _Review:
         if snoozed_until is not None and snoozed_until > self.today:
             deadline = None  # put off by the user: the day they chose is what counts now, not the hours
         if deadline is not None:
-            status = _hourly_status(self.now, opens or self.now, deadline)
+            status = self._hourly_status(opens, deadline)
         # A snooze only ever postpones: a step that is already later keeps its own date.
         if snoozed_until is not None:
             due = max(due, snoozed_until)
@@ -198,17 +213,17 @@ class _Review:
             detail=detail,
         )
 
+    def _hourly_status(self, opens: datetime | None, deadline: datetime) -> Status:
+        if opens is not None and not self.reached(opens):
+            return Status.UPCOMING
+        # Late once past the deadline: from its next microsecond, the finest step of a datetime.
+        return Status.OVERDUE if self.reached(deadline + timedelta(microseconds=1)) else Status.TODAY
+
 
 def _status(due: date, today: date) -> Status:
     if due < today:
         return Status.OVERDUE
     return Status.TODAY if due == today else Status.UPCOMING
-
-
-def _hourly_status(now: datetime, opens: datetime, deadline: datetime) -> Status:
-    if now < opens:
-        return Status.UPCOMING
-    return Status.OVERDUE if now > deadline else Status.TODAY
 
 
 def _days(n: int) -> timedelta:
@@ -421,7 +436,7 @@ def _before_interview(review: _Review, interview: Interview, person: Person) -> 
             yield _interview_item(review, interview, DueKind.PREPARE, person, prep_on, detail=prep)
         return
     detail = f"{interview.when:%H:%M} {interview.mode.phrase}"
-    if day < review.today or review.now >= interview.ends:
+    if day < review.today or review.reached(interview.ends):
         detail += ", not marked held"
     elif chosen < wanted:
         detail += f", {prep}"  # on the day, the prep state travels with the interview

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import socket
 from pathlib import Path
 
 from infoint_tui.store.errors import DataFileError, LockedError
@@ -60,6 +59,8 @@ class WriterLock:
         with contextlib.suppress(OSError):
             os.chmod(self.path, PRIVATE)  # a lock file left by an older version may be wider
             os.ftruncate(fd, 0)
+            import socket  # here: not for `infoint today`, which takes no lock
+
             os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}".encode())
         self._fd = fd
 

@@ -26,9 +26,8 @@ from __future__ import annotations
 import contextlib
 import copy
 import gc
-import secrets
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
@@ -97,7 +96,7 @@ def _read_text(path: Path) -> str:
         raise DataFileError(f"{path} cannot be read ({error.strerror}); check the path and its permissions.") from None
 
 
-def parse_data(path: Path, text: str, *, lean: bool = True) -> Data:
+def parse_data(path: Path, text: str | bytes, *, lean: bool = True) -> Data:
     """Parse and shape-check the text of a data file, or raise DataFileError; `lean` in memory
     (a session's peak) or, for a read that writes nothing, as fast as can be."""
     try:
@@ -155,14 +154,18 @@ def fresh_data() -> Data:
     return {"meta": {str(SINGLE_DOC): {"schema": CURRENT_SCHEMA}}}
 
 
-def load_campaign(path: Path, data: Data) -> Campaign:
+def load_campaign(path: Path, data: Data, *, on_demand: Collection[str] = ()) -> Campaign:
     """The typed view of shape-checked data; DataFileError names the first unreadable record,
-    or the first that names a record the file does not hold."""
+    or the first that names a record the file does not hold. The tables named `on_demand`
+    are read record by record as they are asked for (see OnDemand), each checked then."""
     campaign = Campaign()
     for model, name in TABLES.items():
-        index = getattr(campaign, name)
         key, from_doc = "", model.from_doc
         table = data.get(name, {})
+        if name in on_demand:
+            setattr(campaign, name, OnDemand(path, data, name, model))
+            continue
+        index = getattr(campaign, name)
         try:
             for key, doc in table.items():  # the hot loop of every start-up
                 doc_id = int(key)
@@ -176,25 +179,77 @@ def load_campaign(path: Path, data: Data) -> Campaign:
     campaign.profile = _parse(path, "profile", Profile, _single(data, "profile"))
     campaign.settings = _parse(path, "settings", Settings, _single(data, "settings"))
     campaign.id = _single(data, "meta").get(CAMPAIGN_ID, "")
-    _check_references(path, campaign)
+    _check_references(path, campaign, [reference for reference in REFERENCES if reference[0] not in on_demand])
     return campaign
 
 
-def _check_references(path: Path, campaign: Campaign) -> None:
+def read_for_review(path: Path) -> Campaign:
+    """The campaign of a data file, read only, for a look at what is due (`infoint today`):
+    people and companies are built as the policy asks for them, a few hundred of 30,000,
+    instead of all before it starts. A file of an older schema, or one that cannot be read,
+    is opened in full."""
+    with _long_lived():
+        try:
+            # The bytes as they are: orjson checks their UTF-8 as it reads, faster than decoding first.
+            data = parse_data(path, path.read_bytes())
+            current = schema_of(path, data) == CURRENT_SCHEMA
+        except (OSError, DataFileError):
+            current = False
+        if not current:  # the full open says what is wrong, in the same words as ever
+            return Repository.open(path, read_only=True).campaign
+        return load_campaign(path, data, on_demand=("people", "companies"))
+
+
+class OnDemand(Mapping[int, M]):
+    """The records of one table, each built from its document when first asked for, and its
+    references checked then; its ids are known without building any."""
+
+    def __init__(self, path: Path, data: Data, name: str, model: type[M]) -> None:
+        self._path, self._data, self._name, self._model = path, data, name, model
+        self._docs: dict[str, dict[str, Any]] = data.get(name, {})
+        self._built: dict[int, M] = {}
+        self._references = [reference for reference in REFERENCES if reference[0] == name]
+
+    def __getitem__(self, doc_id: int) -> M:
+        record = self._built.get(doc_id)
+        if record is None:
+            doc = self._docs.get(str(doc_id)) if type(doc_id) is int else None  # ids are whole numbers only
+            if doc is None:
+                raise KeyError(doc_id)
+            try:
+                record = self._model.from_doc(doc, doc_id)
+            except UNREADABLE:
+                raise _unreadable(self._path, self._name, str(doc_id), problem_in(self._model, doc)) from None
+            for _, field, target, _ in self._references:
+                value = getattr(record, field)
+                if value is not None and str(value) not in self._data.get(target, {}):
+                    raise _dangling(self._path, record, self._name, field, target)
+            self._built[doc_id] = record
+        return record
+
+    def __iter__(self) -> Iterator[int]:
+        return map(int, self._docs)
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+
+def _check_references(path: Path, campaign: Campaign, references: Iterable[tuple[str, str, str, bool]]) -> None:
     """DataFileError for the first record that names one the file does not hold."""
-    for table, field, target, _ in REFERENCES:
+    for table, field, target, _ in references:
         records, known = getattr(campaign, table), getattr(campaign, target)
         value_of = attrgetter(field)
         dangling = set(map(value_of, records.values())).difference(known)  # in C: cheap at 30,000
         dangling.discard(None)
         if dangling:
-            record = next(r for r in records.values() if value_of(r) in dangling)
-            raise _unreadable(
-                path,
-                table,
-                str(record.id),
-                f"whose {field!r} is {value_of(record)}, but no record in {target!r} has that id",
-            )
+            raise _dangling(path, next(r for r in records.values() if value_of(r) in dangling), table, field, target)
+
+
+def _dangling(path: Path, record: Model, table: str, field: str, target: str) -> DataFileError:
+    value = getattr(record, field)
+    return _unreadable(
+        path, table, str(record.id), f"whose {field!r} is {value}, but no record in {target!r} has that id"
+    )
 
 
 def _single(data: Data, table: str) -> dict[str, Any]:
@@ -555,6 +610,8 @@ class Repository:
     def _give_campaign_id(self) -> None:
         """Store a new random campaign id unless there is one (call within a change)."""
         if not self.campaign.id:
+            import secrets  # here: it costs every read of the file ~5 ms, for an id made once
+
             self.campaign.id = secrets.token_hex(8)
             self._put_single("meta", {**_single(self.storage.read(), "meta"), CAMPAIGN_ID: self.campaign.id})
 

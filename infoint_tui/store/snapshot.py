@@ -14,19 +14,19 @@ save (never while the user is typing a burst), and when the file is closed.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
-import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import orjson
-
 from infoint_tui import clock
 from infoint_tui.store.errors import SaveError
 
 if TYPE_CHECKING:
+    import threading
+
     from infoint_tui.domain.models import Campaign
     from infoint_tui.store.repository import Repository
 
@@ -56,8 +56,9 @@ def file_identity(path: Path) -> list[int] | None:
 def read_snapshot(data_path: Path, today: date) -> Content | None:
     """The content of the snapshot if it describes the data file as it is now, for `today`."""
     try:
-        snapshot = orjson.loads(snapshot_path(data_path).read_bytes())
-    except (OSError, orjson.JSONDecodeError):
+        # The standard library's parser: importing orjson would cost `infoint today` more than this small read.
+        snapshot = json.loads(snapshot_path(data_path).read_bytes())
+    except (OSError, ValueError, RecursionError):
         return None
     current = (
         isinstance(snapshot, dict)
@@ -74,6 +75,8 @@ def write_snapshot(data_path: Path, content: Content, today: date) -> None:
 
     Raises SaveError when the snapshot cannot be written.
     """
+    import orjson
+
     from infoint_tui.store.storage import write_atomically  # not for reading: the first frame reads
 
     document = {"format": FORMAT, "day": today.isoformat(), "file": file_identity(data_path), "content": content}
@@ -86,6 +89,8 @@ class SnapshotKeeper:
     def __init__(self, repo: Repository, make_content: MakeContent) -> None:
         self.repo = repo
         self.make_content = make_content
+        import threading  # here: `infoint today` reads snapshots, and keeps none
+
         self._timer: threading.Timer | None = None
         self._timer_lock = threading.Lock()
         repo.add_listener(self._saved)
@@ -94,6 +99,8 @@ class SnapshotKeeper:
         """After each write attempt: once saves pause, describe the file as written."""
         if error is not None:
             return
+        import threading
+
         with self._timer_lock:
             if self._timer is not None:
                 self._timer.cancel()

@@ -23,10 +23,12 @@ class NotJSON(ValueError):
     """Why a text is not JSON infoint can keep, as the words inside a sentence's brackets."""
 
 
-def loads(text: str, *, lean: bool = True) -> Any:
+def loads(text: str | bytes, *, lean: bool = True) -> Any:
     """The value `text` holds; NotJSON when orjson would refuse it or could not write it back.
-    Not `lean`, orjson itself reads it: faster, for a short read that writes nothing back."""
-    if not lean or _SURROGATE_ESCAPE.search(text):  # rare (orjson writes characters, not escapes): orjson judges
+    Not `lean`, or given as bytes (UTF-8, which orjson checks), orjson itself reads it:
+    faster, for a short read that writes nothing back."""
+    # A surrogate escape is rare (orjson writes characters, not escapes): orjson judges it.
+    if not lean or isinstance(text, bytes) or _SURROGATE_ESCAPE.search(text):
         try:
             return orjson.loads(text)
         except orjson.JSONDecodeError as error:

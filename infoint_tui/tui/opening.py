@@ -11,12 +11,14 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from infoint_tui.tui.screens.queue_rows import QueueSnapshot
 
 if TYPE_CHECKING:
+    from infoint_tui.domain.models import Campaign
     from infoint_tui.store.repository import Repository
     from infoint_tui.store.snapshot import SnapshotKeeper
 
@@ -40,11 +42,19 @@ def open_data_file(path: Path) -> Opened:
     """Open for writing (read-only when another process writes it), keeping its snapshot."""
     from infoint_tui.store.repository import Repository
     from infoint_tui.store.snapshot import SnapshotKeeper
-    from infoint_tui.tui.screens.queue_card import queue_snapshot
 
     repo, read_only_reason = Repository.open_or_read_only(path, background=True)
-    keeper = None if repo.read_only else SnapshotKeeper(repo, queue_snapshot)
+    keeper = None if repo.read_only else SnapshotKeeper(repo, snapshot_content)
     return Opened(repo, read_only_reason, keeper)
+
+
+def snapshot_content(campaign: Campaign, now: datetime) -> dict[str, Any]:
+    """What the snapshot keeps: the Queue's first frame (QueueSnapshot), and under "review"
+    the morning review that `infoint today` prints (agenda_form)."""
+    from infoint_tui.tui.screens.queue_card import queue_snapshot
+    from infoint_tui.usecases.agenda import review_document
+
+    return queue_snapshot(campaign, now) | {"review": review_document(campaign, now)}
 
 
 class Opening:
