@@ -645,18 +645,6 @@ async def test_the_settings_screen_writes_the_mail_part_to_a_private_settings_fi
     assert mail_settings(app.config).command == "msmtp -t"  # what the next Send uses
 
 
-def test_a_password_smtplib_cannot_encode_is_one_sentence_without_a_traceback(
-    smtp: Server, data_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # smtplib's AUTH PLAIN encodes the password as ASCII: a traceback would print it among the locals.
-    command = script(tmp_path, "print('pässwörd-secret')\n")
-    configure(smtp_config(smtp.port, extra=f'user = "dana"\npassword_command = "{command}"\n'))
-    assert run("send", request_id(data_file), "--db", str(data_file)) == 1
-    said = capsys.readouterr().err
-    assert said == "infoint: Sending stopped on an unexpected UnicodeEncodeError; the message may not have gone out.\n"
-    assert attempts(data_file) == []
-
-
 def test_a_read_only_data_file_sends_nothing_it_could_not_record(smtp: Server, data_file: Path) -> None:
     from types import SimpleNamespace
 
