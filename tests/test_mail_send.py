@@ -3,12 +3,14 @@ out to an SMTP server on loopback (aiosmtpd) that records what it receives."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import dataclasses
 import os
 import socket
 import ssl
 import sys
+import threading
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -192,8 +194,12 @@ class Server:
     refuse: bool = False
     #: The user names that logged in with the right password.
     logins: list[str] = field(default_factory=list)
+    #: Set: the server takes the message only once it is set, as a slow server does.
+    hold: threading.Event | None = None
 
     async def handle_DATA(self, server, session, envelope) -> str:
+        if self.hold is not None:
+            await asyncio.to_thread(self.hold.wait)
         if self.refuse:
             return "554 5.7.1 Message rejected as spam"
         parsed = message_from_bytes(envelope.original_content, policy=policy.default)
