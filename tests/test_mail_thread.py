@@ -13,14 +13,16 @@ from textual.widgets import Input
 
 from infoint_tui.cli import main
 from infoint_tui.config import Config
-from infoint_tui.domain.models import AttemptKind, Degree, Outreach, Route
+from infoint_tui.domain.models import Attempt, AttemptKind, Degree, Outreach, Route
 from infoint_tui.domain.policy import DueKind, due_items
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui.widgets.message import MessageScreen
+from infoint_tui.usecases.due_actions import message_for
+from infoint_tui.usecases.mailing import Outgoing, outgoing_for
 from tests.conftest import TODAY
 from tests.outreach_support import expect, highlight, show_queue, small_campaign
 from tests.support import until
-from tests.test_mail_send import Server, attempts, configure, data_file, request_id, smtp, smtp_config  # noqa: F401
+from tests.test_mail_send import SMTP_SETTINGS, Server, attempts, configure, data_file, request_id, smtp, smtp_config  # noqa: F401
 
 REQUEST_SUBJECT = "A short request about your work at Acme Health"
 #: When the follow-up to a request sent on TODAY is due.
@@ -100,3 +102,30 @@ async def test_the_text_check_shows_and_sends_the_follow_up_as_a_reply(
     [got] = smtp.received
     assert (got.message["Subject"], got.message["In-Reply-To"]) == ("Re: Hello Ana", "<request.1@example.com>")
     assert empty_repo.campaign.outreach[outreach.id].attempts[-1].subject == "Re: Hello Ana"
+
+
+def outgoing_after(repo: Repository, route: Route, kind: DueKind, *steps: Attempt) -> Outgoing:
+    """Ana (introduced by Maria when `route` is INTRO), with `steps` logged: how the item of `kind` would go."""
+    ids = small_campaign(repo, degree=Degree.SECOND if route == Route.INTRO else Degree.COLD)
+    outreach = repo.add(Outreach(ids["target"], ids["objective"], route, created=date(2026, 11, 10)))
+    repo.edit(outreach, lambda copy: copy.attempts.extend(steps))
+    [item] = [i for i in due_items(repo.campaign, TODAY) if i.kind == kind]
+    message = message_for(repo.campaign, item)
+    assert message is not None
+    return outgoing_for(repo.campaign, item, message, SMTP_SETTINGS)
+
+
+def test_the_nudge_to_the_mutual_replies_to_the_ask_infoint_sent(empty_repo: Repository) -> None:
+    ask = Attempt(AttemptKind.INTRO_ASKED, date(2026, 11, 10), message_id="<ask.1@x>", subject="Introduce me?")
+    outgoing = outgoing_after(empty_repo, Route.INTRO, DueKind.NUDGE_INTRO, ask)
+    assert (outgoing.subject, outgoing.envelope.references) == ("Re: Introduce me?", ("<ask.1@x>",))
+    assert outgoing.envelope.to == ("Maria Lopez <maria@example.com>",)
+
+
+def test_a_reply_subject_is_never_re_re_and_an_out_of_office_is_no_part_of_the_thread(
+    empty_repo: Repository,
+) -> None:
+    request = Attempt(AttemptKind.REQUEST, date(2026, 11, 16), message_id="<request.1@x>", subject="RE: our chat")
+    away = Attempt(AttemptKind.AUTO_REPLY, date(2026, 11, 17), "I am away.", message_id="<away@y>", sender="Ana")
+    outgoing = outgoing_after(empty_repo, Route.COLD, DueKind.FOLLOW_UP, request, away)
+    assert (outgoing.subject, outgoing.envelope.references) == ("RE: our chat", ("<request.1@x>",))
