@@ -578,7 +578,7 @@ def cmd_send(args: argparse.Namespace) -> int:
         if sent.note:
             say(sent.note, to=sys.stderr)
         label = done_label(repo.campaign, item)
-        if (change := sent_change(repo.campaign, item, now.date(), sent.message_id)) is not None:
+        if (change := sent_change(repo.campaign, item, now.date(), sent)) is not None:
             try:
                 repo.save(change)
             except SaveError as error:
@@ -609,7 +609,7 @@ def _to_send(
     except NotSendable as why:
         raise DataFileError(str(why)) from None
     rendered = render_template(text.template, text.context)
-    subject, body = rendered.subject.text, rendered.body.text
+    subject, body = outgoing.subject or rendered.subject.text, rendered.body.text
     problems = text_problems(campaign, text, subject, body)
     return item, outgoing, outgoing.message(subject, body, now.astimezone()), problems
 

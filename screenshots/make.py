@@ -19,6 +19,7 @@ from pathlib import Path
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 os.environ["INFOINT_TODAY"] = "2026-11-26"
 
+from infoint_tui.config import Config
 from infoint_tui.demo import write_demo
 from infoint_tui.store.repository import Repository
 from infoint_tui.tui.app import InfointApp
@@ -41,18 +42,34 @@ SHOTS: dict[str, list[str]] = {
     "prepare": ["f6", "p"],
     "mail-settings": ["ctrl+p", *"Mail settings", "enter"],
 }
+#: The README's first mail example, sending by SMTP: the text check offers Send, and the
+#: mail settings show it filled in. No mailbox to read, so no shot reaches a server.
+MAIL = {
+    "send": "smtp",
+    "from": "Alex Morgan <alex.morgan@example.com>",
+    "smtp": {
+        "host": "smtp.fastmail.com",
+        "port": 587,
+        "security": "starttls",
+        "user": "alex.morgan@example.com",
+        "password_command": "pass show mail/fastmail",
+    },
+}
 
 
 async def shoot(name: str, keys: list[str], data: Path) -> Path:
     repo = Repository.open(data, background=True)
-    app = InfointApp(repo)
+    app = InfointApp(repo, config=Config(data.with_name("config.toml"), document={"mail": MAIL}))
     try:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             for key in keys:
                 await pilot.press(key)
                 await pilot.pause()
-            await app.workers.wait_for_complete()
+            # Not the workers of the screens beneath: one that opened the dialog shown waits for it to close.
+            drawing = [worker for worker in app.workers if getattr(worker.node, "screen", app.screen) is app.screen]
+            if drawing:  # (an empty list would mean every worker)
+                await app.workers.wait_for_complete(drawing)
             await pilot.pause()
             svg = HERE / f"{name}.svg"
             svg.write_text(app.export_screenshot(title=f"infoint: {name}"), encoding="utf-8")

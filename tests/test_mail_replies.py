@@ -27,6 +27,7 @@ from infoint_tui.usecases.agenda import review
 from infoint_tui.usecases.mail_check import check_now
 from tests.conftest import TODAY
 from tests.mail_servers import Dovecot, dovecot  # noqa: F401 (the fixture)
+from tests.support import until
 
 REQUEST_ID = "<request-ada@infoint.example>"
 ASK_ID = "<ask-max@infoint.example>"
@@ -392,11 +393,9 @@ async def test_the_app_checks_after_start_and_the_reply_is_recorded_as_today(sto
     config = Config(tmp_path / "config.toml", document=tomllib.loads(f'[mail.maildir]\npath = "{tmp_path / "Mail"}"'))
     app = InfointApp(stored, config=config)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
         queue = app.screen
         assert isinstance(queue, QueueScreen)
+        await until(pilot, lambda: queue.items[0].kind == DueKind.READ_REPLY, "the reply heading the queue")
         assert (queue.items[0].kind, queue.items[0].person) == (DueKind.READ_REPLY, "Ada Park")
         # The highlight stays where it was when the reply came in; the reply is one row up.
         await pilot.press("up")

@@ -337,6 +337,7 @@ async def test_snooze_puts_off_the_outreach_of_everyone_selected(make_app, repo)
                     "outcome": None,
                     "message_id": None,
                     "sender": "",
+                    "subject": "",
                 }
         assert screen.list_of().ids == []  # waiting now, no longer due
         assert people_at(repo, Stage.WAITING) >= due

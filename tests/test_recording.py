@@ -130,6 +130,7 @@ async def test_sent_yesterday_is_recorded_yesterday_and_the_follow_up_counts_fro
         "outcome": None,
         "message_id": None,
         "sender": "",
+        "subject": "",
     }
     [call] = [item for item in due_items(empty_repo.campaign, TODAY) if item.person == "Ana Silva"]
     assert (call.kind, call.due) == (K.CALL, day("2026-12-02"))  # 7 days after yesterday
@@ -250,6 +251,7 @@ async def test_not_now_ask_me_in_march_snoozes_the_outreach_until_march(make_app
         "outcome": None,
         "message_id": None,
         "sender": "",
+        "subject": "",
     }
 
 
@@ -308,6 +310,7 @@ async def test_referred_me_to_someone_adds_them_and_offers_the_request(make_app,
         "outcome": None,
         "message_id": None,
         "sender": "",
+        "subject": "",
     }
     new = [o for o in stored(empty_repo, "outreach").values() if o["person_id"] == int(chen_id)]
     assert [(o["objective_id"], o["route"]) for o in new] == [(ids["objective"], "mention")]
@@ -377,6 +380,7 @@ async def test_a_call_records_how_it_went(make_app, empty_repo, key, outcome) ->
         "outcome": outcome.value,
         "message_id": None,
         "sender": "",
+        "subject": "",
     }
 
 
@@ -466,6 +470,7 @@ def test_a_data_file_from_before_these_fields_opens_and_keeps_its_steps(tmp_path
         "outcome": None,
         "message_id": None,
         "sender": "",
+        "subject": "",
     }
     assert saved[-1]["kind"] == "closed"
 

@@ -468,6 +468,8 @@ class Attempt(Model):
     message_id: str | None = None
     #: For MAIL_REPLY and AUTO_REPLY: who wrote it, as its From header names them.
     sender: str = ""
+    #: For an attempt sent as e-mail by infoint: its Subject, which the follow-up answers ("Re: ...").
+    subject: str = ""
 
 
 @dataclass(slots=True)
@@ -490,9 +492,10 @@ class Outreach(Model):
         until: date | None = None,
         outcome: CallOutcome | None = None,
         message_id: str | None = None,
+        subject: str = "",
     ) -> None:
         """Add to the log in place: for a stored outreach, on a copy (`Repository.edit`)."""
-        self.attempts.append(Attempt(kind, on, note, until, outcome, message_id))
+        self.attempts.append(Attempt(kind, on, note, until, outcome, message_id, subject=subject))
 
     def has(self, *kinds: AttemptKind) -> bool:
         return any(attempt.kind in kinds for attempt in self.attempts)

@@ -25,6 +25,7 @@ from typing import Any
 
 from infoint_tui.domain.mail_replies import Interest, MailMessage
 from infoint_tui.mail.incoming import BODY_BYTES, HEADERS, concerns, mail_message
+from infoint_tui.mail.login import imap_login
 from infoint_tui.mail.password import read_password, refuse_plain_password
 from infoint_tui.mail.settings import MailSettingsError, ServerSettings
 from infoint_tui.mail.tls import tls_context
@@ -69,7 +70,7 @@ def logged_in(server: ServerSettings) -> Iterator[imaplib.IMAP4]:
                     " password_keyring to [mail.imap]."
                 )
             try:
-                _log_in(connection, server.user, password)
+                imap_login(connection, server.user, password)
             except imaplib.IMAP4.error:
                 raise ImapProblem(
                     f"{where(server)} refused the login for {server.user}: check the user name and the password."
@@ -78,15 +79,6 @@ def logged_in(server: ServerSettings) -> Iterator[imaplib.IMAP4]:
     finally:
         with contextlib.suppress(OSError, imaplib.IMAP4.error):  # already gone: nothing was left open
             connection.logout()
-
-
-def _log_in(connection: imaplib.IMAP4, user: str, password: str) -> None:
-    """LOGIN, or for a name or password beyond ASCII (which LOGIN cannot carry) AUTHENTICATE
-    PLAIN, which is UTF-8 (RFC 4616)."""
-    if user.isascii() and password.isascii():
-        connection.login(user, password)
-    else:
-        connection.authenticate("PLAIN", lambda _: f"\0{user}\0{password}".encode())
 
 
 def _connect(server: ServerSettings) -> imaplib.IMAP4:

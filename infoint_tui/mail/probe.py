@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from infoint_tui.domain.wording import count
 from infoint_tui.mail.imap import ImapProblem, examine, logged_in, where
+from infoint_tui.mail.login import smtp_login
 from infoint_tui.mail.maildir import MaildirProblem, messages_in
 from infoint_tui.mail.password import read_password, refuse_plain_password
 from infoint_tui.mail.settings import MailSettings, MailSettingsError, ServerSettings
@@ -69,7 +70,7 @@ def _smtp_login(server: ServerSettings, password: str | None) -> None:
                 raise MailSettingsError(
                     f"no password is set for {server.user}: add password_command or password_keyring."
                 )
-            smtp.login(server.user, password)
+            smtp_login(smtp, server.user, password)
 
 
 def _probe_imap(server: ServerSettings, folders: tuple[str, ...]) -> Iterator[tuple[bool, str]]:

@@ -17,6 +17,7 @@ import time
 from email.message import EmailMessage
 
 from infoint_tui.domain.text import clean_line
+from infoint_tui.mail.login import imap_login, smtp_login
 from infoint_tui.mail.password import read_password, refuse_plain_password
 from infoint_tui.mail.settings import ImapSettings, MailSettings, MailSettingsError, ServerSettings
 from infoint_tui.mail.tls import tls_context
@@ -56,7 +57,7 @@ def _by_smtp(server: ServerSettings, message: EmailMessage) -> None:
         try:
             password = read_password(server) if server.user else None
             if server.user and password is not None:
-                smtp.login(server.user, password)
+                smtp_login(smtp, server.user, password)
             smtp.send_message(message)
         finally:
             _leave(smtp)
@@ -141,7 +142,7 @@ def keep_in_sent(imap: ImapSettings, folder: str, message: EmailMessage) -> str:
         password = read_password(server)
         with _imap_session(server) as session:
             if server.user is not None and password is not None:
-                session.login(server.user, password)
+                imap_login(session, server.user, password)
             status, _ = session.append(
                 _quoted(folder), r"(\Seen)", imaplib.Time2Internaldate(time.time()), message.as_bytes()
             )

@@ -1,12 +1,17 @@
 """Checking the mail while the app runs: once just after start-up, then every few minutes.
 
-The mailboxes are read on a worker thread; what it found is recorded on the UI thread,
-through the app's one path for changes, so the screens redraw as after any change. A data
-file open read-only is left to the infoint that holds it, which checks the mail itself.
+The mailboxes are read on a daemon thread of its own, not a Textual worker: workers run in
+asyncio's executor, which quitting waits for, so a server that hangs would hold the quit
+for the whole timeout. Reading changes nothing, so quitting abandons it at once. What it
+found is recorded on the UI thread, through the app's one path for changes, so the screens
+redraw as after any change, and a quit never meets half a record. A data file open
+read-only is left to the infoint that holds it, which checks the mail itself.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from typing import TYPE_CHECKING
 
 from infoint_tui import clock
@@ -28,6 +33,7 @@ class MailWatch:
         #: The problems last told, so that a server that stays down is not told every few minutes.
         self._told: list[str] = []
         self._timer: Timer | None = None
+        self._reader: threading.Thread | None = None
 
     @classmethod
     def start(cls, app: InfointApp) -> MailWatch | None:
@@ -50,9 +56,13 @@ class MailWatch:
         if self._timer is not None:
             self._timer.stop()
 
+    @property
+    def checking(self) -> bool:
+        return self._reader is not None and self._reader.is_alive()
+
     def check(self) -> None:
-        """Read the mailboxes on a worker; a check still running lets this one go."""
-        if any(worker.group == "mail" and worker.is_running for worker in self.app.workers):
+        """Read the mailboxes on a thread; a check still running lets this one go."""
+        if self.checking:
             return
         interest = interest_in(self.app.repo.campaign, self.settings)
         seen, today = self.app.repo.mail_seen(), clock.today()
@@ -62,11 +72,15 @@ class MailWatch:
                 reading = read_mailboxes(self.settings, interest, seen, today)
             except Exception as error:  # noqa: BLE001 - a thread's last stop: said, never a crash of the app
                 reading = Reading(seen=seen, problems=[f"The mail check failed unexpectedly ({error!r})."])
-            self.app.call_from_thread(self._record, reading)
+            with contextlib.suppress(RuntimeError):  # the app has ended: what was read is dropped, nothing written
+                self.app.call_from_thread(self._record, reading)
 
-        self.app.run_worker(read, thread=True, group="mail", name="mail-check", exit_on_error=False)
+        self._reader = threading.Thread(target=read, name="mail-check", daemon=True)
+        self._reader.start()
 
     def _record(self, reading: Reading) -> None:
+        if not self.app.is_running:  # quitting: the data file is being closed
+            return
         reports: list[CheckReport] = []
         if not self.app.change(lambda: reports.append(record_found(self.app.repo, self.settings, reading))):
             return

@@ -162,17 +162,22 @@ def day_problem(day: date, today: date, earliest: tuple[date, str] | None) -> st
 
 
 def done_change(
-    campaign: Campaign, item: DueItem, on: date, outcome: CallOutcome | None = None, message_id: str | None = None
+    campaign: Campaign,
+    item: DueItem,
+    on: date,
+    outcome: CallOutcome | None = None,
+    message_id: str | None = None,
+    subject: str = "",
 ) -> Model | None:
     """A copy of the record with the item done on `on` (a call with its `outcome`, an e-mail
-    infoint sent with its `message_id`), or None when "done" needs a form instead."""
+    infoint sent with its `message_id` and `subject`), or None when "done" needs a form instead."""
     attempt = KINDS[item.kind].attempt
     if attempt is not None or item.kind == DueKind.ASSUMED_NO:
         outreach = _copy(outreach_of(campaign, item))
         if attempt is None:
             outreach.log(AttemptKind.CLOSED, on, ASSUMED_NO_NOTE)
         else:
-            outreach.log(attempt, on, outcome=outcome, message_id=message_id)
+            outreach.log(attempt, on, outcome=outcome, message_id=message_id, subject=subject)
         return outreach
     if item.kind == DueKind.KEEP_POSTED:
         person = _copy(campaign.people.get(item.person_id))

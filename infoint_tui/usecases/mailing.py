@@ -3,11 +3,15 @@
 Shared by the text check's Send and `infoint send`. Everything read from the campaign is
 read first (`outgoing_for`), so that `send` touches no record and can run in a thread.
 Once the server has the message, the attempt is recorded as "copied and marked sent" does
-it, on today, with the Message-ID that replies will name.
+it, on today, with the Message-ID that replies will name and the Subject a follow-up
+answers: a follow-up to a request infoint sent is a reply in its thread ("Re: ...",
+In-Reply-To and References naming it), as a mail program would send it.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.errors import HeaderParseError
@@ -16,7 +20,7 @@ from email.message import EmailMessage
 
 from infoint_tui.domain.due_kinds import DueKind
 from infoint_tui.domain.message_check import Made, Part, check_part, names_in
-from infoint_tui.domain.models import Campaign, Model, Person, Profile
+from infoint_tui.domain.models import Attempt, AttemptKind, Campaign, Model, Person, Profile
 from infoint_tui.domain.policy import DueItem
 from infoint_tui.mail.message import Envelope, build_message, new_message_id
 from infoint_tui.mail.settings import MailSettings
@@ -27,6 +31,13 @@ from infoint_tui.usecases.due_actions import Message, done_change, outreach_of
 CC_MUTUAL = frozenset({"request_introduced"})
 #: What each channel other than e-mail is, to say why it cannot be sent.
 CHANNELS = {"linkedin": "a LinkedIn note", "voicemail": "a voicemail script", "letter": "a letter"}
+#: The items that follow up our own message, and the attempts that sent it: sent by infoint,
+#: it is answered in its thread, "Re: <its subject>".
+FOLLOWS_UP = {
+    DueKind.FOLLOW_UP: frozenset({AttemptKind.REQUEST, AttemptKind.FOLLOW_UP}),
+    DueKind.NUDGE_INTRO: frozenset({AttemptKind.INTRO_ASKED}),
+}
+_ALREADY_A_REPLY = re.compile(r"^\s*re\s*:", re.IGNORECASE)
 
 
 class NotSendable(Exception):
@@ -39,6 +50,8 @@ class Outgoing:
 
     settings: MailSettings
     envelope: Envelope
+    #: The subject of a reply in the thread ("Re: ..."), which replaces the template's; None: the template's.
+    subject: str | None = None
 
     def message(self, subject: str, body: str, now: datetime) -> EmailMessage:
         return build_message(self.envelope, subject, body, new_message_id(self.envelope.sender), now)
@@ -49,6 +62,7 @@ class Delivery:
     message_id: str
     #: Who it went to, "Name <address>, ...", to say so.
     recipients: str
+    subject: str
     #: Something to know although the message went out (its copy in Sent failed), or "".
     note: str = ""
 
@@ -69,8 +83,19 @@ def outgoing_for(campaign: Campaign, item: DueItem, message: Message, settings: 
     to = _address(mutual if to_mutual and mutual else person)
     cc = (_address(mutual),) if mutual and message.template.key in CC_MUTUAL and mutual.email else ()
     outreach = outreach_of(campaign, item)
-    sent_before = tuple(a.message_id for a in outreach.attempts if a.message_id) if outreach else ()
-    return Outgoing(settings, Envelope(sender, (to,), cc, sent_before))
+    attempts = outreach.attempts if outreach else []
+    # Our messages and their answers, not an out-of-office: the thread a mail program would continue.
+    thread = tuple(a.message_id for a in attempts if a.message_id and a.kind != AttemptKind.AUTO_REPLY)
+    return Outgoing(settings, Envelope(sender, (to,), cc, thread), _reply_subject(attempts, item.kind))
+
+
+def _reply_subject(attempts: Sequence[Attempt], kind: DueKind) -> str | None:
+    """ "Re: <subject>" of the message this item follows up, when infoint sent it; else None."""
+    follows = FOLLOWS_UP.get(kind, frozenset())
+    last = next((attempt for attempt in reversed(attempts) if attempt.kind in follows), None)
+    if last is None or not last.message_id or not last.subject:
+        return None
+    return last.subject if _ALREADY_A_REPLY.match(last.subject) else f"Re: {last.subject}"
 
 
 def _own_address(profile: Profile) -> str:
@@ -101,12 +126,12 @@ def send(outgoing: Outgoing, message: EmailMessage) -> Delivery:
     deliver(outgoing.settings, message)
     imap = outgoing.settings.imap
     note = keep_in_sent(imap, imap.sent_folder, message) if imap and imap.sent_folder else ""
-    return Delivery(message["Message-ID"], outgoing.envelope.recipients, note)
+    return Delivery(message["Message-ID"], outgoing.envelope.recipients, str(message["Subject"]), note)
 
 
-def sent_change(campaign: Campaign, item: DueItem, on: date, message_id: str) -> Model | None:
-    """The record with the item done, as marking it sent does, keeping the Message-ID."""
-    return done_change(campaign, item, on, message_id=message_id)
+def sent_change(campaign: Campaign, item: DueItem, on: date, delivery: Delivery) -> Model | None:
+    """The record with the item done, as marking it sent does, keeping the Message-ID and Subject."""
+    return done_change(campaign, item, on, message_id=delivery.message_id, subject=delivery.subject)
 
 
 def text_problems(campaign: Campaign, message: Message, subject: str, body: str) -> list[str]:

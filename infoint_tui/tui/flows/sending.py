@@ -79,6 +79,8 @@ async def send_item(screen: BaseScreen, item: DueItem) -> Sent:
     if isinstance(outgoing, Outgoing) and outgoing.envelope.cc:
         detail += f" · Cc {', '.join(outgoing.envelope.cc)}"
     shown = draft(message.template, message.context, message.title, detail)
+    if isinstance(outgoing, Outgoing) and outgoing.subject:  # a reply in the thread of the message it follows
+        shown = dataclasses.replace(shown, subject=outgoing.subject)
     outcome = await screen.app.push_screen_wait(MessageScreen(shown, outgoing))
     if outcome.sent is not None:
         return Sent.RECORDED if await record_sent(screen, item, outcome.sent) else Sent.COPIED
@@ -107,7 +109,7 @@ async def record_sent(screen: BaseScreen, item: DueItem, delivery: Delivery) -> 
     """The server took the message today: record it as marking it sent does."""
     if delivery.note:
         screen.notify(delivery.note, severity="warning", timeout=notice.LONG)
-    record = sent_change(screen.campaign, item, clock.today(), delivery.message_id)
+    record = sent_change(screen.campaign, item, clock.today(), delivery)
     if record is None:
         screen.notify(f"Sent to {delivery.recipients}.", timeout=notice.SHORT)
         return False

@@ -46,11 +46,16 @@ class QueueScreen(BaseScreen):
     CSS_PATH = "queue.tcss"
     HELP = (
         "What is due today, what is late, and what comes in the next days. The card under the "
-        "list says what d does for the highlighted item."
+        "list says what d does for the highlighted item. With mail set up (Settings), the text "
+        "check sends the text with ctrl+o, and a reply found in your mailbox heads the list."
     )
     BINDINGS = [
         Binding(
-            "c", "copy_message", "Copy text", id="queue_copy", tooltip="Check and copy the text this item calls for"
+            "c",
+            "copy_message",
+            "Copy text",
+            id="queue_copy",
+            tooltip="Check the text this item calls for, then copy or send it",
         ),
         Binding("d", "done", "Done", id="queue_done", tooltip="Record it done (the card says what that means)"),
         Binding("s", "snooze", "Snooze", id="queue_snooze", tooltip="Put it off for a day, three days or a week"),
