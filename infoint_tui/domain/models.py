@@ -607,12 +607,20 @@ class Interview(Model):
     started: datetime | None = None
     #: The people suggested during the call (ids), each a target of their own now.
     referrals: list[int] = field(default_factory=list)
+    #: The day it was booked: preparing falls due no sooner (a call booked for tomorrow).
+    booked: date | None = None
     id: int = 0
+
+    @property
+    def began(self) -> datetime:
+        """When the call began: at its time or, begun late, when its clock was started. A clock
+        started sooner (notes typed that morning) does not bring its end or its thanks forward."""
+        return self.when if self.started is None else max(self.when, self.started)
 
     @property
     def ends(self) -> datetime:
         """When the call is over, by its agreed length: only then does it count as held."""
-        return self.when + timedelta(minutes=self.minutes)
+        return self.began + timedelta(minutes=self.minutes)
 
     def reschedule(self, when: datetime, mode: Mode, where: str, minutes: int) -> None:
         """Move it to another time, way, place or length; any change raises `sequence`."""

@@ -87,8 +87,9 @@ class InterviewsScreen(BaseScreen):
         options = self.query_one("#interviews-list", OptionList)
         chosen = self.selected()
         options.clear_options()
-        today = clock.today()
-        for heading, group in interview_groups(self.campaign, today):
+        now = clock.now()
+        today = now.date()
+        for heading, group in interview_groups(self.campaign, now):
             if not group:
                 continue
             options.add_option(Option(Text(f"{heading} ({len(group)})", style="bold underline"), disabled=True))
