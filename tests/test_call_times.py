@@ -42,8 +42,9 @@ def test_the_thank_you_counts_48_hours_from_the_call_as_its_clock_began() -> Non
     assert thank_you(late, datetime(2026, 11, 26, 15, 20)).status == Status.TODAY
 
 
-def test_a_clock_started_before_the_call_brings_nothing_forward() -> None:
-    for started in (datetime(2026, 11, 20, 9, 0), datetime(2026, 11, 26, 9, 0)):  # days ahead, that morning
+def test_a_clock_started_before_the_call_or_after_its_length_leaves_the_booked_time() -> None:
+    # Days ahead, that morning, and notes first written up once the 30 minutes were over.
+    for started in (datetime(2026, 11, 20, 9, 0), datetime(2026, 11, 26, 9, 0), datetime(2026, 11, 26, 15, 0)):
         early = one_call(held=True, started=started)
         item = thank_you(early, datetime(2026, 11, 27, 9, 0))
         assert (item.deadline, item.detail) == (datetime(2026, 11, 28, 14, 30), "for the call on Thu 26 Nov, 14:30")

@@ -613,9 +613,13 @@ class Interview(Model):
 
     @property
     def began(self) -> datetime:
-        """When the call began: at its time or, begun late, when its clock was started. A clock
-        started sooner (notes typed that morning) does not bring its end or its thanks forward."""
-        return self.when if self.started is None else max(self.when, self.started)
+        """When the call began: at its time or, begun late, when its clock was started within
+        its length. A clock started sooner (notes typed that morning) brings nothing forward;
+        one started after its length (notes written up after the call) is no start of it."""
+        started = self.started
+        if started is not None and self.when < started < self.when + timedelta(minutes=self.minutes):
+            return started
+        return self.when
 
     @property
     def ends(self) -> datetime:
