@@ -392,7 +392,10 @@ def test_after_kill_9_mid_call_the_clock_and_the_current_question_come_back(tmp_
     terminal = start("2026-11-26T14:30")
     try:
         terminal.wait_for_text("30 min · not started")
+        # The footer as the terminal shows it at 80x24: every key, each with its word.
+        terminal.wait_for_text("^n^g Move ^l Ask ^o Tick ^t To-do ^f Follow ^r Refer f9 End f10 Edit f6 Back")
         terminal.press("C-l")  # the first question, asked: the call is under way
+        wait_for(lambda: stored()["started"] == "2026-11-26T14:30", "the key to start the clock")
         terminal.type("slow procurement")
         wait_for(lambda: "slow procurement" in stored()["notes"], "the notes in the file")
         assert stored()["started"] == "2026-11-26T14:30"
