@@ -1,6 +1,7 @@
 """When things fall due around the call itself (issue 14): the thank-you counts 48 hours from
 the call as it began, preparing a call booked for tomorrow is due today rather than late at
-once, and a call of today that is over is listed with those not marked held."""
+once (booked or moved so), and a call of today that is over is listed with those not marked
+held."""
 
 from __future__ import annotations
 
@@ -122,3 +123,21 @@ async def test_the_interviews_screen_moves_a_call_once_over_to_not_marked_held(m
     assert lines[at["Not marked held yet"]] == "Not marked held yet (1)"
     assert names[0] in lines[at["Not marked held yet"] + 1]
     assert lines[at["Not marked held yet"] + 1].startswith(f"{first.when:%H:%M}")
+
+
+async def test_moving_a_call_to_tomorrow_leaves_its_preparing_due_today(make_app, repo) -> None:
+    from tests.test_interviews_screen import highlight, open_interviews, upcoming
+
+    interview = upcoming(repo)
+    later = next(i for i in repo.campaign.interviews.values() if not i.held and i.when > interview.when)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_interviews(app, pilot)
+        await highlight(pilot, screen, later)
+        await pilot.press("r")
+        await fill(pilot, "2026-11-27", "11:00")
+        await until(pilot, lambda: repo.campaign.interviews[later.id].when == datetime(2026, 11, 27, 11, 0))
+    moved = repo.campaign.interviews[later.id]
+    assert moved.booked == clock.today()
+    (prepare,) = [i for i in due_items(repo.campaign, clock.today()) if i.interview_id == later.id]
+    assert (prepare.kind, prepare.status) == (DueKind.PREPARE, Status.TODAY)

@@ -607,7 +607,7 @@ class Interview(Model):
     started: datetime | None = None
     #: The people suggested during the call (ids), each a target of their own now.
     referrals: list[int] = field(default_factory=list)
-    #: The day it was booked: preparing falls due no sooner (a call booked for tomorrow).
+    #: The day it was booked, or moved to another day: preparing falls due no sooner.
     booked: date | None = None
     id: int = 0
 

@@ -227,6 +227,8 @@ class InterviewsScreen(BaseScreen):
             return
         moved = replace(interview)
         moved.reschedule(**read_reschedule(values))
+        if moved.when.date() != interview.when.date():  # moved to tomorrow: preparing is due today, not late
+            moved.booked = clock.today()
         person = self.campaign.people[interview.person_id].name
         if self.change(self.repo.save, moved, undo=f"Moved the interview with {person}"):
             clash = clash_warning(self.campaign, moved)
