@@ -1,6 +1,6 @@
 """Make an SVG and a PNG of every screen on demo data at 100x30.
 
-    .venv/bin/python screenshots/make.py
+    .venv/bin/python screenshots/make.py [NAME ...]   (no names: every one)
 
 PNGs need `rsvg-convert` (Debian: librsvg2-bin); without it only SVGs are written.
 """
@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
-os.environ["INFOINT_TODAY"] = "2026-11-26"
+os.environ["INFOINT_TODAY"] = "2026-11-26T09:00"  # a fixed hour too: the hours left stay put
 
 from infoint_tui.config import Config
 from infoint_tui.demo import write_demo
@@ -79,7 +79,14 @@ async def shoot(name: str, keys: list[str], data: Path) -> Path:
 
 
 def to_png(svg: Path) -> None:
-    subprocess.run(["rsvg-convert", "-o", str(svg.with_suffix(".png")), str(svg)], check=True)
+    # rsvg-convert drops the no-break space a run of text starts with ("^l Ask" drawn as
+    # "^lAsk"): the PNG is drawn from a copy with plain spaces, kept as they are.
+    text = svg.read_text(encoding="utf-8").replace("<svg ", '<svg xml:space="preserve" ', 1)
+    subprocess.run(
+        ["rsvg-convert", "-o", str(svg.with_suffix(".png"))],
+        input=text.replace("&#160;", " ").encode(),
+        check=True,
+    )
 
 
 def main() -> int:
@@ -87,7 +94,8 @@ def main() -> int:
         data = Path(folder) / "demo.json"
         write_demo(data, 60, date(2026, 11, 26))
         pristine = data.read_bytes()
-        for name, keys in SHOTS.items():
+        for name in sys.argv[1:] or SHOTS:
+            keys = SHOTS[name]
             data.write_bytes(pristine)  # every shot starts from the same demo
             svg = asyncio.run(shoot(name, keys, data))
             if shutil.which("rsvg-convert"):

@@ -237,3 +237,16 @@ def test_a_thank_you_put_off_is_due_on_the_day_chosen_without_hours() -> None:
     now = datetime(2026, 11, 27, 9, 0)
     (thank,) = due_items(campaign, now.date(), now)
     assert (thank.due, thank.deadline, thank.status) == (date(2026, 12, 5), None, Status.UPCOMING)
+
+
+async def test_the_templates_screen_says_how_an_optional_part_is_written(make_app) -> None:
+    from tests.outreach_support import text_of
+    from tests.support import until
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await until(pilot, lambda: app.screen.query("#templates-placeholders"))
+        listing = text_of(app.screen.query_one("#templates-placeholders Static", Static))
+    assert "Optional parts A part between [[ and ]] is left out when one of its placeholders has no value" in listing
+    assert "[[Where I stand: {action_items}]] disappears when there are no action items." in listing

@@ -392,7 +392,10 @@ def test_after_kill_9_mid_call_the_clock_and_the_current_question_come_back(tmp_
     terminal = start("2026-11-26T14:30")
     try:
         terminal.wait_for_text("30 min · not started")
+        # The footer as the terminal shows it at 80x24: every key, each with its word.
+        terminal.wait_for_text("^n^g Move ^l Ask ^o Tick ^t To-do ^f Follow ^r Refer f9 End f10 Edit f6 Back")
         terminal.press("C-l")  # the first question, asked: the call is under way
+        wait_for(lambda: stored()["started"] == "2026-11-26T14:30", "the key to start the clock")
         terminal.type("slow procurement")
         wait_for(lambda: "slow procurement" in stored()["notes"], "the notes in the file")
         assert stored()["started"] == "2026-11-26T14:30"
@@ -435,3 +438,16 @@ async def test_undoing_the_booking_closes_its_open_live_view(make_app, repo) -> 
         app.action_undo()
         await until(pilot, lambda: not isinstance(app.screen, LiveInterviewScreen), "the live view closed")
         assert booked.id not in repo.campaign.interviews and app.is_running
+
+
+async def test_the_footer_reads_key_then_word_with_every_key_whole_at_80x24(make_app, repo) -> None:
+    async with live(make_app, repo) as (app, pilot, screen):
+        await pilot.pause()
+        footer = app.screen._compositor.render_strips()[-1].text.rstrip()  # as the terminal gets it
+        assert footer.split() == [
+            *["^n^g", "Move", "^l", "Ask", "^o", "Tick", "^t", "To-do", "^f", "Follow"],
+            *["^r", "Refer", "f9", "End", "f10", "Edit", "f6", "Back"],
+        ]
+        assert len(footer) <= 80
+        await pilot.press("ctrl+q")  # the app's keys still work, out of the footer
+        await until(pilot, lambda: not app.is_running)

@@ -610,12 +610,24 @@ class Interview(Model):
     started: datetime | None = None
     #: The people suggested during the call (ids), each a target of their own now.
     referrals: list[int] = field(default_factory=list)
+    #: The day it was booked, or moved to another day: preparing falls due no sooner.
+    booked: date | None = None
     id: int = 0
+
+    @property
+    def began(self) -> datetime:
+        """When the call began: at its time or, begun late, when its clock was started within
+        its length. A clock started sooner (notes typed that morning) brings nothing forward;
+        one started after its length (notes written up after the call) is no start of it."""
+        started = self.started
+        if started is not None and self.when < started < self.when + timedelta(minutes=self.minutes):
+            return started
+        return self.when
 
     @property
     def ends(self) -> datetime:
         """When the call is over, by its agreed length: only then does it count as held."""
-        return self.when + timedelta(minutes=self.minutes)
+        return self.began + timedelta(minutes=self.minutes)
 
     def reschedule(self, when: datetime, mode: Mode, where: str, minutes: int) -> None:
         """Move it to another time, way, place or length; any change raises `sequence`."""

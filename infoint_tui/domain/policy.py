@@ -433,6 +433,8 @@ def _before_interview(review: _Review, interview: Interview, person: Person) -> 
     if day > review.today:
         if chosen < wanted:
             prep_on = day - _days(review.settings.prep_days_before)
+            if interview.booked is not None:  # booked for tomorrow: due today, not late at once
+                prep_on = max(prep_on, interview.booked)
             yield _interview_item(review, interview, DueKind.PREPARE, person, prep_on, detail=prep)
         return
     detail = f"{interview.when:%H:%M} {interview.mode.phrase}"
@@ -445,13 +447,15 @@ def _before_interview(review: _Review, interview: Interview, person: Person) -> 
 
 def _after_interview(review: _Review, interview: Interview, person: Person) -> Iterator[DueItem]:
     day = interview.when.date()
-    # Due from the end of the call (marked held sooner, they wait for it) until 48 hours after its time.
-    deadline = interview.when + timedelta(hours=review.settings.thank_you_hours)
+    # Due from the end of the call (marked held sooner, they wait for it) until 48 hours after
+    # it began: a call that started late, by its clock, has its thanks due that much later.
+    began = interview.began
+    deadline = began + timedelta(hours=review.settings.thank_you_hours)
     thank_you = partial(
         _interview_item, review, interview, due=deadline.date(), deadline=deadline, opens=interview.ends
     )
     if interview.thanked is None:
-        yield thank_you(DueKind.THANK, person, detail=f"for the call on {interview.when:%a %-d %b, %H:%M}")
+        yield thank_you(DueKind.THANK, person, detail=f"for the call on {began:%a %-d %b, %H:%M}")
     introducer = review.campaign.introducer_of(person)
     if introducer is not None and interview.introducer_thanked is None:
         yield thank_you(DueKind.THANK_INTRODUCER, introducer, detail=f"introduced {person.name}")

@@ -45,17 +45,19 @@ class NoInterview(LookupError):
 # --- listing -------------------------------------------------------------------------------
 
 
-def interview_groups(campaign: Campaign, today: date) -> list[tuple[str, list[Interview]]]:
-    """Headed groups for the Interviews screen: today, past but not closed, ahead, held.
+def interview_groups(campaign: Campaign, now: datetime) -> list[tuple[str, list[Interview]]]:
+    """Headed groups for the Interviews screen: today's still to come or under way, those over
+    but not marked held (today's too, once they end, as the queue says), ahead, held.
 
     Booked ones soonest first; held ones most recent first, since the thank-you is due.
     """
     booked = sorted((i for i in campaign.interviews.values() if not i.held), key=lambda i: (i.when, i.id))
     held = sorted((i for i in campaign.interviews.values() if i.held), key=lambda i: (i.when, i.id), reverse=True)
+    over = [i for i in booked if i.when.date() < now.date() or i.ends <= now]
     return [
-        ("Today", [i for i in booked if i.when.date() == today]),
-        ("Not marked held yet", [i for i in booked if i.when.date() < today]),
-        ("Upcoming", [i for i in booked if i.when.date() > today]),
+        ("Today", [i for i in booked if i.when.date() == now.date() and now < i.ends]),
+        ("Not marked held yet", over),
+        ("Upcoming", [i for i in booked if i.when.date() > now.date()]),
         ("Held", held),
     ]
 

@@ -310,6 +310,7 @@ async def book_time(screen: BaseScreen, outreach_id: int) -> bool:
         outreach_id=outreach.id,
         mode=Mode.PHONE,
         where=person.phone,
+        booked=clock.today(),
     )
     form = reschedule(campaign, proposal)
     form.form_title, form.submit_label = f"Book a time with {person.name}", "Book"

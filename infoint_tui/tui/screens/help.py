@@ -61,6 +61,7 @@ class HelpScreen(ModalScreen[None]):
         what the user came for, then the app's, then the focused widget's own movement keys."""
         groups: tuple[list[tuple[str, str]], ...] = ([], [], [])
         seen: set[str] = set()
+        app_ids = {binding.id for binding in self.app.BINDINGS if isinstance(binding, Binding)}
         for active in self.beneath.active_bindings.values():
             binding = active.binding
             label = self.app.get_key_display(binding)
@@ -68,6 +69,8 @@ class HelpScreen(ModalScreen[None]):
                 continue
             seen.add(label)
             own = active.node is self.beneath and binding.action not in TEXTUAL_SCREEN_ACTIONS
-            group = 0 if own else 1 if active.node is self.app else 2
+            # A screen may bind an app key afresh (the live view, to keep it out of its footer).
+            everywhere = active.node is self.app or (binding.id is not None and binding.id in app_ids)
+            group = 1 if everywhere else 0 if own else 2
             groups[group].append((label, binding.tooltip or binding.description))
         return groups

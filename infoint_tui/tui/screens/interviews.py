@@ -87,8 +87,9 @@ class InterviewsScreen(BaseScreen):
         options = self.query_one("#interviews-list", OptionList)
         chosen = self.selected()
         options.clear_options()
-        today = clock.today()
-        for heading, group in interview_groups(self.campaign, today):
+        now = clock.now()
+        today = now.date()
+        for heading, group in interview_groups(self.campaign, now):
             if not group:
                 continue
             options.add_option(Option(Text(f"{heading} ({len(group)})", style="bold underline"), disabled=True))
@@ -226,6 +227,8 @@ class InterviewsScreen(BaseScreen):
             return
         moved = replace(interview)
         moved.reschedule(**read_reschedule(values))
+        if moved.when.date() != interview.when.date():  # moved to tomorrow: preparing is due today, not late
+            moved.booked = clock.today()
         person = self.campaign.people[interview.person_id].name
         if self.change(self.repo.save, moved, undo=f"Moved the interview with {person}"):
             clash = clash_warning(self.campaign, moved)

@@ -83,7 +83,8 @@ class Notes(TextBox):
         return action not in ("select_line", "select_all") and super().check_action(action, parameters)
 
 
-QUESTION = Binding.Group("Question", compact=True)
+#: "Move" rather than "Question": with the space after it, every key fits in 80 columns.
+QUESTION = Binding.Group("Move", compact=True)
 
 
 class LiveInterviewScreen(DataAccess, Screen):
@@ -156,6 +157,10 @@ class LiveInterviewScreen(DataAccess, Screen):
             tooltip="Back to the list of interviews; the interview stays open, the notes saved",
         ),
         Binding("ctrl+s", "save", "Save", show=False, id="live_save", tooltip="Save now (it also saves by itself)"),
+        # The app's own keys, the same here but out of the footer: at 80 columns they would
+        # push in as a cut-off "^q" after the view's keys. The ids keep a remap applying.
+        Binding("f1", "app.help", "Help", show=False, id="help", tooltip="Every key of this screen"),
+        Binding("ctrl+q", "app.quit", "Quit", show=False, id="quit", priority=True),
         Binding(
             "escape",
             "stay",
@@ -217,7 +222,7 @@ class LiveInterviewScreen(DataAccess, Screen):
         )
         yield self.notes
         # Compact, without the palette hint: at 80 columns every key of the view fits.
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(compact=True, show_command_palette=False, id="live-footer")
 
     def _who(self) -> Text:
         campaign = self.repo.campaign
