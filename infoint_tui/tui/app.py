@@ -30,6 +30,7 @@ from infoint_tui.tui.messages import EVERY_KIND, DataChanged, ProblemFound, Save
 from infoint_tui.tui.opening import Opening
 from infoint_tui.tui.screens import PLACES
 from infoint_tui.tui.screens.queue_rows import QueueSnapshot
+from infoint_tui.tui.switching import QuickSwitchApp
 from infoint_tui.tui.typeahead import TypeAheadApp
 
 if TYPE_CHECKING:  # the records load on a thread after the first frame, when it comes from a snapshot
@@ -54,7 +55,7 @@ class DataFileOpened(Message):
     """Posted from the opening thread: the data file is read (or could not be)."""
 
 
-class InfointApp(TypeAheadApp):
+class InfointApp(QuickSwitchApp, TypeAheadApp):
     CSS_PATH = "app.tcss"
     TITLE = "infoint"
     COMMANDS = App.COMMANDS | {records_provider}

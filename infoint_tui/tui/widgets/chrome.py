@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Any
 
 from rich.text import Text
 from textual.app import RenderResult
@@ -10,6 +11,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from infoint_tui.tui.screens import PLACES
 
@@ -98,5 +100,40 @@ class KeptFooter(Footer):
         if shown == self._built_for:
             return
         if screen.app.app_focus and self.is_attached and screen is self.screen:
+            if self._built_for is not None and self._show_only(shown):
+                self._built_for = shown
+                return
             self._built_for = shown  # Textual builds it now
         super().bindings_changed(screen)
+
+    def _show_only(self, shown: tuple[tuple[Any, ...], ...]) -> bool:
+        """Show these keys by hiding the others and marking which are disabled, when every one
+        of them is built already, in this order; False when the footer must be built again.
+
+        A key coming and going (Clear filter) then costs no rebuild: that would make a
+        dozen widgets anew and style each.
+        """
+        if any(group is not None for _, _, _, group, _, _ in shown):
+            return False
+        wanted: dict[str, tuple[Any, ...]] = {}
+        for entry in shown:
+            wanted.setdefault(entry[1], entry)  # as Textual shows them: one key per action
+        keys = [key for key in self.query_children(FooterKey) if not key.has_class("-command-palette")]
+        matched: dict[FooterKey, tuple[Any, ...]] = {}
+        at = 0
+        for entry in wanted.values():
+            while at < len(keys) and (keys[at].key, keys[at].action, keys[at].description) != entry[:3]:
+                at += 1
+            if at == len(keys):
+                return False
+            matched[keys[at]] = entry
+            at += 1
+        for key in keys:
+            shows = matched.get(key)
+            key.display = shows is not None
+            if shows is not None:
+                enabled, tooltip = shows[4], shows[5]
+                key._disabled = not enabled
+                key.set_class(not enabled, "-disabled")
+                key.tooltip = tooltip or None
+        return True

@@ -163,8 +163,9 @@ class RecordList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def keep_selected(self, known: Collection[int]) -> None:
         """Forget the selected records that are gone (deleted)."""
-        self.selected.intersection_update(known)
-        self.refresh()
+        if self.selected:  # else nothing to forget: not a pass over 100,000 records
+            self.selected.intersection_update(known)
+            self.refresh()
 
     def clear_selection(self) -> None:
         self.selected.clear()

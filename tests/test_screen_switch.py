@@ -1,0 +1,89 @@
+"""Moving between screens kept from an earlier visit (issue 15): drawn at the next frame, not
+restyled, with a footer whose keys come and go without being built again; what they show is
+still current."""
+
+from __future__ import annotations
+
+from textual.color import Color
+
+from infoint_tui.tui.screens.queue import QueueScreen
+from infoint_tui.tui.widgets.chrome import TopBar
+from tests.test_screen_speed import footer_keys
+from tests.test_targets_screen import open_targets
+
+
+def shown_descriptions(screen) -> list[str]:
+    return [key.description for key in footer_keys(screen) if key.display]
+
+
+async def test_a_screen_kept_from_a_visit_is_shown_without_textuals_pause(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.switch_mode("targets")  # a screen not built yet: Textual hides its composing
+        assert app._batch_count == 1
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        app.switch_mode("targets")  # built: nothing to hide, the next frame shows it
+        assert app._batch_count == 0
+        await pilot.pause()
+        assert app.screen.MODE == "targets"
+
+
+async def test_a_screen_shown_again_is_not_restyled(make_app, monkeypatch) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_targets(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        restyled: list[object] = []
+        update_nodes = app.stylesheet.update_nodes
+
+        def counted(nodes, animate=False):
+            nodes = list(nodes)
+            restyled.extend(nodes)
+            update_nodes(nodes, animate)
+
+        monkeypatch.setattr(app.stylesheet, "update_nodes", counted)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.screen.MODE == "targets"
+        assert len(restyled) < 5, restyled  # not the screen's every widget
+
+
+async def test_a_theme_chosen_elsewhere_shows_on_a_kept_screen(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        targets = await open_targets(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        before = targets.query_one(TopBar).styles.background
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        assert isinstance(app.screen, QueueScreen)
+        await pilot.press("f3")
+        await pilot.pause()
+        after = targets.query_one(TopBar).styles.background
+        assert after != before
+        assert after == Color.parse(app.get_css_variables()["panel"])
+
+
+async def test_clear_filter_comes_and_goes_in_the_footer_without_a_rebuild(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_targets(pilot)
+        await pilot.press("slash", *"ana", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        keys = footer_keys(screen)
+        assert "Clear filter" in shown_descriptions(screen)
+        await pilot.press("escape")  # the filter cleared: its key goes
+        await pilot.pause()
+        assert footer_keys(screen) == keys  # the very same widgets
+        assert "Clear filter" not in shown_descriptions(screen)
+        assert "Filter" in shown_descriptions(screen)
+        await pilot.press("slash", "b", "enter")  # and comes back (the filter's keys were new: built again)
+        await pilot.pause()
+        await pilot.pause()
+        assert "Clear filter" in shown_descriptions(screen)
+        assert "Back to the list" not in shown_descriptions(screen)
