@@ -55,7 +55,9 @@ class DataFileOpened(Message):
 
 
 class InfointApp(TypeAheadApp):
-    CSS_PATH = "app.tcss"
+    #: The first screen's sheet too, so that every sheet is parsed once at start: a sheet that
+    #: comes with a screen makes Textual parse all of them again (read_style_sheets: the others).
+    CSS_PATH = ["app.tcss", "screens/queue.tcss"]
     TITLE = "infoint"
     COMMANDS = App.COMMANDS | {records_provider}
     MODES = {place.mode: place.screen for place in PLACES}
@@ -123,6 +125,12 @@ class InfointApp(TypeAheadApp):
         if self._repo.read_only:
             return ("read-only", True)
         return (self._repo.path.name, False)
+
+    def on_load(self) -> None:
+        # Textual styles the app itself only after its first screen is composed, and a widget
+        # that drew before keeps the colours it drew with (Widget.visual_style caches them):
+        # style it first, as Textual does when the first screen brings a sheet (CSS_PATH).
+        self.stylesheet.apply(self)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._keep_theme)

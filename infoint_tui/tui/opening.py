@@ -10,9 +10,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from infoint_tui.tui.screens.queue_rows import QueueSnapshot
 
@@ -21,8 +20,7 @@ if TYPE_CHECKING:
     from infoint_tui.store.snapshot import SnapshotKeeper
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(NamedTuple):  # not a dataclass: imported before the first frame, and quicker to make
     repo: Repository
     #: When read-only, the sentence that says why.
     read_only_reason: str | None
