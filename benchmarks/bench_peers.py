@@ -75,7 +75,7 @@ def run() -> list[Row]:
     taken: dict[str, list[float]] = {name: [] for name in starting}
     for _ in range(repeats(RUNS)):
         for name, argv in starting.items():
-            taken[name].append(first_frame(argv, env))
+            taken[name].append(first_frame(argv, env).seconds)
     median = {name: statistics.median(times) for name, times in taken.items()}
     if "bare" not in median:
         return []

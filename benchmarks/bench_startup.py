@@ -6,29 +6,23 @@ Textual's own terminal driver, timed from just before the process is spawned to 
 of the signal it sends on its first frame that shows the queue list (startup_probe.py).
 Ours is the `infoint --db FILE` command line on a private copy of the demo file (and of
 the 60-person demo, for information); the baseline is a bare Textual app with the Queue
-screen's widgets and style sheets, its list holding as many rows as are visible. The
-start-ups alternate, after one untimed start of each (bytecode compiled, file in the page
-cache, the day's backup written, and the snapshot of what is due that infoint keeps beside
-the file written at its close: the first frame is drawn from it while the file loads).
+screen's widgets and style sheets, its list holding as many rows as are visible. Both load
+from bytecode, as installed (common.py compiles infoint). The start-ups alternate, after one
+untimed start of each (file in the page cache, the day's backup written, and the snapshot
+of what is due that infoint keeps beside the file written at its close: the first frame is
+drawn from it while the file loads).
 The CPU time of the process up to that frame is shown too: it is steadier than the wall
 time on a busy machine.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import select
 import statistics
-import struct
-import subprocess
 import sys
-import termios
-import time
 from pathlib import Path
 
-from common import PEOPLE, TODAY, Row, at_most, repeats, scratch_copy, shown
+from common import PEOPLE, TODAY, Row, at_most, first_frame, repeats, scratch_copy, shown
 
 PROBE = Path(__file__).resolve().with_name("startup_probe.py")
 COLUMNS, LINES = 80, 24
@@ -41,48 +35,10 @@ ENV = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", "INFOIN
 def start_once(*args: str) -> tuple[float, float]:
     """Seconds from spawning the probe with `args` to its first frame of the queue, and the
     CPU seconds the process had used by then."""
-    master, terminal = pty.openpty()
-    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-    ready, ready_end = os.pipe()
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, str(PROBE), str(ready_end), *args],
-        stdin=terminal,
-        stdout=terminal,
-        stderr=terminal,
-        pass_fds=(ready_end,),
-        env=ENV,
-        start_new_session=True,
-    )
-    os.close(terminal)
-    os.close(ready_end)
-    taken, cpu, screen = None, b"", b""
-    try:
-        # Drain the terminal as a terminal would, or the app blocks on a full buffer.
-        open_ends = [master, ready]
-        while open_ends and time.perf_counter() - start < TIMEOUT:
-            for end in select.select(open_ends, [], [], 1.0)[0]:
-                try:
-                    data = os.read(end, 1 << 16)
-                except OSError:  # EIO: the terminal's other side closed
-                    data = b""
-                if end == ready:
-                    if taken is None:
-                        taken = time.perf_counter() - start
-                    cpu += data
-                else:
-                    screen = (screen + data)[-4000:]
-                if not data:
-                    open_ends.remove(end)
-        process.wait(timeout=TIMEOUT)
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(master)
-        os.close(ready)
-    if taken is None or process.returncode != 0:
-        raise RuntimeError(f"start-up of {args} failed (exit {process.returncode}): {screen[-1000:]!r}")
-    return taken, float(cpu)
+    started = first_frame([sys.executable, str(PROBE), *args], ENV, (COLUMNS, LINES), TIMEOUT, grace=TIMEOUT)
+    if started.exit_code != 0:
+        raise RuntimeError(f"start-up of {args} did not end well (exit {started.exit_code})")
+    return started.seconds, started.cpu
 
 
 def median_starts(runs: int, *sides: tuple[str, ...]) -> list[tuple[float, float]]:

@@ -7,6 +7,7 @@ machine, so they mean something on any machine (DESIGN section 7).
 
 from __future__ import annotations
 
+import compileall
 import math
 import shutil
 import statistics
@@ -23,6 +24,12 @@ TODAY = date(2026, 11, 26)
 PEOPLE = 30_000  # LinkedIn's cap on connections
 #: Set by `run.py --quick`: fewer repetitions, for a rough look.
 QUICK = False
+
+# A process the benchmarks start loads infoint from bytecode, as an installed infoint does
+# (pip compiles it, as it compiled Textual). Written here, not left to the first start: an
+# environment with PYTHONDONTWRITEBYTECODE would have every start compile infoint anew while
+# Textual loads compiled, which measures the compiler.
+compileall.compile_dir(Path(infoint_tui.demo.__file__).parent, quiet=1)
 
 
 def demo_file(size: int = PEOPLE) -> Path:
@@ -160,11 +167,23 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
-def first_frame(argv: list[str], env: dict[str, str], size: tuple[int, int] = (80, 24), timeout: float = 60.0) -> float:
-    """Seconds from spawning `argv` in a pseudo-terminal of `size` (columns, lines) to the first
-    line it writes down the file descriptor it is handed as its first argument, as
-    startup_probe.py and peers_probe.py do on their first frame. The process is left a few
-    seconds to quit on its own, then killed: a peer may not quit as asked."""
+@dataclass(frozen=True)
+class Started:
+    """One start-up timed by `first_frame`."""
+
+    seconds: float  # from spawning the process to its first frame
+    cpu: float  # the CPU seconds the process had used by then, as its probe reported them
+    exit_code: int | None  # None: it had not quit a few seconds after, and was killed
+
+
+def first_frame(
+    argv: list[str], env: dict[str, str], size: tuple[int, int] = (80, 24), timeout: float = 60.0, grace: float = 5.0
+) -> Started:
+    """Start `argv` in a pseudo-terminal of `size` (columns, lines), as a terminal would, and
+    time it to the first line it writes down the file descriptor it is handed as its first
+    argument: startup_probe.py and peers_probe.py write there, on their first frame, the CPU
+    seconds used so far. The process is left `grace` seconds to quit on its own, then killed:
+    a peer may not quit as asked."""
     import fcntl
     import os
     import pty
@@ -188,7 +207,7 @@ def first_frame(argv: list[str], env: dict[str, str], size: tuple[int, int] = (8
     )
     os.close(terminal)
     os.close(ready_end)
-    taken, screen, quit_by = None, b"", start + timeout
+    taken, cpu, screen, quit_by = None, b"", b"", start + timeout
     try:
         open_ends = [master, ready]
         # Drain the terminal as a terminal would, or the app blocks on a full buffer.
@@ -198,19 +217,25 @@ def first_frame(argv: list[str], env: dict[str, str], size: tuple[int, int] = (8
                     data = os.read(end, 1 << 16)
                 except OSError:  # EIO: the terminal's other side closed
                     data = b""
-                if end == ready and data and taken is None:
-                    taken = time.perf_counter() - start
-                    quit_by = min(quit_by, time.perf_counter() + 5.0)
-                elif end == master:
+                if end == ready:
+                    if data and taken is None:
+                        taken = time.perf_counter() - start
+                        quit_by = min(quit_by, time.perf_counter() + grace)
+                    cpu += data
+                else:
                     screen = (screen + data)[-4000:]
                 if not data:
                     open_ends.remove(end)
     finally:
-        if process.poll() is None:
+        try:  # its ends may close a moment before it has quit
+            process.wait(timeout=max(0.0, quit_by - time.perf_counter()))
+            killed = False
+        except subprocess.TimeoutExpired:
             process.kill()
-        process.wait()
+            process.wait()
+            killed = True
         os.close(master)
         os.close(ready)
     if taken is None:
         raise RuntimeError(f"{argv[2:]} drew no frame (exit {process.returncode}): {screen[-600:]!r}")
-    return taken
+    return Started(taken, float(cpu.split()[0]), None if killed else process.returncode)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import signal
 import threading
@@ -56,7 +57,9 @@ class DataFileOpened(Message):
 
 
 class InfointApp(QuickSwitchApp, TypeAheadApp):
-    CSS_PATH = "app.tcss"
+    #: The first screen's sheet too, so that every sheet is parsed once at start: a sheet that
+    #: comes with a screen makes Textual parse all of them again (read_style_sheets: the others).
+    CSS_PATH = ["app.tcss", "screens/queue.tcss"]
     TITLE = "infoint"
     COMMANDS = App.COMMANDS | {records_provider}
     MODES = {place.mode: place.screen for place in PLACES}
@@ -125,6 +128,12 @@ class InfointApp(QuickSwitchApp, TypeAheadApp):
             return ("read-only", True)
         return (self._repo.path.name, False)
 
+    def on_load(self) -> None:
+        # Textual styles the app itself only after its first screen is composed, and a widget
+        # that drew before keeps the colours it drew with (Widget.visual_style caches them):
+        # style it first, as Textual does when the first screen brings a sheet (CSS_PATH).
+        self.stylesheet.apply(self)
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._keep_theme)
         if self._unknown_theme:
@@ -156,6 +165,7 @@ class InfointApp(QuickSwitchApp, TypeAheadApp):
             return
         assert opened is not None
         self._repo, self.read_only_reason = opened.repo, opened.read_only_reason
+        gc.freeze()  # the campaign just read lives as long as the app: collections need not walk it
         self.snapshot = None  # the Queue draws from the data from now on
         self.save_status = self._initial_status()
         self._listen_to_data_file()

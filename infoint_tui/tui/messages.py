@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from textual.message import Message
 
-from infoint_tui.domain.models import Model
+if TYPE_CHECKING:  # the records' module loads with the data file, after the first frame
+    from infoint_tui.domain.models import Model
 
 #: What a change can touch: the repository's tables, as it names them.
 RecordKind = Literal[

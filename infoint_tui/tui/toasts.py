@@ -9,14 +9,14 @@ column); only when nothing fits does a toast cover the rest of a dialog, never i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+import sys
+from typing import Literal, NamedTuple
 
 from textual.css.query import NoMatches
 from textual.geometry import Region, Size
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 from textual.widgets._toast import ToastRack  # Textual keeps every screen's toasts in one
 
 #: Rows a toast of one line and a title takes, with its gap above.
@@ -27,8 +27,7 @@ TOAST_COLUMNS = 20
 FOOTER_ROWS = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
+class Placement(NamedTuple):  # not a dataclass: imported before the first frame, and quicker to make
     edge: Literal["top", "bottom"] = "bottom"
     #: The most rows the toasts may take (None: as many as they need).
     rows: int | None = None
@@ -53,7 +52,12 @@ def choose(screen: Size, keep_clear: Region) -> Placement | None:
 
 
 def _typed_in(widget: Widget | None) -> bool:
-    return isinstance(widget, Input) or (isinstance(widget, TextArea) and not widget.read_only)
+    if isinstance(widget, Input):
+        return True
+    # Looked up, not imported: a focused TextArea has loaded its module, and the first frame
+    # (this runs on every focus) has no use for it and its document machinery.
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea) and not widget.read_only
 
 
 def _keep_clear(screen: Screen[object]) -> list[Region]:

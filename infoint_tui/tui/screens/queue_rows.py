@@ -1,13 +1,13 @@
 """The Queue's rows: what a row shows and allows, drawn the same from the live data and
 from the snapshot the first frame reads (store/snapshot.py), so that nothing moves when
-the one replaces the other. Light on purpose: the first frame imports no records.
+the one replaces the other. Light on purpose: the first frame imports no records, and its
+values are NamedTuples, which Python makes several times faster than frozen dataclasses.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rich.text import Text
 from textual.content import Content
@@ -30,8 +30,7 @@ SNUG = 78
 ALWAYS = ("done", "snooze", "open_person")
 
 
-@dataclass(frozen=True, slots=True)
-class QueueRow:
+class QueueRow(NamedTuple):
     """One due item as the Queue lists it."""
 
     key: str
@@ -100,8 +99,7 @@ class QueueRow:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Columns:
+class Columns(NamedTuple):
     """The widths of the person and company columns, and whether the detail has room."""
 
     person: int
@@ -133,8 +131,7 @@ class Columns:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class QueueSnapshot:
+class QueueSnapshot(NamedTuple):
     """The Queue as the snapshot keeps it: its rows, and the card of the first one."""
 
     rows: list[QueueRow]
