@@ -26,7 +26,7 @@ from infoint_tui.tui.messages import RECORDS
 from infoint_tui.tui.screens.base import UNDO, BaseScreen
 from infoint_tui.tui.screens.interview_forms import end_dialog, export_folder, read_reschedule, reschedule
 from infoint_tui.tui.screens.live import LiveInterviewScreen
-from infoint_tui.tui.screens.prepare import PrepareScreen
+from infoint_tui.tui.screens.prepare import PrepareScreen, count_text
 from infoint_tui.tui.widgets.checklist import ASKED, OPEN
 from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
 from infoint_tui.usecases.interviewing import (
@@ -151,7 +151,7 @@ class InterviewsScreen(BaseScreen):
         if objective:
             lines.append(Text(f"Learning: {objective.text} ({objective.kind.value})"))
         wanted = campaign.settings.prep_min_questions
-        lines += [Text(""), Text(f"Questions: {len(interview.questions)} of {wanted} chosen", style="bold")]
+        lines += [Text(""), Text(f"Questions: {count_text(len(interview.questions), wanted)}", style="bold")]
         lines += [Text((ASKED if q.asked else OPEN) + q.text) for q in interview.questions]
         if interview.action_items:
             lines += [Text(""), Text("To do", style="bold")]
