@@ -217,8 +217,8 @@ async def test_each_row_shows_the_stage_and_the_next_date(make_app, repo) -> Non
         await screen.run_action(f"show_person({waiting})")
         assert f"Stage waiting since {stages[waiting].since:%-d %b}" in card(screen)
         await pilot.resize_terminal(120, 40)
-        await pilot.pause()
-        assert f"waiting since {stages[waiting].since:%-d %b}" in text_of_list(screen)  # in full when there is room
+        in_full = f"waiting since {stages[waiting].since:%-d %b}"  # in full when there is room
+        await until(pilot, lambda: in_full in text_of_list(screen), "the stage in full at 120 columns")
 
 
 async def test_filter_by_stage_and_say_which_stages_there_are(make_app, repo) -> None:
