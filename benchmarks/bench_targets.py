@@ -227,9 +227,8 @@ async def _moving_about(repo: Repository | None) -> dict[str, float]:
     frames = Frames(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        thread = getattr(app, "ahead", None) and app.ahead._thread  # the user reads the Queue while it works
-        if thread:
-            await asyncio.to_thread(thread.join)
+        if repo is not None:  # the user reads the Queue while the work ahead is done
+            await app.ahead.finished.wait()
         await pilot.pause()
         taken = {"open": await _settled(pilot, frames, "f3")}
         await pilot.press("slash", *"zoe", "enter")  # filtered, back on the list

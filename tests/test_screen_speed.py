@@ -6,6 +6,7 @@ footer is built again only when the keys it shows change."""
 from __future__ import annotations
 
 import dataclasses
+import threading
 from datetime import timedelta
 
 import pytest
@@ -18,6 +19,7 @@ from infoint_tui.domain.stages import standings
 from infoint_tui.domain.target_search import COMPANY_SORTS, PERSON_SORTS, TargetLists
 from infoint_tui.tui.ahead import Ahead
 from infoint_tui.tui.screens.queue import QueueScreen
+from infoint_tui.tui.screens.targets.screen import TargetsScreen
 from infoint_tui.tui.widgets.chrome import KeptFooter
 from tests.conftest import TODAY
 from tests.support import until
@@ -155,19 +157,29 @@ async def test_screens_kept_between_visits_show_changes_made_elsewhere(make_app,
         assert any(queued.person == "Quentin Renamed" for queued in queue.items)
 
 
-async def test_the_targets_screen_takes_the_lists_built_ahead(make_app, repo) -> None:
+async def test_the_targets_screen_is_built_ahead_from_the_lists_built_on_the_thread(
+    make_app, repo, monkeypatch
+) -> None:
+    building = TargetLists.build
+    built_on: list[str] = []
+
+    def build(campaign: Campaign, today) -> TargetLists:
+        built_on.append(threading.current_thread().name)
+        return building(campaign, today)
+
+    monkeypatch.setattr(TargetLists, "build", build)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: app.ahead._thread is not None, "the work ahead, after the first frame")
-        thread = app.ahead._thread
-        assert thread is not None
-        thread.join()
-        built = app.ahead._lists
-        assert built is not None
+        await app.ahead.finished.wait()
+        assert isinstance(app.screen, QueueScreen)
+        (ahead,) = app._screen_stacks["targets"]  # composed, unseen, while the Queue is read
+        assert isinstance(ahead, TargetsScreen) and ahead.is_mounted
         screen = await open_targets(pilot)
-        assert screen.lists is built[1]
+        assert screen is ahead
+        assert built_on == ["infoint-ahead"]  # once, on the thread: not again as the screen composed
         assert set(screen.lists.standings) == set(repo.campaign.people)
         assert screen.lists.standings == standings(repo.campaign, TODAY)
+        assert screen.list_of().highlighted_id is not None and card(screen)
 
 
 def footer_keys(screen: Screen) -> list[Widget]:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import gc
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
@@ -56,6 +55,7 @@ from infoint_tui.store import strict_json
 from infoint_tui.store.errors import DataFileError, LockedError, ReadOnlyFileError, SaveError
 from infoint_tui.store.history import History, Key, Step
 from infoint_tui.store.lock import WriterLock
+from infoint_tui.store.long_lived import long_lived
 from infoint_tui.store.migrations import CURRENT_SCHEMA, migrate
 from infoint_tui.store.storage import (
     Data,
@@ -188,7 +188,7 @@ def read_for_review(path: Path) -> Campaign:
     people and companies are built as the policy asks for them, a few hundred of 30,000,
     instead of all before it starts. A file of an older schema, or one that cannot be read,
     is opened in full."""
-    with _long_lived():
+    with long_lived():
         try:
             # The bytes as they are: orjson checks their UTF-8 as it reads, faster than decoding first.
             data = parse_data(path, path.read_bytes())
@@ -292,7 +292,7 @@ class Repository:
         try:
             if lock is not None and not path.exists():
                 write_atomically(path, serialise(fresh_data()))
-            with _long_lived():
+            with long_lived():
                 # The text is let go once parsed; read-only, nothing lives long enough for the peak to matter.
                 data = parse_data(path, _read_text(path), lean=not read_only)
                 version = schema_of(path, data)
@@ -671,28 +671,6 @@ def _unreadable(path: Path, table: str, key: str, problem: str) -> DataFileError
 
 def _refused(path: Path, what: str) -> DataFileError:
     return DataFileError(f"{path} {what}; it was left untouched: fix it or restore a copy from {backups_folder(path)}.")
-
-
-@contextlib.contextmanager
-def _long_lived() -> Iterator[None]:
-    """Load without the cyclic garbage collector, then keep what was loaded out of its scans.
-
-    30,000 people are about a million objects that live as long as the process and hold no
-    cycles. Left to the collector, they are rescanned again and again while loading (a third
-    of the load time), then at every full collection (a ~50 ms pause in the app) and at
-    exit. Frozen, they are still freed as usual once nothing refers to them. Garbage is
-    collected first, or it would be frozen too and never collected (cycles left by an
-    earlier app in the same process).
-    """
-    was_enabled = gc.isenabled()
-    gc.collect()
-    gc.disable()
-    try:
-        yield
-        gc.freeze()
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _lock(path: Path) -> WriterLock:

@@ -6,10 +6,13 @@
   stages of 30,000 people) built, on a thread: the user is reading the Queue meanwhile.
   The lists are kept for the version of the data they were built from; a change made while
   they are built makes them useless, and the screen builds its own.
+- Then the Targets screen itself is built from them, unseen (`QuickSwitchApp.build_mode`), a
+  widget at a time between the user's keys: F3 only shows it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import threading
 from datetime import date
@@ -19,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 
+from infoint_tui.store.long_lived import long_lived
 from infoint_tui.tui.screens import PLACES
 
 if TYPE_CHECKING:
@@ -26,6 +30,7 @@ if TYPE_CHECKING:
 
     from infoint_tui.domain.models import Campaign
     from infoint_tui.domain.target_search import TargetLists
+    from infoint_tui.tui.switching import QuickSwitchApp
 
 
 class Ahead:
@@ -33,15 +38,17 @@ class Ahead:
         self._lists: tuple[int, TargetLists] | None = None
         self._version: int | None = None
         self._thread: threading.Thread | None = None
+        #: Set once everything is built, on the UI thread.
+        self.finished = asyncio.Event()
 
-    def start(self, app: App, campaign: Campaign, version: int, today: date) -> None:
+    def start(self, app: QuickSwitchApp, campaign: Campaign, version: int, today: date) -> None:
         self._version = version
         self._thread = threading.Thread(
             target=self._build, args=(app, campaign, version, today), name="infoint-ahead", daemon=True
         )
         self._thread.start()
 
-    def _build(self, app: App, campaign: Campaign, version: int, today: date) -> None:
+    def _build(self, app: QuickSwitchApp, campaign: Campaign, version: int, today: date) -> None:
         for place in PLACES:
             place.load()
         # The style sheet is the UI thread's; a message, as waiting on it could hold up F3's wait here.
@@ -49,10 +56,20 @@ class Ahead:
         from infoint_tui.domain.target_search import TargetLists
 
         try:
-            lists = TargetLists.build(campaign, today)
+            with long_lived():  # as long as this version of the data
+                lists = TargetLists.build(campaign, today)
         except (RuntimeError, KeyError):  # the campaign changed under it: the screen builds its own
+            app.post_message(events.Callback(self.finished.set))
             return
         self._lists = (version, lists)
+        app.post_message(events.Callback(partial(self._start_building_screens, app)))
+
+    def _start_building_screens(self, app: QuickSwitchApp) -> None:
+        app.run_worker(self._build_screens(app), group="ahead")
+
+    async def _build_screens(self, app: QuickSwitchApp) -> None:
+        await app.build_mode("targets")  # from the lists just built
+        self.finished.set()
 
     def target_lists(self, version: int, today: date) -> TargetLists | None:
         """The Targets lists built ahead for this version of the data and day, once; None if

@@ -42,7 +42,6 @@ class BaseScreen(DataAccess, Screen):
         # styles are current: they are, as its widgets are styled when mounted, and its style
         # sheet was read ahead (`tui.ahead`) or is read then, with a restyle of its own.
         self._css_update_count = self.app._css_update_count
-        self._resumed_before = False
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.TITLE)
@@ -63,12 +62,12 @@ class BaseScreen(DataAccess, Screen):
 
     def _on_screen_resume(self, event: ScreenResume) -> None:
         # Textual runs this before Screen's own handler, which restyles every widget of the
-        # screen on each show. After the first, nothing of their styles changed while the
-        # screen was hidden: a class set then restyles at once, and a new theme counts as a
-        # CSS update, which makes the app restyle everything as the screen is shown again.
-        if self._resumed_before and self._css_update_count == self.app._css_update_count:
+        # screen on each show. Once the screen is mounted (shown before, or built ahead), its
+        # widgets are styled, and nothing of their styles changes while it is hidden: a class
+        # set then restyles at once, and a new theme counts as a CSS update, which makes the
+        # app restyle everything as the screen is shown again.
+        if self.is_mounted and self._css_update_count == self.app._css_update_count:
             event.refresh_styles = False
-        self._resumed_before = True
         if self.out_of_date():
             self.refresh_data()
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import RenderResult
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -106,6 +107,11 @@ class KeptFooter(Footer):
             self._built_for = shown  # Textual builds it now
         super().bindings_changed(screen)
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Textual lays the whole screen out again when a footer's keys take another width to
+        # scroll in (a key hidden): the layout that measured them has placed them already.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
     def _show_only(self, shown: tuple[tuple[Any, ...], ...]) -> bool:
         """Show these keys by hiding the others and marking which are disabled, when every one
         of them is built already, in this order; False when the footer must be built again.
@@ -130,7 +136,8 @@ class KeptFooter(Footer):
             at += 1
         for key in keys:
             shows = matched.get(key)
-            key.display = shows is not None
+            if key.display != (shows is not None):  # Textual lays the footer out at each setting
+                key.display = shows is not None
             if shows is not None:
                 enabled, tooltip = shows[4], shows[5]
                 key._disabled = not enabled
