@@ -16,6 +16,7 @@ from infoint_tui import clock
 from infoint_tui.domain.models import Company, Degree, Objective, ObjectiveKind, Person, Profile
 from infoint_tui.domain.policy import DueItem, DueKind
 from infoint_tui.tui.screens.queue import QueueScreen
+from infoint_tui.tui.widgets.card import Card
 from infoint_tui.tui.widgets.form import FormScreen
 from tests.support import until
 
@@ -44,7 +45,7 @@ async def expect(pilot: Pilot, kind: type[Screen]) -> Screen:
     return pilot.app.screen
 
 
-def text_of(static: Static) -> str:
+def text_of(static: Static | Card) -> str:
     console = Console(width=200, file=io.StringIO(), record=True)
     console.print(static.content)
     return " ".join(console.export_text().split())

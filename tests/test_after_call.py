@@ -15,6 +15,7 @@ from infoint_tui.domain.defaults import DEFAULT_TEMPLATES
 from infoint_tui.domain.models import ActionItem, Campaign, Interview, Objective, ObjectiveKind, Person, Profile
 from infoint_tui.domain.policy import DueItem, DueKind, Status, due_items
 from infoint_tui.domain.templates import Rendered, context_for, render, render_template
+from infoint_tui.tui.widgets.card import Card
 from tests.conftest import TODAY
 
 # --- optional parts of a template ------------------------------------------------------------
@@ -186,7 +187,7 @@ async def test_the_queue_row_and_its_card_give_the_same_deadline(make_app) -> No
         item = await highlight(pilot, screen, DueKind.THANK, person)
         options = screen.query_one("#queue-items", OptionList)
         row = str(options.get_option_at_index(options.highlighted).prompt)
-        card = text_of(screen.query_one("#queue-card", Static))
+        card = text_of(screen.query_one("#queue-card", Card))
     # Held yesterday at 11:00 (the demo), seen at 09:00: due tomorrow at 11:00.
     assert item.deadline == datetime(2026, 11, 27, 11, 0)
     assert row.endswith("Fri 27 Nov  26 h left")

@@ -8,12 +8,13 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, datetime, timedelta
 
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 
 from infoint_tui import clock
 from infoint_tui.domain.models import AttemptKind, Campaign, Interview, Person
 from infoint_tui.domain.policy import DueKind, Status, due_items
 from infoint_tui.tui.flows.outreach import book_time
+from infoint_tui.tui.widgets.card import Card
 from infoint_tui.usecases.interviewing import interview_groups
 from tests.outreach_support import highlight, show_queue, text_of
 from tests.support import until
@@ -63,7 +64,7 @@ async def test_the_queue_row_and_card_give_the_deadline_of_a_call_begun_late(mak
         item = await highlight(pilot, screen, DueKind.THANK, person)
         options = screen.query_one("#queue-items", OptionList)
         row = str(options.get_option_at_index(options.highlighted).prompt)
-        card = text_of(screen.query_one("#queue-card", Static))
+        card = text_of(screen.query_one("#queue-card", Card))
     deadline = began + timedelta(hours=48)
     assert item.deadline == deadline
     hours = f"{(deadline - clock.now()).total_seconds() / 3600:.0f} h left"

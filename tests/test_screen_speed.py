@@ -1,7 +1,8 @@
 """Screens kept fast at any size (issue 15): the Targets lists built ahead on a thread give what
 a list built on the spot gives, a saved person is brought up to date in place (their row and
 nothing else rebuilt), screens kept alive between visits still show every change, and the
-footer is built again only when the keys it shows change."""
+footer is built again only when the keys it shows change; a detail card is drawn once for what
+it shows."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+from rich.text import Text
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -20,6 +22,7 @@ from infoint_tui.domain.target_search import COMPANY_SORTS, PERSON_SORTS, Target
 from infoint_tui.tui.ahead import Ahead
 from infoint_tui.tui.screens.queue import QueueScreen
 from infoint_tui.tui.screens.targets.screen import TargetsScreen
+from infoint_tui.tui.widgets.card import Card
 from infoint_tui.tui.widgets.chrome import KeptFooter
 from tests.conftest import TODAY
 from tests.support import until
@@ -200,7 +203,40 @@ async def test_the_footer_is_built_again_only_when_its_keys_change(make_app) -> 
         await pilot.press("f2", "f3")
         await pilot.pause()
         assert footer_keys(screen) == keys  # the very same widgets
-        assert "Filter" in descriptions(keys) and "Clear filter" not in descriptions(keys)
-        await pilot.press("slash", *"ana", "enter")
+        assert "Filter" in descriptions(keys) and "Clear filter" in descriptions(keys)
+        await pilot.press("slash")  # other keys while in the filter: built again
         # Textual rebuilds a footer after the next refresh, not within the key press
-        await until(pilot, lambda: "Clear filter" in descriptions(footer_keys(screen)), "the footer's new keys")
+        await until(pilot, lambda: "Back to the list" in descriptions(footer_keys(screen)), "the footer's new keys")
+
+
+class CountedRenders:
+    """A rich renderable that counts how often it is drawn: a card longer than its pane, as a
+    person's is at 80x24 (a shorter one would be drawn again once its scroll bar goes)."""
+
+    def __init__(self) -> None:
+        self.renders = 0
+
+    def __rich_console__(self, console, options):
+        self.renders += 1
+        yield Text("Ana Adeyemi, Service Designer at Initech, met at a meetup in Berlin last spring")
+        yield from (Text(f"line {number}") for number in range(40))
+
+
+async def test_a_card_is_drawn_once_for_each_content_and_width(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_targets(pilot)
+        shown = screen.query_one("#targets-card", Card)
+        content = CountedRenders()
+        shown.update(content)
+        await pilot.pause()
+        assert content.renders == 1  # measured and drawn from the same lines
+        shown.refresh()
+        screen.refresh(layout=True)
+        await pilot.pause()
+        assert content.renders == 1
+        narrow = shown.size.width
+        await pilot.resize_terminal(120, 30)
+        await until(pilot, lambda: content.renders == 2, "the card drawn at its new width")
+        assert shown.size.width > narrow
+        assert shown.render_line(0).text.startswith("Ana Adeyemi, Service Designer")

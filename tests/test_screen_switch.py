@@ -8,12 +8,18 @@ from textual.color import Color
 
 from infoint_tui.tui.screens.queue import QueueScreen
 from infoint_tui.tui.widgets.chrome import TopBar
+from infoint_tui.tui.widgets.heading import Heading
 from tests.test_screen_speed import footer_keys
 from tests.test_targets_screen import open_targets
 
 
 def shown_descriptions(screen) -> list[str]:
     return [key.description for key in footer_keys(screen) if key.display]
+
+
+def clear_filter_enabled(screen) -> bool:
+    (key,) = [key for key in footer_keys(screen) if key.display and key.description == "Clear filter"]
+    return not key.has_class("-disabled")
 
 
 async def test_a_screen_kept_from_a_visit_is_shown_without_textuals_pause(make_app) -> None:
@@ -68,22 +74,25 @@ async def test_a_theme_chosen_elsewhere_shows_on_a_kept_screen(make_app) -> None
         assert after == Color.parse(app.get_css_variables()["panel"])
 
 
-async def test_clear_filter_comes_and_goes_in_the_footer_without_a_rebuild(make_app) -> None:
+async def test_clear_filter_is_dimmed_without_a_filter_and_the_footer_is_not_rebuilt(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_targets(pilot)
+        assert not clear_filter_enabled(screen)  # shown dimmed: no filter to clear
         await pilot.press("slash", *"ana", "enter")
         await pilot.pause()
         await pilot.pause()
         keys = footer_keys(screen)
-        assert "Clear filter" in shown_descriptions(screen)
-        await pilot.press("escape")  # the filter cleared: its key goes
+        assert clear_filter_enabled(screen)
+        assert "esc: all" in str(screen.query_one(Heading).note)
+        await pilot.press("escape")  # the filter cleared: its key is dimmed again
         await pilot.pause()
-        assert footer_keys(screen) == keys  # the very same widgets
-        assert "Clear filter" not in shown_descriptions(screen)
+        assert footer_keys(screen) == keys  # the very same widgets, none hidden
+        assert not clear_filter_enabled(screen)
         assert "Filter" in shown_descriptions(screen)
-        await pilot.press("slash", "b", "enter")  # and comes back (the filter's keys were new: built again)
+        assert "esc: all" not in str(screen.query_one(Heading).note)
+        await pilot.press("slash", "b", "enter")  # and lit (the filter's keys were new: built again)
         await pilot.pause()
         await pilot.pause()
-        assert "Clear filter" in shown_descriptions(screen)
+        assert clear_filter_enabled(screen)
         assert "Back to the list" not in shown_descriptions(screen)

@@ -16,6 +16,7 @@ from infoint_tui.tui.screens.targets import screen as targets
 from infoint_tui.tui.screens.targets.import_dialog import ImportScreen
 from infoint_tui.tui.screens.targets.person_form import NEEDS_INTRODUCER
 from infoint_tui.tui.screens.targets.screen import TargetsScreen
+from infoint_tui.tui.widgets.card import Card
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.form import FormScreen
 from infoint_tui.tui.widgets.heading import Heading
@@ -35,7 +36,7 @@ async def open_targets(pilot: Pilot) -> TargetsScreen:
     return screen
 
 
-def text_of(static: Static) -> str:
+def text_of(static: Static | Card) -> str:
     console = Console(width=100, file=io.StringIO(), record=True)
     console.print(static.content)
     return console.export_text()
@@ -43,7 +44,7 @@ def text_of(static: Static) -> str:
 
 def card(screen: TargetsScreen) -> str:
     """The detail pane's text, runs of spaces made one."""
-    return "\n".join(" ".join(line.split()) for line in text_of(screen.query_one("#targets-card", Static)).splitlines())
+    return "\n".join(" ".join(line.split()) for line in text_of(screen.query_one("#targets-card", Card)).splitlines())
 
 
 def text_of_list(screen: TargetsScreen) -> str:

@@ -18,7 +18,7 @@ from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -73,8 +73,8 @@ class InfointApp(QuickSwitchApp, TypeAheadApp):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
-    #: (text, is_a_problem) shown at the right of every top bar.
-    save_status: reactive[tuple[str, bool]] = reactive(("", False))
+    #: (text, is_a_problem) shown at the right of every top bar; only the bars redraw.
+    save_status: var[tuple[str, bool]] = var(("", False))
 
     def __init__(
         self,

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from infoint_tui import clock
@@ -27,6 +27,7 @@ from infoint_tui.tui.screens.base import UNDO, BaseScreen
 from infoint_tui.tui.screens.interview_forms import end_dialog, export_folder, read_reschedule, reschedule
 from infoint_tui.tui.screens.live import LiveInterviewScreen
 from infoint_tui.tui.screens.prepare import PrepareScreen, count_text
+from infoint_tui.tui.widgets.card import Card
 from infoint_tui.tui.widgets.checklist import ASKED, OPEN
 from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
 from infoint_tui.usecases.interviewing import (
@@ -79,7 +80,7 @@ class InterviewsScreen(BaseScreen):
         with Horizontal(id="interviews"):
             yield InterviewList(id="interviews-list")
             with VerticalScroll(id="interviews-detail"):
-                yield Static(id="interviews-card")
+                yield Card(id="interviews-card")
 
     # Drawing -----------------------------------------------------------------------------
 
@@ -95,7 +96,7 @@ class InterviewsScreen(BaseScreen):
             options.add_option(Option(Text(f"{heading} ({len(group)})", style="bold underline"), disabled=True))
             options.add_options(Option(self._line(interview, today), id=str(interview.id)) for interview in group)
         if options.option_count == 0:
-            self.query_one("#interviews-card", Static).update(
+            self.query_one("#interviews-card", Card).update(
                 Text("No interview yet: when someone says yes, book it from the queue (F2).", style="dim")
             )
             return
@@ -132,7 +133,7 @@ class InterviewsScreen(BaseScreen):
     def _show_card(self) -> None:
         interview = self.selected()
         if interview is not None:
-            self.query_one("#interviews-card", Static).update(self._card(interview))
+            self.query_one("#interviews-card", Card).update(self._card(interview))
 
     def _card(self, interview: Interview) -> Group:
         campaign = self.campaign

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from infoint_tui import clock
@@ -29,6 +29,7 @@ from infoint_tui.tui.access import changes_data
 from infoint_tui.tui.messages import DataChanged
 from infoint_tui.tui.screens.base import UNDO, BaseScreen
 from infoint_tui.tui.screens.queue_rows import Columns, QueueRow, card_top
+from infoint_tui.tui.widgets.card import Card
 from infoint_tui.tui.widgets.chrome import TopBar
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ class QueueScreen(BaseScreen):
         with Container(id="queue"):
             yield OptionList(id="queue-items")
             with VerticalScroll(id="queue-detail"):
-                yield Static(id="queue-card")
+                yield Card(id="queue-card")
 
     def on_resize(self) -> None:
         self.query_one("#queue").set_class(self.size.width >= WIDE, "-wide")
@@ -209,7 +210,7 @@ class QueueScreen(BaseScreen):
             if row
             else Text("Nothing is due. Add people on the Targets screen (F3) and request interviews.")
         )
-        self.query_one("#queue-card", Static).update(shown)
+        self.query_one("#queue-card", Card).update(shown)
         self.refresh_bindings()
 
     def _card_body(self, row: QueueRow) -> list[Text]:

@@ -22,7 +22,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from infoint_tui import clock
 from infoint_tui.domain.models import Company, Person
@@ -49,6 +49,7 @@ from infoint_tui.tui.screens.targets.detail import company_detail, person_detail
 from infoint_tui.tui.screens.targets.import_dialog import LINKEDIN, VCARD, ImportKind, ImportScreen
 from infoint_tui.tui.screens.targets.person_form import PersonForm
 from infoint_tui.tui.screens.targets.rows import company_row, person_row
+from infoint_tui.tui.widgets.card import Card
 from infoint_tui.tui.widgets.choice import Choice, ChoiceScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.form import Field, FormScreen
@@ -217,7 +218,7 @@ class TargetsScreen(BaseScreen):
                 for kind in KINDS:
                     yield RecordList(self._views[kind].row, id=f"{kind}-list")
             with VerticalScroll(id="targets-detail"):
-                yield Static(id="targets-card")
+                yield Card(id="targets-card")
 
     def on_mount(self) -> None:
         self.list_of("companies").display = False
@@ -319,7 +320,11 @@ class TargetsScreen(BaseScreen):
         heading = self.query_one(Heading)
         heading.title = number + ("  ≈ close" if self._approximate[self.kind] else "")
         selected = len(self.list_of().selected)
-        heading.note = (f"{selected:,} selected · " if selected else "") + f"sort: {self._sort(self.kind)}"
+        heading.note = (
+            (f"{selected:,} selected · " if selected else "")
+            + ("esc: all · " if self.queries[self.kind] else "")  # the footer's key is off an 80-column screen
+            + f"sort: {self._sort(self.kind)}"
+        )
 
     def highlighted(self) -> Person | Company | None:
         record_id = self.list_of().highlighted_id
@@ -339,7 +344,7 @@ class TargetsScreen(BaseScreen):
         if record is not None and shown == self._card_shows:
             return  # typing on often keeps the same record on top: spare the relayout
         self._card_shows = shown
-        card = self.query_one("#targets-card", Static)
+        card = self.query_one("#targets-card", Card)
         if isinstance(record, Person):
             card.update(person_detail(self.campaign, self.lists.links, record, self.lists.standings[record.id]))
         elif isinstance(record, Company):
@@ -362,7 +367,8 @@ class TargetsScreen(BaseScreen):
         if action in ("leave_filter", "focus_filter"):
             return (self.focused is self.filter_input) == (action == "leave_filter")
         if action == "clear_filter":
-            return self.focused is not self.filter_input and bool(self.queries[self.kind])
+            # Dimmed, not hidden, while there is no filter: the footer keeps its layout.
+            return self.focused is not self.filter_input and (True if self.queries[self.kind] else None)
         if action == "clear_selection":
             return self.focused is not self.filter_input and not self.queries[self.kind] and self._any_selected()
         if action == "show_list":
