@@ -108,3 +108,15 @@ def test_links_know_who_introduced_whom_and_who_works_where(campaign: Campaign) 
             assert pid in links.introduced[person.introducer_id]
         assert pid in links.staff[person.company_id]
     assert sum(map(len, links.outreach.values())) == len(campaign.outreach)
+
+
+def test_a_line_break_in_a_haystack_does_not_shift_the_others(campaign: Campaign) -> None:
+    # The haystacks are copied side by side through one joined string: a break inside one
+    # must not split it in two and give every later record its neighbour's words.
+    index = people_index(campaign, Links.of(campaign))
+    first = index.order("name")[0]
+    person = campaign.people[first]
+    index.haystack = lambda record: "Zebediah\nQuist" if record is person else words_of(campaign, record)
+    found = index.filter("ana", "name")
+    assert found.ids == [pid for pid in expected(campaign, "ana", index.order("name")) if pid != first]
+    assert index.filter("quist", "name").ids == [first]
