@@ -12,6 +12,7 @@ import itertools
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from common import PEOPLE, TODAY, Row, at_most, best_of, demo_file, faster, median_of, scratch_copy, shown
@@ -100,13 +101,14 @@ def find_people() -> Row:
 
 #: The moment `infoint today` is asked, and the app closed before it: the same morning.
 MORNING = f"{TODAY.isoformat()}T09:00"
+EVENING_BEFORE = f"{TODAY - timedelta(days=1)}T18:30"
 
 
 def infoint_today(size: int) -> list[Row]:
     """`infoint today` as a shell runs it, against a bare parse of the same file: on a file the
-    app closed this morning (its snapshot holds the review), and on one with no snapshot of
-    today (the first look of a day, or a file written since by another program): then the
-    records the review needs are read from the file."""
+    app closed this morning, on one it closed the evening before (the first look of a day:
+    both answered from the reviews kept beside the file), and on one with nothing kept (a
+    file written since by another program): then the records the review needs are read."""
     script = Path(sys.executable).with_name("infoint")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "infoint_tui"]
     env = {**os.environ, "INFOINT_TODAY": MORNING}
@@ -116,11 +118,13 @@ def infoint_today(size: int) -> list[Row]:
 
     # Compiled as an installation has it: with PYTHONDONTWRITEBYTECODE set, each run would compile afresh.
     compileall.compile_dir(Path(infoint_tui.__file__).parent, quiet=1)
-    kept, none = scratch_copy(f"today-snapshot-{size}", size), scratch_copy(f"today-none-{size}", size)
-    clock.fix(MORNING)
-    open_data_file(kept).close()  # as the app leaves it: the snapshot written on closing
+    kept, evening = scratch_copy(f"today-snapshot-{size}", size), scratch_copy(f"today-evening-{size}", size)
+    none = scratch_copy(f"today-none-{size}", size)
+    for path, closed_at in ((kept, MORNING), (evening, EVENING_BEFORE)):
+        clock.fix(closed_at)
+        open_data_file(path).close()  # as the app leaves it: the kept files written on closing
     clock.fix(None)
-    for path, from_snapshot in ((kept, True), (none, False)):  # each row measures what it says
+    for path, from_snapshot in ((kept, True), (evening, True), (none, False)):  # each row measures what it says
         imports = run(sys.executable, "-X", "importtime", "-m", "infoint_tui", "today", "--db", str(path)).stderr
         if ("infoint_tui.store.repository" not in imports) != from_snapshot:
             raise RuntimeError(f"infoint today on {path} did {'not ' * from_snapshot}read the records")
@@ -131,8 +135,9 @@ def infoint_today(size: int) -> list[Row]:
         return best_of(lambda: run(*command, "today", "--db", str(path)), 7)
 
     return [
-        at_most(f"infoint today, snapshot of today ({size:,})", ours(kept), bare_time, times=1.5),
-        at_most(f"infoint today, no snapshot of today ({size:,})", ours(none), bare_time, times=1.5),
+        at_most(f"infoint today, closed this morning ({size:,})", ours(kept), bare_time, times=1.5),
+        at_most(f"infoint today, closed the evening before ({size:,})", ours(evening), bare_time, times=1.5),
+        at_most(f"infoint today, nothing kept ({size:,})", ours(none), bare_time, times=1.5),
     ]
 
 

@@ -223,8 +223,8 @@ def _start_on(args: argparse.Namespace, repo: Repository) -> tuple[str, str] | N
 
 
 def cmd_today(args: argparse.Namespace) -> int:
-    """The morning review: from the snapshot beside the file when it holds the review at this
-    moment (no records loaded), else worked out from the records it needs."""
+    """The morning review: from the reviews kept beside the file when one holds at this moment
+    (no records loaded), else worked out from the records it needs."""
     from infoint_tui.usecases import agenda_form
 
     path, now = _existing_data_file(args).resolve(), clock.now()
@@ -239,14 +239,13 @@ def cmd_today(args: argparse.Namespace) -> int:
 
 
 def _kept_review(path: Path, now: datetime) -> Document | None:
-    """The review the snapshot keeps, if it describes the file as it is and holds at `now`."""
-    from infoint_tui.store.snapshot import read_snapshot
+    """The review kept beside the file, if it describes the file as it is and holds at `now`."""
+    from infoint_tui.store.snapshot import read_review
     from infoint_tui.usecases.agenda_form import holds_at
 
-    content = read_snapshot(path, now.date())
-    document = content.get("review") if content is not None else None
+    document = read_review(path, now.date())
     try:
-        return document if isinstance(document, dict) and holds_at(document, now) else None
+        return document if document is not None and holds_at(document, now) else None
     except (KeyError, TypeError, ValueError):  # laid out by another version
         return None
 

@@ -9,6 +9,7 @@ import stat
 import sys
 import threading
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,10 @@ from infoint_tui.cli import _opening
 from infoint_tui.store import snapshot as snapshots
 from infoint_tui.store.errors import DataFileError
 from infoint_tui.store.repository import Repository
-from infoint_tui.store.snapshot import read_snapshot, snapshot_path
+from infoint_tui.store.snapshot import read_review, read_snapshot, reviews_path, snapshot_path
 from infoint_tui.tui import opening as openings
 from infoint_tui.tui.app import InfointApp
-from infoint_tui.tui.opening import Opening, open_data_file
+from infoint_tui.tui.opening import REVIEW_DAYS, Opening, open_data_file
 from infoint_tui.tui.screens.queue import QueueScreen
 from infoint_tui.tui.screens.queue_rows import QueueRow, QueueSnapshot
 from infoint_tui.tui.widgets.choice import ChoiceScreen
@@ -64,6 +65,28 @@ def test_a_snapshot_is_ignored_on_another_day_after_another_write_or_when_unread
     written(demo_file)
     snapshot_path(demo_file).write_bytes(b'{"format": 1, "da')  # cut short
     assert read_snapshot(demo_file, TODAY) is None
+
+
+def test_closing_leaves_the_reviews_of_today_and_the_next_days_private_too(demo_file: Path) -> None:
+    written(demo_file)
+    assert stat.S_IMODE(os.stat(reviews_path(demo_file)).st_mode) == 0o600
+    kept = [day for day in (TODAY + timedelta(days=ahead) for ahead in range(7)) if read_review(demo_file, day)]
+    assert kept == [TODAY + timedelta(days=ahead) for ahead in range(REVIEW_DAYS + 1)]
+
+
+@pytest.mark.parametrize("changed_meanwhile", [False, True])
+def test_files_worked_out_while_a_change_came_are_not_written(demo_file: Path, changed_meanwhile: bool) -> None:
+    repo = Repository.open(demo_file)
+
+    def content(campaign, now) -> dict:
+        if changed_meanwhile:  # the UI thread saves while the keeper's thread works the content out
+            repo.save(replace(campaign.people[1], name="Somebody Else"))
+        return {"rows": []}
+
+    keeper = snapshots.SnapshotKeeper(repo, {snapshot_path: content})
+    keeper.write_now()
+    assert snapshot_path(demo_file).exists() != changed_meanwhile  # it would describe the file without the change
+    repo.close()
 
 
 def test_after_a_save_and_a_quiet_moment_the_snapshot_describes_the_new_file(
@@ -150,7 +173,7 @@ def test_a_snapshot_with_another_layout_is_not_used(demo_file: Path) -> None:
     written(demo_file)
     content = read_snapshot(demo_file, TODAY)
     assert content is not None
-    snapshots.write_snapshot(demo_file, {"rows": [{"key": "x"}], "card": []}, TODAY)
+    snapshots.write_kept(snapshot_path(demo_file), demo_file, {"rows": [{"key": "x"}], "card": []}, TODAY)
     assert _opening(demo_file) is None
     assert isinstance(Opening(demo_file, QueueSnapshot.from_json(content)).snapshot, QueueSnapshot)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from rich.cells import cell_len
+import pytest
+from rich.cells import cell_len, set_cell_size
 
 from infoint_tui.cells import fit
 from infoint_tui.domain.defaults import DEFAULT_TEMPLATES
@@ -34,6 +35,14 @@ def test_fit_counts_terminal_cells() -> None:
     assert fit("山田太郎", 5) == "山田…"  # two cells a character: no half-cut
     assert all(cell_len(fit(text, 7)) == 7 for text in ("", "山田太郎さん", "Zoë 👩‍💻 Ng", "x" * 40))
     assert fit("anything", 0) == ""
+
+
+@pytest.mark.parametrize("text", ["", "a", "Ana Ruiz", "Wayne Enterprises", "x" * 40])
+@pytest.mark.parametrize("width", [1, 2, 8, 17, 30])
+def test_plain_text_is_fitted_as_the_width_tables_fit_it(text: str, width: int) -> None:
+    # ASCII is fitted without loading the tables (for `infoint today`): the same result.
+    cut = set_cell_size(text, width - 1) + "…" if cell_len(text) > width else set_cell_size(text, width)
+    assert fit(text, width) == cut
 
 
 def test_a_tally_reads_as_a_sentence() -> None:

@@ -23,14 +23,14 @@ from infoint_tui.store import repository
 from infoint_tui.store.errors import DataFileError
 from infoint_tui.store.repository import Repository, read_for_review
 from infoint_tui.store.snapshot import snapshot_path
-from infoint_tui.tui.opening import open_data_file
+from infoint_tui.tui.opening import REVIEW_DAYS, open_data_file
 from infoint_tui.usecases.agenda import agenda_json, agenda_text, review_document
 from tests.conftest import TODAY
 
 #: Moments of the snapshot's day, around the demo's calls (they end at 17:00, 18:00 and later).
 HOURS = [time(0, 0), time(8, 0), time(9, 0), time(16, 59), time(17, 0), time(18, 30), time(23, 59)]
-#: Other days, for which the snapshot is stale.
-OTHER_DAYS = [TODAY - timedelta(days=1), TODAY + timedelta(days=1), TODAY + timedelta(days=3)]
+#: Days before the snapshot's, and after those whose review it keeps.
+OTHER_DAYS = [TODAY - timedelta(days=1), TODAY + timedelta(days=REVIEW_DAYS + 1), TODAY + timedelta(days=9)]
 
 
 @pytest.fixture(params=[60, 2_000], ids=["demo", "2,000 people"])
@@ -89,7 +89,21 @@ def test_the_snapshot_answers_its_day_and_says_what_the_records_say(campaign_fil
     assert not all(answered)  # once one is over, the review changes: the records are read
 
 
-def test_on_another_day_the_stale_snapshot_is_not_used(campaign_file: Path, full_reads: list) -> None:
+def test_the_next_mornings_are_answered_from_the_reviews_kept_the_evening_before(
+    campaign_file: Path, full_reads: list
+) -> None:
+    keep_snapshot(campaign_file, datetime.combine(TODAY, time(18, 0)))
+    for ahead in range(1, REVIEW_DAYS + 1):
+        for hour in HOURS:
+            at = datetime.combine(TODAY + timedelta(days=ahead), hour)
+            before = len(full_reads)
+            assert printed(campaign_file, at) == computed(campaign_file, at, as_json=False), at
+            assert printed(campaign_file, at, "--json") == computed(campaign_file, at, as_json=True), at
+            if hour == time(8, 0):  # the morning look: no record read
+                assert len(full_reads) == before, at
+
+
+def test_days_with_no_review_kept_are_worked_out_from_the_records(campaign_file: Path, full_reads: list) -> None:
     keep_snapshot(campaign_file, datetime.combine(TODAY, time(8, 0)))
     for day in OTHER_DAYS:
         at = datetime.combine(day, time(9, 0))

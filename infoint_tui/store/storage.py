@@ -276,6 +276,11 @@ class DurableStorage(Storage):
     def dirty(self) -> bool:
         return self._saved != self._changes
 
+    @property
+    def changes(self) -> int:
+        """How many changes were taken so far: while it stays the same, so does the data."""
+        return self._changes
+
     def check_writable(self) -> None:
         """Raise ReadOnlyError unless changes may be made (call before touching the data)."""
         if self.read_only:

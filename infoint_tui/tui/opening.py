@@ -10,17 +10,19 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from infoint_tui.tui.screens.queue_rows import QueueSnapshot
 
-if TYPE_CHECKING:
-    from datetime import datetime
+#: The days after today whose review is kept: from a Friday evening, Monday morning's.
+REVIEW_DAYS = 3
 
+if TYPE_CHECKING:
     from infoint_tui.domain.models import Campaign
     from infoint_tui.store.repository import Repository
-    from infoint_tui.store.snapshot import SnapshotKeeper
+    from infoint_tui.store.snapshot import KeptPath, MakeContent, SnapshotKeeper
 
 
 class Opened(NamedTuple):  # not a dataclass: imported before the first frame, and quicker to make
@@ -40,20 +42,23 @@ class Opened(NamedTuple):  # not a dataclass: imported before the first frame, a
 def open_data_file(path: Path) -> Opened:
     """Open for writing (read-only when another process writes it), keeping its snapshot."""
     from infoint_tui.store.repository import Repository
-    from infoint_tui.store.snapshot import SnapshotKeeper
+    from infoint_tui.store.snapshot import SnapshotKeeper, reviews_path, snapshot_path
+    from infoint_tui.tui.screens.queue_card import queue_snapshot
 
     repo, read_only_reason = Repository.open_or_read_only(path, background=True)
-    keeper = None if repo.read_only else SnapshotKeeper(repo, snapshot_content)
+    kept: dict[KeptPath, MakeContent] = {snapshot_path: queue_snapshot, reviews_path: reviews_ahead}
+    keeper = None if repo.read_only else SnapshotKeeper(repo, kept)
     return Opened(repo, read_only_reason, keeper)
 
 
-def snapshot_content(campaign: Campaign, now: datetime) -> dict[str, Any]:
-    """What the snapshot keeps: the Queue's first frame (QueueSnapshot), and under "review"
-    the morning review that `infoint today` prints (agenda_form)."""
-    from infoint_tui.tui.screens.queue_card import queue_snapshot
+def reviews_ahead(campaign: Campaign, now: datetime) -> dict[str, Any]:
+    """The morning review `infoint today` prints (agenda_form), by day: today's at `now`, and
+    each of the next REVIEW_DAYS as it stands when that day begins (a review holds until a
+    moment it compared the clock with, such as a call's end, is passed)."""
     from infoint_tui.usecases.agenda import review_document
 
-    return queue_snapshot(campaign, now) | {"review": review_document(campaign, now)}
+    days = [now, *(datetime.combine(now.date() + timedelta(days=ahead), time()) for ahead in range(1, REVIEW_DAYS + 1))]
+    return {moment.date().isoformat(): review_document(campaign, moment) for moment in days}
 
 
 class Opening:
