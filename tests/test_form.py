@@ -10,6 +10,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from infoint_tui.domain import validation as v
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.form import Field, FormScreen
+from tests.support import until
 
 UNANSWERED = object()
 
@@ -74,6 +75,8 @@ async def test_a_bad_field_says_why_when_left_and_the_message_goes_once_fixed() 
         await pilot.press("tab", "tab")
         assert message(app, "email") == "Optional."  # help, before anything is wrong
         await pilot.press(*"ana@example", "tab")
+        # Checked once the focus has landed, after the next refresh
+        await until(pilot, lambda: message(app, "email") != "Optional.", "the e-mail checked")
         assert message(app, "email") == "Write an e-mail like ana@example.com."
         assert app.screen.query_one("#row-email").has_class("-bad")
         assert message(app, "name") == "This cannot be left empty."  # left empty earlier
