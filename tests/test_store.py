@@ -172,6 +172,24 @@ def test_opening_never_makes_earlier_garbage_immortal(demo_file: Path) -> None:
     assert gone() is None
 
 
+def test_no_collection_walks_the_copies_a_write_makes(monkeypatch: pytest.MonkeyPatch, demo_file: Path) -> None:
+    # Each collection meanwhile would walk every record of the copied tables, on any thread.
+    collecting: list[bool] = []
+    write = storage_module.write_atomically
+
+    def watched(path: Path, payload) -> None:
+        collecting.append(gc.isenabled())
+        write(path, payload)
+
+    monkeypatch.setattr(storage_module, "write_atomically", watched)
+    repo = Repository.open(demo_file)
+    person = repo.campaign.people[1]
+    repo.save(dataclasses.replace(person, name=person.name + " Jr"))
+    repo.close()
+    assert collecting and not any(collecting)
+    assert gc.isenabled()  # on again once written
+
+
 # Privacy -------------------------------------------------------------------------------
 
 

@@ -1,4 +1,5 @@
-"""Objects that live as long as the data they come from, kept out of the collector's walks."""
+"""Keeping the garbage collector from walking the data: objects that live as long as it,
+and copies of it that live only as long as a write."""
 
 from __future__ import annotations
 
@@ -18,12 +19,22 @@ def long_lived() -> Iterator[None]:
     still freed as usual once nothing refers to them. Garbage is collected first, or it would
     be frozen too and never collected (cycles left by an earlier app in the same process).
     """
-    was_enabled = gc.isenabled()
     gc.collect()
+    with uncollected():
+        yield
+        gc.freeze()
+
+
+@contextlib.contextmanager
+def uncollected() -> Iterator[None]:
+    """No collection meanwhile, on any thread: for objects that will soon be freed, such as
+    the writer's copy of a table. Each collection that found it young would walk every one of
+    its records (at 100,000 people ~15 ms, paid by whichever thread happened to allocate: most
+    often the UI's, in the middle of a frame); freed first, it is never walked at all."""
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
-        gc.freeze()
     finally:
         if was_enabled:
             gc.enable()

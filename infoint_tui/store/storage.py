@@ -33,6 +33,7 @@ from tinydb.storages import Storage
 
 from infoint_tui.store.errors import ReadOnlyError, SaveError
 from infoint_tui.store.log import record_failure
+from infoint_tui.store.long_lived import uncollected
 
 Data = dict[str, dict[str, Any]]
 #: Called after every write attempt: (time of the last good save, error sentence or None).
@@ -341,7 +342,7 @@ class DurableStorage(Storage):
         if self.read_only or self.closed:
             return
         try:
-            with self._io:
+            with self._io, uncollected():  # the copies of whole tables live only as long as this
                 if not self._write_pending():
                     return
         except SaveError as error:
