@@ -34,6 +34,7 @@ from infoint_tui.tui.screens.targets.screen import TargetsScreen
 from infoint_tui.tui.widgets.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.pick import PickScreen
 from tests.conftest import DATA, TODAY
+from tests.support import until
 from tests.test_targets_screen import card, open_targets, start_import, text_of
 
 CONNECTIONS = DATA / "linkedin-Connections.csv"  # has "Northwind" (2 people) and "Tyrell Corporation" (2)
@@ -390,8 +391,7 @@ async def test_the_import_dialog_lets_each_likely_match_use_the_existing_company
         await pilot.pause()
         assert choices.selected == [1]
         await pilot.press("tab", "enter")  # Import
-        await pilot.pause()
-        assert app.screen is not dialog
+        await until(pilot, lambda: app.screen is not dialog, "the import done and its dialog closed")
         names = [c.name for c in repo.campaign.companies.values()]
         assert "Northwind" not in names and "Tyrell Corporation" in names
         ravi = next(p for p in repo.campaign.people.values() if p.name == "Ravi Núñez")
