@@ -121,6 +121,13 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from infoint_tui.tui.early_keys import raw_until_textual
+
+    with raw_until_textual():  # keys typed while infoint starts are read as typed
+        return _open_and_run(args)
+
+
+def _open_and_run(args: argparse.Namespace) -> int:
     if args.demo:
         import tempfile
 

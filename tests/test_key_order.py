@@ -37,7 +37,8 @@ class Dialog(Screen):
 
 
 def fields_app(base: type[App]) -> App:
-    """Two fields, the first focused with its cursor after "abcdef"; ctrl+n opens a dialog."""
+    """Two fields, the first focused with its cursor after "abcdef"; Enter moves on to the
+    next, ctrl+n opens a dialog."""
 
     class Fields(base):
         BINDINGS = [("ctrl+n", "open", "Open")]
@@ -48,6 +49,9 @@ def fields_app(base: type[App]) -> App:
 
         def action_open(self) -> None:
             self.push_screen(Dialog())
+
+        def on_input_submitted(self) -> None:
+            self.screen.focus_next()
 
     return Fields()
 
@@ -64,6 +68,8 @@ BURSTS = {
     LEFT + "X": (("abcdefX", "", None), ("abcdeXf", "", None)),
     "gh\tij": (("abcdefghij", "", None), ("abcdefgh", "ij", None)),
     CTRL_N + "ab": (("abcdefab", "", ""), ("abcdef", "", "ab")),
+    # Enter as a terminal not yet raw sends it (a line feed, ctrl+j): TypeAheadApp reads Enter.
+    "gh\nij": (("abcdefghij", "", None), ("abcdefgh", "ij", None)),
 }
 
 

@@ -14,6 +14,9 @@ app and its screen have worked through every message, the key's own journey and 
 off included (a binding's action, a dialog composing and taking focus, Enter moving to the
 next field). Textual then routes it as usual, to whatever has focus by then.
 
+A line feed (ctrl+j) is read as Enter: the terminal turns Enter into one until it is raw
+(see `early_keys`), and infoint binds nothing to ctrl+j.
+
 While the app `hold_keys()` (its data still loading) every key waits, in order, until it
 `release_keys()`.
 """
@@ -29,6 +32,8 @@ from textual import events
 from textual.app import App, ScreenStackError
 from textual.message_pump import MessagePump
 from textual.widget import Widget
+
+from infoint_tui.tui import early_keys
 
 #: A handler that never finishes must not hold the keyboard: past this, the key goes on anyway.
 SETTLE_SECONDS = 5.0
@@ -52,9 +57,14 @@ class TypeAheadApp(App):
         """Hand on the keys held, in order, and those typed after them."""
         self._keys_free.set()
 
+    def on_load(self) -> None:
+        early_keys.hand_over()  # Textual sets the terminal up next, and restores what it finds
+
     async def on_event(self, event: events.Event) -> None:
         # Forwarded events are keys already on their way (bubbling back to the app).
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if isinstance(event, events.Key) and event.key == "ctrl+j":
+                event = events.Key("enter", "\r")  # Enter, typed before the terminal went raw
             self._typed.append(event)
             if self._delivery is None:
                 self._delivery = asyncio.create_task(self._deliver_typed())
