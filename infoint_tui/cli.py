@@ -188,6 +188,16 @@ def _run_opening(opening: Opening, config: Config) -> int:
     return app.return_code or 0
 
 
+def _close_repo(repo: Repository) -> None:
+    """Let a command's data file go; if the command changed it, first describe it anew beside
+    it, as the app does: else the next morning's start and `infoint today` read it all."""
+    if repo.storage.changes:
+        from infoint_tui.tui.opening import keeper_of  # Textual too: only after a change
+
+        keeper_of(repo).close()
+    repo.close()
+
+
 def _close(opened: Opened) -> None:
     """Write what is pending and let the file go. When that fails (a signal ended the app
     with the disk full), the terminal is back by now: say what the file lacks, and log it."""
@@ -313,7 +323,7 @@ def cmd_mail(args: argparse.Namespace) -> int:
     try:
         report = check_now(repo, settings, clock.today())
     finally:
-        repo.close()
+        _close_repo(repo)
     say(report_json(report) if args.json else report_text(report))
     for problem in report.problems:
         say(f"infoint: {problem}", to=sys.stderr)
@@ -388,7 +398,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 0
     finally:
         if repo is not None:
-            repo.close()
+            _close_repo(repo)
 
 
 def _restore(args: argparse.Namespace, source: Path) -> int:
@@ -429,7 +439,7 @@ def _restore(args: argparse.Namespace, source: Path) -> int:
         say(f"Restored {summary(campaign)} from {source} into {repo.path}{kept}.")
         return 0
     finally:
-        repo.close()
+        _close_repo(repo)
 
 
 #: Likely matches listed by `infoint import`; the rest are counted.
@@ -513,7 +523,7 @@ def _campaign_id(path: Path) -> str:
     try:
         return repo.campaign_id
     finally:
-        repo.close()
+        _close_repo(repo)
 
 
 def _export_payload(args: argparse.Namespace, campaign: Campaign) -> bytes:
@@ -592,7 +602,7 @@ def cmd_send(args: argparse.Namespace) -> int:
             say(f"{label}.")
         return 0
     finally:
-        repo.close()
+        _close_repo(repo)
 
 
 def _to_send(

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from infoint_tui import clock
-from infoint_tui.cli import _opening
+from infoint_tui.cli import _opening, main
 from infoint_tui.store import snapshot as snapshots
 from infoint_tui.store.errors import DataFileError
 from infoint_tui.store.repository import Repository
@@ -26,8 +26,8 @@ from infoint_tui.tui.opening import REVIEW_DAYS, Opening, open_data_file
 from infoint_tui.tui.screens.queue import QueueScreen
 from infoint_tui.tui.screens.queue_rows import QueueRow, QueueSnapshot
 from infoint_tui.tui.widgets.choice import ChoiceScreen
-from infoint_tui.usecases.agenda import review
-from tests.conftest import TODAY
+from infoint_tui.usecases.agenda import review, review_document
+from tests.conftest import DATA, TODAY
 from tests.support import until
 from tests.terminal import wait_for
 
@@ -72,6 +72,22 @@ def test_closing_leaves_the_reviews_of_today_and_the_next_days_private_too(demo_
     assert stat.S_IMODE(os.stat(reviews_path(demo_file)).st_mode) == 0o600
     kept = [day for day in (TODAY + timedelta(days=ahead) for ahead in range(7)) if read_review(demo_file, day)]
     assert kept == [TODAY + timedelta(days=ahead) for ahead in range(REVIEW_DAYS + 1)]
+
+
+def test_a_command_that_changes_the_file_describes_it_anew_beside_it(demo_file: Path) -> None:
+    """`infoint import` (or a mail check run by cron) writes the file as the app does not:
+    without the kept files, the next start and `infoint today` would read it all first."""
+    written(demo_file)
+    before = snapshot_path(demo_file).read_bytes(), reviews_path(demo_file).read_bytes()
+    csv = DATA / "linkedin-Connections.csv"
+    assert main(["--db", str(demo_file), "import", "linkedin", str(csv), "--dry-run"]) == 0
+    assert (snapshot_path(demo_file).read_bytes(), reviews_path(demo_file).read_bytes()) == before  # no change
+
+    assert main(["--db", str(demo_file), "import", "linkedin", str(csv)]) == 0
+    snapshot = read_snapshot(demo_file, TODAY)
+    assert snapshot is not None and QueueSnapshot.from_json(snapshot).rows == live_rows(demo_file)
+    repo = Repository.open(demo_file, read_only=True)
+    assert read_review(demo_file, TODAY) == review_document(repo.campaign, clock.now())
 
 
 @pytest.mark.parametrize("changed_meanwhile", [False, True])

@@ -42,13 +42,19 @@ class Opened(NamedTuple):  # not a dataclass: imported before the first frame, a
 def open_data_file(path: Path) -> Opened:
     """Open for writing (read-only when another process writes it), keeping its snapshot."""
     from infoint_tui.store.repository import Repository
+
+    repo, read_only_reason = Repository.open_or_read_only(path, background=True)
+    return Opened(repo, read_only_reason, None if repo.read_only else keeper_of(repo))
+
+
+def keeper_of(repo: Repository) -> SnapshotKeeper:
+    """What is kept beside the data file: the Queue the app's first frame draws while the file
+    loads, and the reviews `infoint today` prints."""
     from infoint_tui.store.snapshot import SnapshotKeeper, reviews_path, snapshot_path
     from infoint_tui.tui.screens.queue_card import queue_snapshot
 
-    repo, read_only_reason = Repository.open_or_read_only(path, background=True)
     kept: dict[KeptPath, MakeContent] = {snapshot_path: queue_snapshot, reviews_path: reviews_ahead}
-    keeper = None if repo.read_only else SnapshotKeeper(repo, kept)
-    return Opened(repo, read_only_reason, keeper)
+    return SnapshotKeeper(repo, kept)
 
 
 def reviews_ahead(campaign: Campaign, now: datetime) -> dict[str, Any]:
