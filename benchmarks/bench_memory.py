@@ -73,7 +73,7 @@ def app_kb(path: Path) -> int:
 
 
 def empty_kb() -> int:
-    from infoint_tui.store.repository import fresh_data
+    from infoint_tui.store.reading import fresh_data
     from infoint_tui.store.storage import serialise, write_atomically
 
     path = OUT / "memory-empty" / "data.json"

@@ -126,7 +126,7 @@ def infoint_today(size: int) -> list[Row]:
     clock.fix(None)
     for path, from_snapshot in ((kept, True), (evening, True), (none, False)):  # each row measures what it says
         imports = run(sys.executable, "-X", "importtime", "-m", "infoint_tui", "today", "--db", str(path)).stderr
-        if ("infoint_tui.store.repository" not in imports) != from_snapshot:
+        if ("infoint_tui.store.reading" not in imports) != from_snapshot:
             raise RuntimeError(f"infoint today on {path} did {'not ' * from_snapshot}read the records")
     bare = "import json,sys; json.load(open(sys.argv[1]))"
     bare_time = best_of(lambda: run(sys.executable, "-c", bare, str(none)), 7)

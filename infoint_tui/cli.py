@@ -247,7 +247,7 @@ def cmd_today(args: argparse.Namespace) -> int:
     path, now = _existing_data_file(args).resolve(), clock.now()
     document = _kept_review(path, now)
     if document is None:
-        from infoint_tui.store.repository import read_for_review
+        from infoint_tui.store.reading import read_for_review
         from infoint_tui.usecases.agenda import review_document
 
         document = review_document(read_for_review(path), now)
@@ -407,7 +407,8 @@ def _restore(args: argparse.Namespace, source: Path) -> int:
 
     from infoint_tui.exchange.plan import ImportProblem
     from infoint_tui.exchange.restore import is_empty, read_json_export, summary
-    from infoint_tui.store.repository import Repository, backups_folder
+    from infoint_tui.store.reading import backups_folder
+    from infoint_tui.store.repository import Repository
 
     try:
         campaign = read_json_export(source.read_bytes(), str(source))

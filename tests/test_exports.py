@@ -36,7 +36,8 @@ from infoint_tui.exchange.export import people_csv
 from infoint_tui.exchange.ics import to_ics
 from infoint_tui.exchange.interview_md import interview_markdown, markdown_filename
 from infoint_tui.exchange.output import interviews_folder, write_interviews
-from infoint_tui.store.repository import Repository, backups_folder
+from infoint_tui.store.reading import backups_folder
+from infoint_tui.store.repository import Repository
 from tests.conftest import TODAY
 from tests.test_interviews_screen import highlight, open_interviews, upcoming
 from tests.test_live_interview import fill, live, todays

@@ -25,7 +25,8 @@ from infoint_tui.demo import write_demo
 from infoint_tui.domain.models import Person
 from infoint_tui.store.errors import LockedError, ReadOnlyError
 from infoint_tui.store.migrations import CURRENT_SCHEMA
-from infoint_tui.store.repository import Repository, backups_folder
+from infoint_tui.store.reading import backups_folder
+from infoint_tui.store.repository import Repository
 
 TODAY = date(2026, 11, 26)
 DEADLINE_SECONDS = 20

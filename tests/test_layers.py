@@ -73,6 +73,7 @@ def test_everything_below_the_tui_loads_without_textual() -> None:
         "store.storage",
         "store.lock",
         "store.repository",
+        "store.reading",
         "store.migrations",
         "store.errors",
         "store.location",

@@ -8,7 +8,7 @@ import orjson
 from textual.widgets import Static
 
 from infoint_tui.domain.models import Profile, Settings
-from infoint_tui.store.repository import backups_folder
+from infoint_tui.store.reading import backups_folder
 from infoint_tui.tui.screens.settings import INTERVALS, SettingsScreen, words_of
 
 MAX_TABS = 40

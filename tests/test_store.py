@@ -28,7 +28,8 @@ from infoint_tui.store import repository as repository_module
 from infoint_tui.store import storage as storage_module
 from infoint_tui.store.errors import DataFileError, LockedError, ReadOnlyError, SaveError
 from infoint_tui.store.migrations import CURRENT_SCHEMA
-from infoint_tui.store.repository import DAILY_BACKUPS_KEPT, Repository, backups_folder
+from infoint_tui.store.reading import backups_folder
+from infoint_tui.store.repository import DAILY_BACKUPS_KEPT, Repository
 
 GOOD_PERSON = {"name": "Ana Ruiz", "degree": "1st"}
 STAMP = {"meta": {"1": {"schema": CURRENT_SCHEMA}}}

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from infoint_tui.store.storage import Data
+if TYPE_CHECKING:
+    from infoint_tui.store.storage import Data
 
 CURRENT_SCHEMA = 2
 

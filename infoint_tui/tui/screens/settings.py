@@ -18,7 +18,7 @@ from infoint_tui.config import save_config
 from infoint_tui.domain import validation
 from infoint_tui.domain.models import Profile, Settings
 from infoint_tui.store.errors import SaveError
-from infoint_tui.store.repository import backups_folder
+from infoint_tui.store.reading import backups_folder
 from infoint_tui.tui.screens.base import BaseScreen
 from infoint_tui.tui.screens.settings_mail import mail_fields, mail_problem, with_mail
 from infoint_tui.tui.widgets.form import Field, Form
