@@ -51,37 +51,40 @@ def say(text: str, *, to: TextIO | None = None) -> None:
     print(clean_block(text), file=to or sys.stdout)
 
 
-#: The options `infoint today` is run with from a shell's start-up file (see _plain_today).
-TODAY_VALUES = {"--db": "db", "--today": "today", "--config": "config"}
+#: The options the app and `infoint today` are run with (see _plain).
+PLAIN_VALUES = {"--db": "db", "--today": "today", "--config": "config"}
 
 
-def _plain_today(argv: Sequence[str]) -> argparse.Namespace | None:
-    """`infoint today`, with any of --json and TODAY_VALUES each written in full at most once,
-    read as argparse reads it (cli_args); None for anything else, which argparse reads.
-    Importing argparse and building the parser would cost this, the command run most, a
-    third of its time (a formatter per argument, and shutil with it). The handlers ask the
-    arguments for their attributes only, which a SimpleNamespace has as a Namespace does."""
-    args = SimpleNamespace(demo=False, command=None, json=False)
+def _plain(argv: Sequence[str]) -> argparse.Namespace | None:
+    """`infoint` (the app) or `infoint today`, with any of PLAIN_VALUES each written in full
+    at most once, --demo before the command and --json after it, read as argparse reads it
+    (cli_args); None for anything else, which argparse reads. Importing argparse and
+    building the parser would cost `infoint today`, the command run most, a third of its
+    time (a formatter per argument, and shutil with it). The handlers ask the arguments for
+    their attributes only, which a SimpleNamespace has as a Namespace does."""
+    args = SimpleNamespace(demo=False, command=None)
     tokens = iter(argv)
     for token in tokens:
         name, equals, value = token.partition("=")
         if token == "today" and args.command is None:
-            args.command = token
+            args.command, args.json = token, False
         elif token == "--json" and args.command is not None and not args.json:
             args.json = True
-        elif name in TODAY_VALUES and not hasattr(args, TODAY_VALUES[name]):
+        elif token == "--demo" and args.command is None and not args.demo:
+            args.demo = True
+        elif name in PLAIN_VALUES and not hasattr(args, PLAIN_VALUES[name]):
             if not equals:
                 value = next(tokens, "-")
                 if value.startswith("-"):  # argparse tells a value from an option its own way
                     return None
-            setattr(args, TODAY_VALUES[name], value)
+            setattr(args, PLAIN_VALUES[name], value)
         else:
             return None
-    return cast("argparse.Namespace", args) if args.command is not None else None
+    return cast("argparse.Namespace", args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _plain_today(sys.argv[1:] if argv is None else argv)
+    args = _plain(sys.argv[1:] if argv is None else argv)
     if args is None:
         from infoint_tui.cli_args import build_parser
 

@@ -171,10 +171,15 @@ def test_while_the_app_holds_the_file_today_reads_it(campaign_file: Path) -> Non
         ["today", "--db=a.json", "--today", "2026-11-26T10:30"],
         ["--today", "2026-11-26", "--config", "c.toml", "today", "--json", "--db", "today"],
         ["--db=", "today"],
+        ["--demo", "today", "--json"],
+        [],  # the app
+        ["--db", "a.json"],
+        ["--demo"],
+        ["--today=2026-11-26", "--config", "c.toml", "--db", "today"],
     ],
 )
-def test_the_plain_forms_of_today_are_read_as_argparse_reads_them(argv: list[str]) -> None:
-    plain = cli._plain_today(argv)
+def test_the_plain_forms_of_the_app_and_today_are_read_as_argparse_reads_them(argv: list[str]) -> None:
+    plain = cli._plain(argv)
     assert plain is not None
     assert vars(plain) == vars(build_parser().parse_args(argv))
 
@@ -182,8 +187,11 @@ def test_the_plain_forms_of_today_are_read_as_argparse_reads_them(argv: list[str
 @pytest.mark.parametrize(
     "argv",
     [
-        [],
         ["stats"],
+        ["today", "--demo"],
+        ["--demo", "--demo"],
+        ["--demo=yes"],
+        ["--version"],
         ["--json", "today"],
         ["today", "--js"],
         ["today", "--db", "-x"],
@@ -195,7 +203,7 @@ def test_the_plain_forms_of_today_are_read_as_argparse_reads_them(argv: list[str
     ],
 )
 def test_any_other_command_line_is_left_to_argparse(argv: list[str]) -> None:
-    assert cli._plain_today(argv) is None
+    assert cli._plain(argv) is None
 
 
 #: What each way of answering must not import: with the review kept, no records; without,
