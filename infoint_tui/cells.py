@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+#: Below it, every printable character takes one cell: ASCII and the Latin letters of most
+#: European names (Zoë, Núñez, Dvořák, Łukasz). Combining accents start here.
+ONE_CELL_BELOW = "\u0300"
+#: Punctuation that infoint writes (the ellipsis of a cut) or that names hold, one cell each
+#: too: the ellipsis, dashes, curly quotes, a bullet, an arrow.
+ONE_CELL_PUNCTUATION = frozenset("\u2026\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2192")
+
 
 def fit(text: str, width: int) -> str:
     """Exactly `width` terminal cells (a CJK character or most emoji take two): padded, or
     cut with an ellipsis."""
     if width <= 0:
         return ""
-    if text.isascii() and text.isprintable():  # one cell a character: `infoint today` needs no width tables
+    if _one_cell_each(text):  # told without the width tables, which `infoint today` then never loads
         return text[: width - 1] + "…" if len(text) > width else text.ljust(width)
     from rich.cells import cell_len, set_cell_size
 
@@ -18,3 +25,10 @@ def fit(text: str, width: int) -> str:
             return cut[:-1] + "… "
         return cut + "…"
     return set_cell_size(text, width)
+
+
+def _one_cell_each(text: str) -> bool:
+    return text.isprintable() and (
+        max(text, default=" ") < ONE_CELL_BELOW
+        or all(character < ONE_CELL_BELOW or character in ONE_CELL_PUNCTUATION for character in text)
+    )

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 from rich.cells import cell_len, set_cell_size
 
-from infoint_tui.cells import fit
+from infoint_tui.cells import ONE_CELL_BELOW, ONE_CELL_PUNCTUATION, fit
 from infoint_tui.domain.defaults import DEFAULT_TEMPLATES
 from infoint_tui.domain.due_kinds import KINDS, DueKind
 from infoint_tui.domain.models import Campaign, Interview, Objective, ObjectiveKind, Outreach, Person, Route
@@ -37,10 +37,18 @@ def test_fit_counts_terminal_cells() -> None:
     assert fit("anything", 0) == ""
 
 
-@pytest.mark.parametrize("text", ["", "a", "Ana Ruiz", "Wayne Enterprises", "x" * 40])
+def test_below_the_combining_accents_every_printable_character_takes_one_cell() -> None:
+    one_cell = [chr(code) for code in range(ord(ONE_CELL_BELOW)) if chr(code).isprintable()]
+    assert len(one_cell) > 600 and all(cell_len(character) == 1 for character in [*one_cell, *ONE_CELL_PUNCTUATION])
+
+
+PLAIN = ["", "a", "Ana Ruiz", "Wayne Enterprises", "Zoë Løvland", "Dvořák", "O\u2019Brien \u2013 Ng…", "x" * 40]
+
+
+@pytest.mark.parametrize("text", PLAIN)
 @pytest.mark.parametrize("width", [1, 2, 8, 17, 30])
 def test_plain_text_is_fitted_as_the_width_tables_fit_it(text: str, width: int) -> None:
-    # ASCII is fitted without loading the tables (for `infoint today`): the same result.
+    # Fitted without loading the tables (for `infoint today`): the same result.
     cut = set_cell_size(text, width - 1) + "…" if cell_len(text) > width else set_cell_size(text, width)
     assert fit(text, width) == cut
 

@@ -209,7 +209,7 @@ def test_any_other_command_line_is_left_to_argparse(argv: list[str]) -> None:
 #: What each way of answering must not import: with the review kept, no records; without,
 #: none of the writer's machinery (the file is only read).
 NOT_IMPORTED = {
-    "kept": {"infoint_tui.domain.models", "infoint_tui.store.reading", "argparse"},
+    "kept": {"infoint_tui.domain.models", "infoint_tui.store.reading", "argparse", "rich"},
     "nothing kept": {"infoint_tui.store.repository", "infoint_tui.store.storage", "tinydb", "logging", "argparse"},
 }
 
