@@ -79,7 +79,9 @@ async def test_clear_filter_is_dimmed_without_a_filter_and_the_footer_is_not_reb
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_targets(pilot)
         assert not clear_filter_enabled(screen)  # shown dimmed: no filter to clear
-        await pilot.press("slash", *"ana", "enter")
+        await pilot.press("slash", *"ana")
+        assert "esc: all" not in str(screen.query_one(Heading).note)  # in the field, esc leaves it
+        await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
         keys = footer_keys(screen)

@@ -18,6 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from infoint_tui import clock
+from infoint_tui.cells import fit
 from infoint_tui.domain.models import Interview, Verdict
 from infoint_tui.exchange.output import OutputProblem, interviews_folder, write_interviews
 from infoint_tui.store.errors import DataFileError
@@ -112,7 +113,7 @@ class InterviewsScreen(BaseScreen):
         return Text.assemble(
             (f"{day:<11}", "bold" if when.date() == today else ""),
             self._state(interview),
-            f"{person.name:<20.20} ",
+            fit(person.name, 20) + " ",
             (company.name if company else "", "dim"),
         )
 
@@ -120,7 +121,9 @@ class InterviewsScreen(BaseScreen):
         if interview.held:
             return Text("thanked ", style="dim") if interview.thanked else Text("thank   ", style="bold")
         chosen, wanted = len(interview.questions), self.campaign.settings.prep_min_questions
-        return Text(f"{f'{chosen}/{wanted} q':<8}", style="dim" if chosen >= wanted else "bold red")
+        if chosen >= wanted:
+            return Text(f"{f'{chosen} q':<8}", style="dim")
+        return Text(f"{f'{chosen}/{wanted} q':<8}", style="bold red")  # short of the questions suggested
 
     def selected(self) -> Interview | None:
         options = self.query_one("#interviews-list", OptionList)

@@ -322,9 +322,13 @@ class TargetsScreen(BaseScreen):
         selected = len(self.list_of().selected)
         heading.note = (
             (f"{selected:,} selected · " if selected else "")
-            + ("esc: all · " if self.queries[self.kind] else "")  # the footer's key is off an 80-column screen
+            # The footer's key is off an 80-column screen; in the field, esc goes back to the list.
+            + ("esc: all · " if self.queries[self.kind] and self.focused is not self.filter_input else "")
             + f"sort: {self._sort(self.kind)}"
         )
+
+    def on_descendant_focus(self) -> None:
+        self._show_heading()
 
     def highlighted(self) -> Person | Company | None:
         record_id = self.list_of().highlighted_id
