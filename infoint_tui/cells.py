@@ -28,7 +28,6 @@ def fit(text: str, width: int) -> str:
 
 
 def _one_cell_each(text: str) -> bool:
-    return text.isprintable() and (
-        max(text, default=" ") < ONE_CELL_BELOW
-        or all(character < ONE_CELL_BELOW or character in ONE_CELL_PUNCTUATION for character in text)
+    return text.isprintable() and all(
+        character < ONE_CELL_BELOW or character in ONE_CELL_PUNCTUATION for character in text
     )
