@@ -2,7 +2,7 @@
 a list built on the spot gives, a saved person is brought up to date in place (their row and
 nothing else rebuilt), screens kept alive between visits still show every change, and the
 footer is built again only when the keys it shows change; a detail card is drawn once for what
-it shows."""
+it shows, and a new one is painted in its pane without laying out the screen."""
 
 from __future__ import annotations
 
@@ -240,3 +240,42 @@ async def test_a_card_is_drawn_once_for_each_content_and_width(make_app) -> None
         await until(pilot, lambda: content.renders == 2, "the card drawn at its new width")
         assert shown.size.width > narrow
         assert shown.render_line(0).text.startswith("Ana Adeyemi, Service Designer")
+
+
+async def test_a_new_card_repaints_its_pane_and_lays_out_nothing(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_targets(pilot)
+        shown = screen.query_one("#targets-card", Card)
+        await pilot.press("down")  # the Queue's list has given up the focus (which lays out once)
+        await pilot.pause()
+        laid_out = []
+        lay_out = screen._refresh_layout
+        screen._refresh_layout = lambda *args, **kwargs: (laid_out.append(args), lay_out(*args, **kwargs))
+        heights = set()
+        for _ in range(6):
+            await pilot.press("down")
+            await pilot.pause()
+            heights.add(shown.virtual_size.height)
+        assert len(heights) > 1 and not laid_out  # cards of other heights, each painted in place
+        shown.update(Text("Short."))  # its scroll bar goes: the pane is laid out for that alone
+        await pilot.pause()
+        assert shown.max_scroll_y == 0 and not shown.show_vertical_scrollbar and laid_out
+
+
+async def test_a_long_card_scrolls_to_its_last_line_at_the_width_left_by_its_scroll_bar(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_targets(pilot)
+        shown = screen.query_one("#targets-card", Card)
+        shown.update(Text("Short."))
+        await pilot.pause()
+        wide = shown.scrollable_content_region.width
+        # Lines that fit the pane's width exactly wrap once the scroll bar takes a column.
+        shown.update(Text("\n".join("x" * wide for _ in range(30))))
+        await pilot.pause()
+        assert shown.show_vertical_scrollbar and shown.scrollable_content_region.width == wide - 1
+        assert shown.virtual_size.height == 60
+        shown.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert shown.render_line(shown.scrollable_content_region.height - 1).text.strip() == "x"

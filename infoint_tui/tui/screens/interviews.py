@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -80,8 +80,7 @@ class InterviewsScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="interviews"):
             yield InterviewList(id="interviews-list")
-            with VerticalScroll(id="interviews-detail"):
-                yield Card(id="interviews-card")
+            yield Card(id="interviews-card")
 
     # Drawing -----------------------------------------------------------------------------
 

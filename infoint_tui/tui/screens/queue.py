@@ -17,7 +17,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, VerticalScroll
+from textual.containers import Container
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -102,8 +102,7 @@ class QueueScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         with Container(id="queue"):
             yield OptionList(id="queue-items")
-            with VerticalScroll(id="queue-detail"):
-                yield Card(id="queue-card")
+            yield Card(id="queue-card")
 
     def on_resize(self) -> None:
         self.query_one("#queue").set_class(self.size.width >= WIDE, "-wide")

@@ -1,4 +1,4 @@
-"""A detail pane's text: rich content drawn once for each width it is shown at."""
+"""A detail pane: rich content drawn once for each width it is shown at, scrolled in place."""
 
 from __future__ import annotations
 
@@ -6,19 +6,21 @@ from rich.console import RenderableType
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 
 
-class Card(Widget):
+class Card(ScrollView):
     """What a screen says about the highlighted record, in its detail pane.
 
     A Static draws its content anew at each refresh, and once more to measure its height; a
-    person's card (a dozen rich tables) then costs more than the rest of the frame, at every
-    highlight and save. This one keeps the lines it drew until its content or width changes.
+    person's card (a dozen rich tables) then costs more than the rest of the frame. This one
+    keeps the lines it drew until its content or width changes. It scrolls itself rather
+    than growing inside a scrolling container: a new card (each highlight, each save) then
+    repaints the pane alone, where a taller or shorter child laid out the whole screen twice.
     """
 
-    DEFAULT_CSS = "Card { height: auto; }"
+    DEFAULT_CSS = "Card { overflow-x: hidden; }"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -29,14 +31,26 @@ class Card(Widget):
     def update(self, content: RenderableType) -> None:
         self.content = content
         self._drawn = None
-        self.refresh(layout=True)
+        self._measure()
+        self.refresh()
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
+    def on_resize(self) -> None:
+        self._measure()
+
+    def _measure(self) -> None:
+        """Make the scrollable height the number of lines drawn at the width shown."""
+        width = None
+        while width != self.scrollable_content_region.width:
+            # At most twice: a scrollbar that comes narrows the lines, which only adds some.
+            width = self.scrollable_content_region.width
+            self.set_reactive(Card.virtual_size, Size(width, len(self._lines(width))))
+            self._scroll_update(self.virtual_size)
 
     def render_line(self, y: int) -> Strip:
-        lines = self._lines(self.size.width)
-        return lines[y] if y < len(lines) else Strip.blank(self.size.width, self.rich_style)
+        width = self.scrollable_content_region.width
+        lines = self._lines(width)
+        y += self.scroll_offset.y
+        return lines[y] if y < len(lines) else Strip.blank(width, self.rich_style)
 
     def _lines(self, width: int) -> list[Strip]:
         if width <= 0:

@@ -21,7 +21,7 @@ from typing import Literal
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Input
 
 from infoint_tui import clock
@@ -217,8 +217,7 @@ class TargetsScreen(BaseScreen):
                 yield TextInput(placeholder=FILTER_HINT, compact=True, id="targets-filter")
                 for kind in KINDS:
                     yield RecordList(self._views[kind].row, id=f"{kind}-list")
-            with VerticalScroll(id="targets-detail"):
-                yield Card(id="targets-card")
+            yield Card(id="targets-card")
 
     def on_mount(self) -> None:
         self.list_of("companies").display = False
@@ -346,7 +345,7 @@ class TargetsScreen(BaseScreen):
         record = self.highlighted()
         shown = (self.kind, record.id if record else None)
         if record is not None and shown == self._card_shows:
-            return  # typing on often keeps the same record on top: spare the relayout
+            return  # typing on often keeps the same record on top: spare drawing its card
         self._card_shows = shown
         card = self.query_one("#targets-card", Card)
         if isinstance(record, Person):
@@ -359,7 +358,7 @@ class TargetsScreen(BaseScreen):
             card.update("Nothing matches the filter: change it, or press escape on the list to see everyone.")
         else:
             card.update("Add people with n, or bring in your LinkedIn connections (i) or an address book (v).")
-        self.query_one("#targets-detail").scroll_home(animate=False)
+        card.scroll_home(animate=False)
         if (record is None) != self._nothing_highlighted:
             # Edit and Delete come and go in the footer (rebuilt on each refresh, so only then).
             self._nothing_highlighted = record is None
