@@ -279,3 +279,20 @@ async def test_a_long_card_scrolls_to_its_last_line_at_the_width_left_by_its_scr
         shown.scroll_end(animate=False, immediate=True)
         await pilot.pause()
         assert shown.render_line(shown.scrollable_content_region.height - 1).text.strip() == "x"
+
+
+async def test_a_layout_leaves_the_scroll_bars_of_a_list_and_a_card_alone(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_targets(pilot)
+        await pilot.press("down")  # the Queue's list has given up the focus
+        await pilot.pause()
+        refreshed = []
+        for scrolling in (screen.list_of("people"), screen.query_one("#targets-card", Card)):
+            bar = scrolling.vertical_scrollbar
+            assert scrolling.show_vertical_scrollbar
+            bar.refresh = lambda *args, bar=bar, refresh=bar.refresh, **kwargs: (refreshed.append(bar), refresh())
+        screen.query_one("#targets-heading").refresh(layout=True)  # as a heading grown longer asks
+        await pilot.pause()
+        # Refreshed during the layout, they were drawn in a frame of their own after it.
+        assert refreshed == []

@@ -6,11 +6,12 @@ from rich.console import RenderableType
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from infoint_tui.tui.widgets.sized_scroll import SizedScrollView
 
-class Card(ScrollView):
+
+class Card(SizedScrollView):
     """What a screen says about the highlighted record, in its detail pane.
 
     A Static draws its content anew at each refresh, and once more to measure its height; a
@@ -43,8 +44,7 @@ class Card(ScrollView):
         while width != self.scrollable_content_region.width:
             # At most twice: a scrollbar that comes narrows the lines, which only adds some.
             width = self.scrollable_content_region.width
-            self.set_reactive(Card.virtual_size, Size(width, len(self._lines(width))))
-            self._scroll_update(self.virtual_size)
+            self.scroll_over(Size(width, len(self._lines(width))))
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

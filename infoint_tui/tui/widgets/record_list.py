@@ -19,15 +19,16 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from infoint_tui.tui.widgets.sized_scroll import SizedScrollView
 
 #: (record id, width in cells) -> that record's line.
 RowFormatter = Callable[[int, int], Strip]
 MARK = "✓"
 
 
-class RecordList(ScrollView, can_focus=True, inherit_bindings=False):
+class RecordList(SizedScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS = [
         Binding("up", "cursor(-1)", "Previous", show=False),
         Binding("down", "cursor(1)", "Next", show=False),
@@ -129,7 +130,7 @@ class RecordList(ScrollView, can_focus=True, inherit_bindings=False):
         if empty_text is not None:
             self.empty_text = empty_text
         self._lines.clear()
-        self.virtual_size = Size(0, len(ids))
+        self.scroll_over(Size(0, len(ids)))
         self.set_reactive(RecordList.cursor, self.validate_cursor(self._position_of(keep)))
         self._scroll_to_cursor()
         self.refresh()
