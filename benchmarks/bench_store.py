@@ -10,6 +10,7 @@ import compileall
 import contextlib
 import dataclasses
 import itertools
+import math
 import os
 import statistics
 import subprocess
@@ -23,7 +24,6 @@ from common import (
     TODAY,
     Row,
     at_most,
-    best_of,
     demo_file,
     faster,
     median_of,
@@ -160,17 +160,17 @@ def infoint_today(size: int) -> list[Row]:
         imports = run(sys.executable, "-X", "importtime", "-m", "infoint_tui", "today", "--db", str(path)).stderr
         if ("infoint_tui.store.reading" not in imports) != from_snapshot:
             raise RuntimeError(f"infoint today on {path} did {'not ' * from_snapshot}read the records")
-    bare = "import json,sys; json.load(open(sys.argv[1]))"
-    bare_time = best_of(lambda: run(sys.executable, "-c", bare, str(none)), 7)
+    cases = {"closed this morning": kept, "closed the evening before": evening, "nothing kept": none}
+    sides = {name: [*command, "today", "--db", str(path)] for name, path in cases.items()}
+    sides[BARE] = [sys.executable, "-c", "import json,sys; json.load(open(sys.argv[1]))", str(none)]
+    best = dict.fromkeys(sides, math.inf)
+    for _ in range(repeats(7)):  # alternated, so that the machine's changes of pace fall on each alike
+        for name, args in sides.items():
+            best[name] = min(best[name], *timings(lambda args=args: run(*args), 1))
+    return [at_most(f"infoint today, {name} ({size:,})", best[name], best[BARE], times=1.5) for name in cases]
 
-    def ours(path: Path) -> float:
-        return best_of(lambda: run(*command, "today", "--db", str(path)), 7)
 
-    return [
-        at_most(f"infoint today, closed this morning ({size:,})", ours(kept), bare_time, times=1.5),
-        at_most(f"infoint today, closed the evening before ({size:,})", ours(evening), bare_time, times=1.5),
-        at_most(f"infoint today, nothing kept ({size:,})", ours(none), bare_time, times=1.5),
-    ]
+BARE = "a bare json.load"
 
 
 def run() -> list[Row]:
