@@ -61,7 +61,7 @@ def run() -> list[Row]:
     large = ("ours", "--db", str(scratch_copy("startup-100k", LARGE)))
     small = ("ours", "--db", str(scratch_copy("startup-60", 60)))
     bare = ("bare", str(VISIBLE_ROWS))
-    starts = median_starts(repeats(7), full, large, small, bare)
+    starts = median_starts(repeats(15), full, large, small, bare)
     (ours, ours_cpu), (ours_large, large_cpu), (ours_small, _), (base, base_cpu) = starts
     return [
         at_most(f"start-up to the Queue drawn ({PEOPLE:,} people) vs bare Textual", ours, base, 1.15),
