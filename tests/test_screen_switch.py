@@ -9,6 +9,7 @@ from textual.color import Color
 from infoint_tui.tui.screens.queue import QueueScreen
 from infoint_tui.tui.widgets.chrome import TopBar
 from infoint_tui.tui.widgets.heading import Heading
+from tests.support import until
 from tests.test_screen_speed import footer_keys
 from tests.test_targets_screen import open_targets
 
@@ -76,7 +77,7 @@ async def test_a_theme_chosen_elsewhere_shows_on_a_kept_screen(make_app) -> None
 
 async def test_clear_filter_is_dimmed_without_a_filter_and_the_footer_is_not_rebuilt(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 30)) as pilot:  # wide enough for the key to be seen
         screen = await open_targets(pilot)
         assert not clear_filter_enabled(screen)  # shown dimmed: no filter to clear
         await pilot.press("slash", *"ana")
@@ -98,3 +99,23 @@ async def test_clear_filter_is_dimmed_without_a_filter_and_the_footer_is_not_reb
         await pilot.pause()
         assert clear_filter_enabled(screen)
         assert "Back to the list" not in shown_descriptions(screen)
+
+
+async def test_a_key_out_of_sight_is_dimmed_once_it_comes_into_sight(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_targets(pilot)
+        await pilot.press("slash", *"ana", "enter")
+        await pilot.pause()
+        (key,) = [key for key in footer_keys(screen) if key.description == "Clear filter"]
+        palette = screen.query_one(".-command-palette")
+        assert key.region.x >= palette.region.x  # under the palette's key, at 80 columns
+        restyled = []
+        key.set_class = lambda *args: restyled.append(args)  # type: ignore[method-assign]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert restyled == []  # not a frame drawn for a change no one can see
+        del key.set_class
+        await pilot.resize_terminal(120, 30)
+        await until(pilot, lambda: key.region.x < palette.region.x, "the footer laid out at 120 columns")
+        assert not clear_filter_enabled(screen)

@@ -134,13 +134,35 @@ class KeptFooter(Footer):
                 return False
             matched[keys[at]] = entry
             at += 1
+        laid_out_again = False
         for key in keys:
             shows = matched.get(key)
             if key.display != (shows is not None):  # Textual lays the footer out at each setting
                 key.display = shows is not None
-            if shows is not None:
-                enabled, tooltip = shows[4], shows[5]
-                key._disabled = not enabled
+                laid_out_again = True
+        edge = None if laid_out_again else self._edge_of_sight()
+        for key, (*_, enabled, tooltip) in matched.items():
+            key._disabled = not enabled
+            key.tooltip = tooltip or None
+            # Dimmed where it can be seen: restyled behind the palette's key or past the edge,
+            # a key cost a frame of its own for nothing (on an 80-column screen, Clear filter).
+            if edge is None or key.region.x < edge:
                 key.set_class(not enabled, "-disabled")
-                key.tooltip = tooltip or None
         return True
+
+    def _edge_of_sight(self) -> int:
+        """Where keys stop being seen: the palette's key at the right end, or the edge."""
+        palette = [key for key in self.query_children(FooterKey) if key.has_class("-command-palette") and key.display]
+        return min([self.region.right, *(key.region.x for key in palette)])
+
+    def on_resize(self) -> None:
+        self._dim_disabled_keys()
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_x(old_value, new_value)
+        self._dim_disabled_keys()
+
+    def _dim_disabled_keys(self) -> None:
+        """Keys out of sight may come into it: each dimmed as its binding says."""
+        for key in self.query_children(FooterKey):
+            key.set_class(key._disabled, "-disabled")
