@@ -185,6 +185,22 @@ async def test_the_targets_screen_is_built_ahead_from_the_lists_built_on_the_thr
         assert screen.list_of().highlighted_id is not None and card(screen)
 
 
+async def test_quitting_while_the_targets_screen_is_built_ahead_quits_quietly(make_app, monkeypatch) -> None:
+    compose_body = TargetsScreen.compose_body
+    composed: list[TargetsScreen] = []
+
+    def quit_meanwhile(screen: TargetsScreen):
+        screen.app.exit()  # as ctrl+q just after the start: Textual then mounts none of its widgets
+        composed.append(screen)
+        yield from compose_body(screen)
+
+    monkeypatch.setattr(TargetsScreen, "compose_body", quit_meanwhile)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: bool(composed), "the Targets screen composed ahead")
+    assert app.return_code == 0  # no traceback from a screen mounted without its widgets
+
+
 def footer_keys(screen: Screen) -> list[Widget]:
     return list(screen.query_one(KeptFooter).query("FooterKey"))
 

@@ -220,6 +220,8 @@ class TargetsScreen(BaseScreen):
             yield Card(id="targets-card")
 
     def on_mount(self) -> None:
+        if not self.children:
+            return  # composed ahead as the app quit: Textual mounted none of its widgets
         self.list_of("companies").display = False
         self._fill()
 
