@@ -7,7 +7,9 @@ it shows, and a new one is painted in its pane without laying out the screen."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import threading
+import warnings
 from datetime import timedelta
 
 import pytest
@@ -199,6 +201,18 @@ async def test_quitting_while_the_targets_screen_is_built_ahead_quits_quietly(ma
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: bool(composed), "the Targets screen composed ahead")
     assert app.return_code == 0  # no traceback from a screen mounted without its widgets
+
+
+async def test_screens_to_build_ahead_as_the_app_quits_leave_no_warning_at_exit(make_app) -> None:
+    app = make_app()
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        async with app.run_test(size=(80, 24)):
+            await app.ahead.finished.wait()
+            app.exit()
+            app.ahead._start_building_screens(app)  # what the thread asks once its lists are built
+        gc.collect()  # a coroutine made for work never run says so as it is freed
+    assert [str(warning.message) for warning in warned] == []
 
 
 def footer_keys(screen: Screen) -> list[Widget]:

@@ -27,6 +27,7 @@ from infoint_tui.tui.screens import PLACES
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.worker import WorkType
 
     from infoint_tui.domain.models import Campaign
     from infoint_tui.domain.target_search import TargetLists
@@ -65,11 +66,14 @@ class Ahead:
         app.post_message(events.Callback(partial(self._start_building_screens, app)))
 
     def _start_building_screens(self, app: QuickSwitchApp) -> None:
-        app.run_worker(self._build_screens(app), group="ahead")
+        async def build_screens() -> None:
+            await app.build_mode("targets")  # from the lists just built
+            self.finished.set()
 
-    async def _build_screens(self, app: QuickSwitchApp) -> None:
-        await app.build_mode("targets")  # from the lists just built
-        self.finished.set()
+        # The function, not a coroutine made now: a worker the app never runs (it is quitting)
+        # would leave that coroutine unawaited, and Python says so on the terminal at exit.
+        work: WorkType[None] = build_screens  # typed: Textual's union would take it as Never
+        app.run_worker(work, group="ahead")
 
     def target_lists(self, version: int, today: date) -> TargetLists | None:
         """The Targets lists built ahead for this version of the data and day, once; None if
