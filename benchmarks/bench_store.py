@@ -136,6 +136,10 @@ MORNING = f"{TODAY.isoformat()}T09:00"
 EVENING_BEFORE = f"{TODAY - timedelta(days=1)}T18:30"
 
 
+#: The baseline `infoint today` is measured against.
+BARE = "a bare json.load"
+
+
 def infoint_today(size: int) -> list[Row]:
     """`infoint today` as a shell runs it, against a bare parse of the same file: on a file the
     app closed this morning, on one it closed the evening before (the first look of a day:
@@ -168,9 +172,6 @@ def infoint_today(size: int) -> list[Row]:
         for name, args in sides.items():
             best[name] = min(best[name], *timings(lambda args=args: run(*args), 1))
     return [at_most(f"infoint today, {name} ({size:,})", best[name], best[BARE], times=1.5) for name in cases]
-
-
-BARE = "a bare json.load"
 
 
 def run() -> list[Row]:
