@@ -16,6 +16,7 @@ import pytest
 from rich.text import Text
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 from infoint_tui.demo import demo_campaign
 from infoint_tui.domain.models import Campaign, Person
@@ -173,7 +174,7 @@ async def test_the_targets_screen_is_built_ahead_from_the_lists_built_on_the_thr
         return building(campaign, today)
 
     monkeypatch.setattr(TargetLists, "build", build)
-    app = make_app()
+    app = make_app(build_ahead=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.ahead.finished.wait()
         assert isinstance(app.screen, QueueScreen)
@@ -197,14 +198,14 @@ async def test_quitting_while_the_targets_screen_is_built_ahead_quits_quietly(ma
         yield from compose_body(screen)
 
     monkeypatch.setattr(TargetsScreen, "compose_body", quit_meanwhile)
-    app = make_app()
+    app = make_app(build_ahead=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: bool(composed), "the Targets screen composed ahead")
     assert app.return_code == 0  # no traceback from a screen mounted without its widgets
 
 
 async def test_screens_to_build_ahead_as_the_app_quits_leave_no_warning_at_exit(make_app) -> None:
-    app = make_app()
+    app = make_app(build_ahead=True)
     with warnings.catch_warnings(record=True) as warned:
         warnings.simplefilter("always")
         async with app.run_test(size=(80, 24)):
@@ -326,3 +327,22 @@ async def test_a_layout_leaves_the_scroll_bars_of_a_list_and_a_card_alone(make_a
         await pilot.pause()
         # Refreshed during the layout, they were drawn in a frame of their own after it.
         assert refreshed == []
+
+
+async def test_typing_in_a_field_repaints_it_and_lays_out_nothing(make_app) -> None:
+    from tests.test_settings_screen import open_settings, replace_text
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_settings(app, pilot)
+        await replace_text(app, pilot, "pitch", "I")  # "not saved yet" comes: that lays out once
+        laid_out = []
+        lay_out = screen._refresh_layout
+        screen._refresh_layout = lambda *args, **kwargs: (laid_out.append(args), lay_out(*args, **kwargs))
+        words = " teach science and am moving into user research, one conversation at a time."
+        await pilot.press(*words)
+        field = screen.query_one("#field-pitch", Input)
+        assert not laid_out
+        assert field.value == "I" + words
+        # Wider than the field: it has scrolled to its end, where the cursor is.
+        assert field.scroll_x == len(field.value) + 1 - field.size.width > 0

@@ -13,6 +13,8 @@ from typing import Any
 
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input, TextArea
 
 #: Steps of undo an Input keeps.
@@ -20,6 +22,11 @@ UNDO_DEPTH = 100
 
 
 class TextInput(Input):
+    #: The width of the text, which Input sets on every key. As Textual's own reactive, each
+    #: change laid the whole screen out again (20-50 ms a key on Settings); an Input shows no
+    #: scroll bars, so a repaint is all it needs.
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
     BINDINGS = [
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False),
