@@ -125,11 +125,15 @@ def empty_repo(tmp_path: Path) -> Iterator:
 
 @pytest.fixture
 def make_app(repo):
-    """Build the app on the demo campaign (call with another repo to change that)."""
+    """Build the app on the demo campaign (call with another repo to change that).
+
+    Screens are built as they are first shown, unless a test asks for `build_ahead=True`:
+    built ahead, they would compete with the test's keys for the UI thread (tests of that
+    work ask for it)."""
     from infoint_tui.tui.app import InfointApp
 
-    def build(repository=None, **kwargs):
-        return InfointApp(repository or repo, **kwargs)
+    def build(repository=None, build_ahead=False, **kwargs):
+        return InfointApp(repository or repo, build_ahead=build_ahead, **kwargs)
 
     return build
 

@@ -96,7 +96,8 @@ def test_the_morning_queue_shows_what_infoint_today_reports(
     first_overdue = next(item["person"] for item in items if item["status"] == "overdue")
 
     terminal = start("--db", str(db))
-    top = terminal.wait_for_text("Overdue (")
+    terminal.wait_for_text("Overdue (")
+    top = terminal.wait_for_text("Today (")  # the list filled as far as the first screen goes
     assert re.search(rf"^Overdue \(\d+\)\n.*{re.escape(first_overdue)}", top, re.MULTILINE), top
     terminal.press("End")  # Upcoming is below the fold at 24 lines
     bottom = terminal.wait_for_text("Upcoming (")

@@ -735,7 +735,7 @@ async def test_the_app_opens_a_read_only_file_read_only_and_says_why(tmp_path: P
             f"{db} is read-only (chmod 444); changes made now cannot be saved: "
             f"make it writable (chmod u+w {db}) and start infoint again."
         )
-        app = InfointApp(repo, read_only_reason=reason)
+        app = InfointApp(repo, read_only_reason=reason, build_ahead=False)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert any(n.message == reason for n in notices)

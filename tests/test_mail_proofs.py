@@ -91,7 +91,7 @@ async def test_the_app_checks_the_mail_again_every_few_minutes(
     monkeypatch.setattr(mail_watch, "check_minutes", lambda config: 0.5 / 60)  # "every few minutes", made quick
     box = mailbox.Maildir(tmp_path / "Mail", create=True)
     config = Config(tmp_path / "config.toml", document=tomllib.loads(f'[mail.maildir]\npath = "{tmp_path / "Mail"}"'))
-    app = InfointApp(stored, config=config)
+    app = InfointApp(stored, config=config, build_ahead=False)
     async with app.run_test(size=(100, 30)) as pilot:
         queue = app.screen
         assert isinstance(queue, QueueScreen)

@@ -391,7 +391,7 @@ async def test_the_app_checks_after_start_and_the_reply_is_recorded_as_today(sto
     box = mailbox.Maildir(tmp_path / "Mail", create=True)
     box.add(mailbox.MaildirMessage(raw_mail()))
     config = Config(tmp_path / "config.toml", document=tomllib.loads(f'[mail.maildir]\npath = "{tmp_path / "Mail"}"'))
-    app = InfointApp(stored, config=config)
+    app = InfointApp(stored, config=config, build_ahead=False)
     async with app.run_test(size=(100, 30)) as pilot:
         queue = app.screen
         assert isinstance(queue, QueueScreen)

@@ -18,11 +18,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
+from infoint_tui import clock
 from infoint_tui.demo import demo_campaign
 from infoint_tui.domain.models import Campaign, Person
 from infoint_tui.domain.stages import standings
 from infoint_tui.domain.target_search import COMPANY_SORTS, PERSON_SORTS, TargetLists
 from infoint_tui.tui.ahead import Ahead
+from infoint_tui.tui.screens import PLACES
 from infoint_tui.tui.screens.queue import QueueScreen
 from infoint_tui.tui.screens.targets.screen import TargetsScreen
 from infoint_tui.tui.widgets.card import Card
@@ -346,3 +348,35 @@ async def test_typing_in_a_field_repaints_it_and_lays_out_nothing(make_app) -> N
         assert field.value == "I" + words
         # Wider than the field: it has scrolled to its end, where the cursor is.
         assert field.scroll_x == len(field.value) + 1 - field.size.width > 0
+
+
+async def test_every_screen_is_built_ahead_and_redrawn_only_once_what_it_shows_has_changed(
+    make_app, monkeypatch
+) -> None:
+    drawn: list[str] = []
+    for place in PLACES:
+        screen_class = place.load()
+
+        def refresh_data(screen, *args, _draw=screen_class.refresh_data, **kwargs) -> None:
+            drawn.append(screen.MODE)
+            _draw(screen, *args, **kwargs)
+
+        monkeypatch.setattr(screen_class, "refresh_data", refresh_data)
+    app = make_app(build_ahead=True)
+    keys = [place.key for place in PLACES[1:]] + ["f2"]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.ahead.finished.wait()
+        await pilot.pause()
+        built = {mode: stack[0] for mode, stack in app._screen_stacks.items() if stack}
+        assert set(built) == {place.mode for place in PLACES}
+        assert set(drawn) == set(built)  # each drawn as it was built, unseen
+        drawn.clear()
+        for key in keys:  # the first show of each, then each again
+            await pilot.press(key)
+        for key in keys:
+            await pilot.press(key)
+        assert drawn == []
+        clock.fix((TODAY + timedelta(days=1)).isoformat())  # the next morning: every screen redraws once
+        for key in keys + keys:
+            await pilot.press(key)
+        assert sorted(drawn) == sorted(place.mode for place in PLACES)

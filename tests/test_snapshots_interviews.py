@@ -33,7 +33,7 @@ def demo_app(tmp_path: Path):
     interview.notes = NOTES
     interview.questions[0].asked = True
     repo.save(interview)
-    yield InfointApp(repo)
+    yield InfointApp(repo, build_ahead=False)
     repo.close()
 
 

@@ -27,7 +27,7 @@ SIZES = [(80, 24), (120, 40)]
 def demo_app(tmp_path: Path):
     write_demo(tmp_path / "demo" / "demo.json", 60, DAY)
     repo = Repository.open(tmp_path / "demo" / "demo.json")
-    yield InfointApp(repo)
+    yield InfointApp(repo, build_ahead=False)
     repo.close()
 
 

@@ -7,7 +7,8 @@
   The lists are kept for the version of the data they were built from; a change made while
   they are built makes them useless, and the screen builds its own.
 - Then the Targets screen itself is built from them, unseen (`QuickSwitchApp.build_mode`), a
-  widget at a time between the user's keys: F3 only shows it.
+  widget at a time between the user's keys, and after it every other screen, each drawn
+  from the data as it is built (`BaseScreen.on_mount`): a function key only shows it.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ class Ahead:
 
     def _start_building_screens(self, app: QuickSwitchApp) -> None:
         async def build_screens() -> None:
-            await app.build_mode("targets")  # from the lists just built
+            for place in PLACES[1:]:  # Targets first, from the lists just built
+                await app.build_mode(place.mode)
             self.finished.set()
 
         # The function, not a coroutine made now: a worker the app never runs (it is quitting)

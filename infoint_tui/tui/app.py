@@ -84,8 +84,12 @@ class InfointApp(QuickSwitchApp, TypeAheadApp):
         config: Config | None = None,
         read_only_reason: str | None = None,
         start: tuple[str, str] | None = None,
+        build_ahead: bool = True,
     ) -> None:
-        """Open on `repo`, or on the Queue of `opening`'s snapshot while its file is read."""
+        """Open on `repo`, or on the Queue of `opening`'s snapshot while its file is read.
+
+        `build_ahead`: once the Queue is up, build the other screens unseen (`tui.ahead`), for
+        a person reading it; a program driving the app key by key has no such pause to use."""
         super().__init__()
         self._repo = repo
         self.opening = opening
@@ -108,6 +112,7 @@ class InfointApp(QuickSwitchApp, TypeAheadApp):
         #: Counts the changes announced to the screens: what is built from the data names its version.
         self.data_version = 0
         self.ahead = Ahead()
+        self.build_ahead = build_ahead
         self.mail_watch: MailWatch | None = None
 
     @property
@@ -181,7 +186,8 @@ class InfointApp(QuickSwitchApp, TypeAheadApp):
             self.notify(self.read_only_reason, title="Read-only", severity="warning", timeout=notice.ALARM)
         if self.start is not None:
             self.call_later(self.open_on, *self.start)
-        self.call_after_refresh(self.ahead.start, self, self.repo.campaign, self.data_version, clock.today())
+        if self.build_ahead:
+            self.call_after_refresh(self.ahead.start, self, self.repo.campaign, self.data_version, clock.today())
         self.watch_mail()
 
     def watch_mail(self) -> None:

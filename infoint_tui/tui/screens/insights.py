@@ -99,6 +99,11 @@ class InsightsScreen(BaseScreen):
     )
     BINDINGS = [Binding("r", "refresh", "Refresh", tooltip="Recount everything")]
 
+    def __init__(self) -> None:
+        super().__init__()
+        #: The width the funnel's bars were drawn at (a resize to another redraws).
+        self._drawn_bars: int | None = None
+
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="insights"):
             yield Static(id="insights-funnel")
@@ -106,13 +111,17 @@ class InsightsScreen(BaseScreen):
             yield Static(id="insights-objectives")
 
     def on_resize(self) -> None:
-        self.refresh_data()
+        if self._bar_width() != self._drawn_bars:
+            self.refresh_data()
 
     def action_refresh(self) -> None:
         self.refresh_data()
 
+    def _bar_width(self) -> int:
+        return max(BAR_MIN, min(BAR_MAX, self.size.width - BESIDE_BARS))
+
     def refresh_data(self) -> None:
-        bar_width = max(BAR_MIN, min(BAR_MAX, self.size.width - BESIDE_BARS))
+        self._drawn_bars = bar_width = self._bar_width()
         self.query_one("#insights-funnel", Static).update(funnel_table(funnels(self.campaign), bar_width))
         self.query_one("#insights-connectors", Static).update(self._connectors())
         insights = objective_insights(self.campaign)

@@ -84,6 +84,12 @@ class InterviewsScreen(BaseScreen):
 
     # Drawing -----------------------------------------------------------------------------
 
+    def drawn_for(self) -> object:
+        # The groups change as each booked interview ends (`interview_groups`).
+        now = clock.now()
+        booked = (i for i in self.campaign.interviews.values() if not i.held)
+        return now.date(), [i.id for i in booked if i.when.date() < now.date() or i.ends <= now]
+
     def refresh_data(self) -> None:
         options = self.query_one("#interviews-list", OptionList)
         chosen = self.selected()
