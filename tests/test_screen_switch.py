@@ -106,8 +106,12 @@ async def test_a_key_out_of_sight_is_dimmed_once_it_comes_into_sight(make_app) -
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_targets(pilot)
         await pilot.press("slash", *"ana", "enter")
-        await pilot.pause()
-        (key,) = [key for key in footer_keys(screen) if key.description == "Clear filter"]
+
+        def clear_filter_keys() -> list:
+            return [key for key in footer_keys(screen) if key.description == "Clear filter"]
+
+        await until(pilot, lambda: bool(clear_filter_keys()), "the footer built again with Clear filter")
+        (key,) = clear_filter_keys()
         palette = screen.query_one(".-command-palette")
         assert key.region.x >= palette.region.x  # under the palette's key, at 80 columns
         restyled = []
