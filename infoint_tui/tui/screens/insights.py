@@ -118,7 +118,8 @@ class InsightsScreen(BaseScreen):
         self.refresh_data()
 
     def _bar_width(self) -> int:
-        return max(BAR_MIN, min(BAR_MAX, self.size.width - BESIDE_BARS))
+        # Built ahead, it is drawn before its first layout: the terminal's width is its own.
+        return max(BAR_MIN, min(BAR_MAX, (self.size.width or self.app.size.width) - BESIDE_BARS))
 
     def refresh_data(self) -> None:
         self._drawn_bars = bar_width = self._bar_width()
